@@ -1,0 +1,77 @@
+/**
+ * The store port: a small document store with transactions, shaped so that both the CloudBase
+ * database (wx-server-sdk: collections of JSON documents, `runTransaction` with doc get/set by id)
+ * and SQLite (better-sqlite3) implement it with the same behaviour. Only adapters know the
+ * database; handlers see this interface.
+ *
+ * Rules that keep both adapters honest:
+ * - Inside a transaction only `get`/`put`/`create`/`remove` by id are allowed (CloudBase
+ *   transactions cannot query). Uniqueness is therefore expressed with deterministic ids
+ *   (e.g. `activeRegistration/<kind>:<personKey>`), and a transaction that reads a doc and then
+ *   writes it is atomic against concurrent transactions.
+ * - Documents are plain JSON objects; `_id` is not part of the stored document.
+ * - `find` supports equality, prefix and range conditions on top-level fields, one order field
+ *   and a limit. Results are JSON copies: mutating them changes nothing stored.
+ */
+
+export type Collection =
+  | 'applications'
+  | 'certificates'
+  | 'registrations'
+  | 'requests'
+  | 'persons'
+  | 'bindings'
+  | 'counters'
+  | 'outbox'
+  | 'messages'
+  | 'subscriptions'
+  | 'audit'
+  | 'locks'
+  | 'verifications'
+  | 'tasks'
+  | 'keys';
+
+export type Scalar = string | number | boolean | null;
+
+export type Condition =
+  | Scalar
+  | { prefix: string }
+  | { gt?: string | number; gte?: string | number; lt?: string | number; lte?: string | number }
+  | { in: Scalar[] };
+
+export type Where = Record<string, Condition>;
+
+export interface FindOptions {
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  /** default 1000 */
+  limit?: number;
+}
+
+export type Doc = Record<string, unknown>;
+
+export interface StoreTx {
+  get<T extends Doc = Doc>(collection: Collection, id: string): Promise<T | null>;
+  /** create or replace */
+  put(collection: Collection, id: string, doc: Doc): Promise<void>;
+  /** create only; returns false (and writes nothing) when a doc with this id exists */
+  create(collection: Collection, id: string, doc: Doc): Promise<boolean>;
+  remove(collection: Collection, id: string): Promise<void>;
+}
+
+export interface StorePort extends StoreTx {
+  /**
+   * Runs `fn` atomically: all its writes land or none. When two transactions touch the same
+   * doc, one of them is retried or fails with `TransactionConflictError` (never a lost update).
+   */
+  transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>;
+  find<T extends Doc = Doc>(collection: Collection, where: Where, options?: FindOptions): Promise<Array<T & { _id: string }>>;
+  count(collection: Collection, where: Where): Promise<number>;
+  close?(): Promise<void>;
+}
+
+export class TransactionConflictError extends Error {
+  constructor(message = 'transaction conflict') {
+    super(message);
+    this.name = 'TransactionConflictError';
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The API contract between the client and the cloud (../shared/spec/local-api.md).
+ * One place for action names, who may call them, which cloud function serves them,
+ * error codes with their HTTP status, and the shapes of answers.
+ * No platform imports: this file runs in the mini-program, in H5 and in Node.
+ */
+
+export type Role = 'verifier' | 'reviewer' | 'admin';
+
+/** Who may call an action. `citizen` = any identified openid; a role = staff of at least that role. */
+export type Audience = 'citizen' | Role | 'local';
+
+/** Each action is served by one cloud function (grouped by audience to keep cold starts few). */
+export type FunctionName = 'citizen' | 'staff' | 'scheduler';
+
+export const ACTIONS = {
+  applyCertificate: { fn: 'citizen', audience: 'citizen' },
+  reissueCertificate: { fn: 'citizen', audience: 'citizen' },
+  submitUnemploymentRegistration: { fn: 'citizen', audience: 'citizen' },
+  submitFlexibleEmployment: { fn: 'citizen', audience: 'citizen' },
+  getProgress: { fn: 'citizen', audience: 'citizen' },
+  listMyApplications: { fn: 'citizen', audience: 'citizen' },
+  getMyCertificate: { fn: 'citizen', audience: 'citizen' },
+  listMyMessages: { fn: 'citizen', audience: 'citizen' },
+  getMyProfile: { fn: 'citizen', audience: 'citizen' },
+  startRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
+  confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
+  recordSubscription: { fn: 'citizen', audience: 'citizen' },
+  whoAmI: { fn: 'citizen', audience: 'citizen' },
+  verifyCertificate: { fn: 'staff', audience: 'verifier' },
+  listReviewQueue: { fn: 'staff', audience: 'reviewer' },
+  getApplicationDetail: { fn: 'staff', audience: 'reviewer' },
+  decideApplication: { fn: 'staff', audience: 'reviewer' },
+  deregister: { fn: 'staff', audience: 'reviewer' },
+  exportDeregistrations: { fn: 'staff', audience: 'admin' },
+  monthlyStats: { fn: 'staff', audience: 'admin' },
+  runScheduler: { fn: 'scheduler', audience: 'local' },
+} as const satisfies Record<string, { fn: FunctionName; audience: Audience }>;
+
+export type ActionName = keyof typeof ACTIONS;
+
+export function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, name);
+}
+
+const ROLE_RANK: Record<Role, number> = { verifier: 1, reviewer: 2, admin: 3 };
+
+/** A staff role covers the roles below it: admin ⊇ reviewer ⊇ verifier (local-api.md `role`). */
+export function roleAtLeast(have: Role, need: Role): boolean {
+  return ROLE_RANK[have] >= ROLE_RANK[need];
+}
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Chinese, short, says what to do next. Never a stack trace. */
+  message: string;
+  /** field path (dot-joined, e.g. `hukouAddress.regionCode`) → Chinese message */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): { ok: false; error: ApiError } =>
+  ({ ok: false, error: fields ? { code, message, fields } : { code, message } });
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改后再提交',
+  UNAUTHENTICATED: '请先登录后再办理',
+  FORBIDDEN: '您没有办理此项业务的权限',
+  NOT_FOUND: '没有找到相关记录',
+  CONFLICT: '该业务已在办理中，请勿重复提交',
+  PAYLOAD_TOO_LARGE: '提交的内容过大，请删减后再试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+  UNAVAILABLE: '服务暂时不可用，请稍后再试',
+};
+
+// ---- values ----------------------------------------------------------------
+
+export type ApplicationKind = 'certificate' | 'unemployment' | 'flexible';
+export type ApplicationStatus = 'pending_review' | 'approved' | 'rejected' | 'withdrawn';
+export type RegistrationStatus = 'active' | 'deregistered';
+export type CertificateStatus = 'valid' | 'superseded' | 'revoked';
+
+/** One outside-data check as the citizen reads it (PRODUCT.md decision table). */
+export interface Check {
+  /** identity | realPerson | pension | socialInsurance | contractFiling | businessRegistration | duplicate | commitment */
+  name: string;
+  passed: boolean;
+  /** plain Chinese, e.g. "单位参保：大连星海机械有限公司，2021-04-01 起" */
+  detail: string;
+}
+
+export interface TimelineEntry {
+  status: string;
+  /** ISO-8601 with +08:00 */
+  at: string;
+  note?: string;
+}
+
+export interface CertificateView {
+  certificateNo: string;
+  version: number;
+  status: CertificateStatus;
+  /** masked, e.g. 王*国 */
+  holderName: string;
+  /** masked, e.g. 2102**********1255 */
+  idNumberMasked: string;
+  issuedAt: string;
+  issuingRegion: string;
+  registrationStatus: RegistrationStatus | 'none';
+  qrToken?: string;
+  qrExpiresAt?: string;
+}
+
+export interface ApplicationView {
+  applicationId: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  submittedAt: string;
+  /** Beijing date YYYY-MM-DD, present while pending_review */
+  dueDate?: string;
+  /** true when the due date falls in a year the official calendar does not cover yet */
+  dueDateUncertain?: boolean;
+  checks: Check[];
+  timeline: TimelineEntry[];
+  /** masked holder name */
+  holderName: string;
+  certificate?: CertificateView;
+  decision?: { decision: 'approve' | 'reject'; reasonCode?: string; reasonText?: string; note?: string; at: string };
+  /** what the person can do next, in plain Chinese */
+  nextStep: string;
+}
