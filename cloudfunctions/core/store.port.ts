@@ -29,7 +29,8 @@ export type Collection =
   | 'locks'
   | 'verifications'
   | 'tasks'
-  | 'keys';
+  | 'keys'
+  | 'staff';
 
 export type Scalar = string | number | boolean | null;
 
@@ -50,11 +51,11 @@ export interface FindOptions {
 export type Doc = Record<string, unknown>;
 
 export interface StoreTx {
-  get<T extends Doc = Doc>(collection: Collection, id: string): Promise<T | null>;
+  get<T extends object = Doc>(collection: Collection, id: string): Promise<T | null>;
   /** create or replace */
-  put(collection: Collection, id: string, doc: Doc): Promise<void>;
+  put(collection: Collection, id: string, doc: object): Promise<void>;
   /** create only; returns false (and writes nothing) when a doc with this id exists */
-  create(collection: Collection, id: string, doc: Doc): Promise<boolean>;
+  create(collection: Collection, id: string, doc: object): Promise<boolean>;
   remove(collection: Collection, id: string): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ export interface StorePort extends StoreTx {
    * doc, one of them is retried or fails with `TransactionConflictError` (never a lost update).
    */
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>;
-  find<T extends Doc = Doc>(collection: Collection, where: Where, options?: FindOptions): Promise<Array<T & { _id: string }>>;
+  find<T extends object = Doc>(collection: Collection, where: Where, options?: FindOptions): Promise<Array<T & { _id: string }>>;
   count(collection: Collection, where: Where): Promise<number>;
   close?(): Promise<void>;
 }

@@ -1,0 +1,13 @@
+// babel-preset-taro: https://docs.taro.zone/docs/next/babel-config
+// `hot: false` in development: with react-refresh on, the H5 dev page dies with
+// "$RefreshReg$ is not defined" on this toolchain (shared/TOOLCHAIN.md, Build).
+module.exports = {
+  presets: [
+    ['taro', {
+      framework: 'react',
+      ts: true,
+      compiler: 'webpack5',
+      hot: false,
+    }],
+  ],
+}

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react'
+import { Button as TaroButton } from '@tarojs/components'
+import './components.css'
+
+export interface ButtonProps {
+  id?: string
+  variant?: 'primary' | 'secondary'
+  loading?: boolean
+  /** what the button says while busy, e.g. 正在提交… (a spinner alone tells nothing) */
+  loadingText?: string
+  disabled?: boolean
+  onClick?: () => void
+  children: ReactNode
+}
+
+/** 88rpx (44pt) tall at least, full width: older users on small phones hit it first time. */
+export function Button({ id, variant = 'primary', loading, loadingText, disabled, onClick, children }: ButtonProps) {
+  const inactive = !!(disabled || loading)
+  return (
+    <TaroButton
+      id={id}
+      className={`btn btn--${variant}${inactive ? ' btn--inactive' : ''}`}
+      disabled={inactive}
+      loading={!!loading}
+      onClick={() => {
+        if (!inactive) onClick?.()
+      }}
+      // taro-button-core has no button role on H5; Button's types do not list `role`, hence the spread.
+      {...{ role: 'button' }}
+      aria-disabled={inactive ? 'true' : 'false'}
+      aria-busy={loading ? 'true' : 'false'}
+    >
+      {loading && loadingText ? loadingText : children}
+    </TaroButton>
+  )
+}

@@ -1,0 +1,125 @@
+import { useMemo, useState, useEffect } from 'react'
+import { Picker, View, Text } from '@tarojs/components'
+import { provinces, citiesOf, countiesOf } from '../../../shared/regions'
+import type { CodeItem } from '../../../shared/codes'
+import { FormField } from './FormField'
+import { errorId, fieldId } from './ids'
+import './components.css'
+
+type Region = CodeItem
+
+export interface RegionPickerProps {
+  /** the field path of the address, e.g. `hukouAddress`; the county code is `<path>.regionCode` */
+  path: string
+  label: string
+  /** 6-digit county code, '' when not chosen yet */
+  value: string
+  onChange: (countyCode: string) => void
+  onBlur?: () => void
+  required?: boolean
+  hint?: string
+  error?: string
+}
+
+/** Province and city codes of a county code (GB/T 2260: PPCCDD). */
+function ancestors(county: string): { province: string; city: string } {
+  if (!/^\d{6}$/.test(county)) return { province: '', city: '' }
+  const province = `${county.slice(0, 2)}0000`
+  const direct = `${county.slice(0, 4)}00`
+  // Most counties sit under PPCC00; search when the data set groups them otherwise.
+  const city = citiesOf(province).some((c) => c.code === direct)
+    ? direct
+    : citiesOf(province).find((c) => countiesOf(c.code).some((d) => d.code === county))?.code ?? ''
+  return { province, city }
+}
+
+/**
+ * Province → city → county as three dependent pickers: each level is a short list an older
+ * user can scroll, each has its own visible caption, and the county (what the form keeps) is
+ * only offered once the city is known.
+ */
+export function RegionPicker({ path, label, value, onChange, onBlur, required, hint, error }: RegionPickerProps) {
+  const [province, setProvince] = useState(() => ancestors(value).province)
+  const [city, setCity] = useState(() => ancestors(value).city)
+
+  // A value set from outside (restored draft, "同户籍地址") moves the upper levels along.
+  useEffect(() => {
+    if (value) {
+      const a = ancestors(value)
+      setProvince(a.province)
+      setCity(a.city)
+    }
+  }, [value])
+
+  const provinceList = useMemo(() => provinces(), [])
+  const cityList = useMemo(() => (province ? citiesOf(province) : []), [province])
+  const countyList = useMemo(() => (city ? countiesOf(city) : []), [city])
+
+  const countyPath = `${path}.regionCode`
+  const level = (
+    key: 'province' | 'city' | 'regionCode',
+    caption: string,
+    list: readonly Region[],
+    chosen: string,
+    pick: (code: string) => void,
+    disabledText?: string,
+  ) => {
+    const index = list.findIndex((r) => r.code === chosen)
+    const disabled = list.length === 0
+    const text = index >= 0 ? nameOf(list[index]) : disabled ? disabledText ?? '' : `请选择${caption}`
+    return (
+      <View className='rp__level'>
+        <Text className='rp__caption'>{caption}</Text>
+        <Picker
+          id={key === 'regionCode' ? fieldId(countyPath) : fieldId(`${path}.${key}`)}
+          mode='selector'
+          range={list.map(nameOf)}
+          value={index >= 0 ? index : 0}
+          disabled={disabled}
+          onChange={(e) => {
+            const r = list[Number(e.detail.value)]
+            if (r) pick(r.code)
+          }}
+          onCancel={() => onBlur?.()}
+        >
+          <View
+            className={`pf__box${error && key === 'regionCode' ? ' pf__box--error' : ''}${disabled ? ' pf__box--disabled' : ''}`}
+            role='button'
+            aria-label={`${label}${caption}：${index >= 0 ? nameOf(list[index]) : '未选择'}`}
+            aria-disabled={disabled ? 'true' : 'false'}
+            aria-describedby={error ? errorId(countyPath) : undefined}
+          >
+            <Text className={index >= 0 ? 'pf__value' : 'pf__placeholder'}>{text}</Text>
+            <Text className='pf__chevron' aria-hidden='true'>
+              ›
+            </Text>
+          </View>
+        </Picker>
+      </View>
+    )
+  }
+
+  return (
+    <FormField path={countyPath} label={label} required={required} hint={hint} error={error}>
+      {level('province', '省（自治区、直辖市）', provinceList, province, (code) => {
+        if (code === province) return
+        setProvince(code)
+        setCity('')
+        onChange('')
+      })}
+      {level('city', '市（地区、州、盟）', cityList, city, (code) => {
+        if (code === city) return
+        setCity(code)
+        onChange('')
+      }, '请先选择省')}
+      {level('regionCode', '区（县）', countyList, value, (code) => {
+        onChange(code)
+        onBlur?.()
+      }, '请先选择市')}
+    </FormField>
+  )
+}
+
+function nameOf(r: Region): string {
+  return r.label
+}

@@ -1,0 +1,56 @@
+import { Input } from '@tarojs/components'
+import { FormField } from './FormField'
+import { errorId, fieldId } from './ids'
+
+export interface TextFieldProps {
+  path: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  onBlur?: () => void
+  required?: boolean
+  hint?: string
+  error?: string
+  placeholder?: string
+  maxlength?: number
+  /** weapp keyboard; on H5 `tel`/`email` pick the matching keyboard */
+  kind?: 'text' | 'idcard' | 'tel' | 'email'
+  /** HTML autocomplete token (H5), e.g. `name`, `tel`, `email` */
+  autoComplete?: string
+}
+
+export function TextField(props: TextFieldProps) {
+  const { path, label, value, onChange, onBlur, required, hint, error, placeholder, maxlength, kind = 'text', autoComplete } = props
+  const weappType = kind === 'tel' ? 'number' : kind === 'idcard' ? 'idcard' : 'text'
+  // On H5 the real <input> lives inside <taro-input-core>: give it the accessible name and
+  // form name there, so a browser (or a test using getByLabel) finds it as a person would.
+  const nativeProps =
+    process.env.TARO_ENV === 'h5'
+      ? {
+          'aria-label': label,
+          'aria-required': required ? 'true' : undefined,
+          'aria-invalid': error ? 'true' : 'false',
+          'aria-describedby': error ? errorId(path) : undefined,
+          type: kind === 'tel' ? 'tel' : kind === 'email' ? 'email' : 'text',
+          inputMode: kind === 'tel' ? 'numeric' : undefined,
+          autoComplete,
+        }
+      : undefined
+  return (
+    <FormField path={path} label={label} required={required} hint={hint} error={error}>
+      <Input
+        id={fieldId(path)}
+        name={path}
+        className={`tf__input${error ? ' tf__input--error' : ''}`}
+        type={weappType}
+        value={value}
+        placeholder={placeholder}
+        placeholderClass='tf__placeholder'
+        maxlength={maxlength ?? 140}
+        onInput={(e) => onChange(e.detail.value)}
+        onBlur={() => onBlur?.()}
+        nativeProps={nativeProps}
+      />
+    </FormField>
+  )
+}

@@ -1,0 +1,142 @@
+import { useCallback, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { CertificateStatus, CertificateView, RegistrationStatus } from '../../../../shared/api'
+import { regionName } from '../../../../shared/regions'
+import { beijingDate } from '../../../../shared/dates'
+import { maskIdNumber, maskName } from '../../../../shared/mask'
+import { call } from '../../services/cloud'
+import { Button, Notice } from '../../components'
+import './index.css'
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string }
+  | { kind: 'shown'; cert: CertificateView }
+
+const CERT_STATUS: Record<CertificateStatus, string> = {
+  valid: '有效',
+  superseded: '已补发作废',
+  revoked: '已注销',
+}
+
+const REGISTRATION_STATUS: Record<RegistrationStatus | 'none', string> = {
+  active: '已登记（有效）',
+  deregistered: '登记已注销',
+  none: '暂无就业或失业登记',
+}
+
+export default function MyCertificate() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const loading = useRef(false)
+
+  const load = useCallback(async () => {
+    if (loading.current) return
+    loading.current = true
+    setState((s) => (s.kind === 'shown' ? s : { kind: 'loading' }))
+    const res = await call<CertificateView | null>('getMyCertificate')
+    loading.current = false
+    Taro.stopPullDownRefresh()
+    if (res.ok) {
+      setState(res.data && res.data.certificateNo ? { kind: 'shown', cert: res.data } : { kind: 'empty' })
+    } else if (res.error.code === 'NOT_FOUND') {
+      // "No certificate" may come as NOT_FOUND or as an empty answer: both are the empty state.
+      setState({ kind: 'empty' })
+    } else {
+      setState({ kind: 'error', message: res.error.message })
+    }
+  }, [])
+
+  // Coming back from the application page must show the new certificate.
+  useDidShow(() => {
+    void load()
+  })
+  usePullDownRefresh(() => {
+    void load()
+  })
+
+  return (
+    <View className='page cert'>
+      <Text className='page__title'>我的电子证</Text>
+      {state.kind === 'loading' ? (
+        <View id='cert-loading' className='cert__loading' role='status' aria-live='polite'>
+          <Text>正在查询您的电子证…</Text>
+        </View>
+      ) : null}
+
+      {state.kind === 'error' ? (
+        <View id='cert-error'>
+          <Notice kind='error' title='暂时无法查询电子证'>
+            <Text>{state.message}</Text>
+          </Notice>
+          <Button id='retry' onClick={() => void load()}>
+            重新查询
+          </Button>
+        </View>
+      ) : null}
+
+      {state.kind === 'empty' ? (
+        <View id='cert-empty' className='card cert__empty'>
+          <Text className='cert__empty-title'>您还没有电子就业创业证</Text>
+          <Text className='cert__empty-text'>在线填写基本信息即可申领，无需上传材料，核验通过即时签发。</Text>
+          <Button id='go-apply' onClick={() => Taro.navigateTo({ url: '/pages/certificate-apply/index' })}>
+            申领《就业创业证》
+          </Button>
+        </View>
+      ) : null}
+
+      {state.kind === 'shown' ? <Certificate cert={state.cert} /> : null}
+    </View>
+  )
+}
+
+function Certificate({ cert }: { cert: CertificateView }) {
+  const valid = cert.status === 'valid'
+  const rows: { id: string; label: string; value: string }[] = [
+    { id: 'cert-no', label: '证书编号', value: cert.certificateNo },
+    // The cloud masks already; masking again is harmless and keeps a slip on the server off the screen.
+    { id: 'cert-holder', label: '持证人', value: maskName(cert.holderName) },
+    { id: 'cert-id-number', label: '证件号码', value: maskIdNumber(cert.idNumberMasked) },
+    { id: 'cert-status', label: '证书状态', value: CERT_STATUS[cert.status] ?? '状态未知' },
+    { id: 'cert-issued', label: '签发日期', value: issuedDate(cert.issuedAt) },
+    { id: 'cert-region', label: '签发地', value: regionName(cert.issuingRegion) ?? cert.issuingRegion },
+    { id: 'cert-registration', label: '登记状态', value: REGISTRATION_STATUS[cert.registrationStatus] ?? '状态未知' },
+  ]
+  return (
+    <View>
+      {!valid ? (
+        <Notice id='cert-invalid' kind='error' title={`此证${CERT_STATUS[cert.status] ?? '不可用'}`}>
+          <Text>此证不能再用于办理业务。如需帮助，请联系当地公共就业服务机构。</Text>
+        </Notice>
+      ) : null}
+      <View className={`card certcard${valid ? '' : ' certcard--invalid'}`}>
+        <Text className='certcard__title'>就业创业证（电子证）</Text>
+        {rows.map((r) => (
+          <View key={r.id} className='certcard__row'>
+            <Text className='certcard__label'>{r.label}</Text>
+            <Text id={r.id} className='certcard__value' userSelect={r.id === 'cert-no'}>
+              {r.value}
+            </Text>
+          </View>
+        ))}
+        {/*
+          QR SLOT — the refreshing certificate QR (PRODUCT.md flow 6) comes in its own issue:
+          render cert.qrToken here with qrcode-generator, refresh before cert.qrExpiresAt.
+        */}
+        <View id='cert-qr-slot' className='certcard__qr'>
+          <Text className='certcard__qr-text'>核验二维码将在这里显示（功能建设中）</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** Beijing calendar date of an ISO time ('2026-03-02T09:15:00+08:00' → '2026-03-02'). */
+function issuedDate(at: string): string {
+  try {
+    return beijingDate(at)
+  } catch {
+    return at.slice(0, 10)
+  }
+}

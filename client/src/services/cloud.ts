@@ -1,0 +1,61 @@
+/**
+ * The one way from pages to the cloud (STYLE.md "One way in"). Pages call `call(action, input)`
+ * and always get a `Result`: this function never throws.
+ *
+ * Retries: a lost request or a lost answer is sent again with the *same* body, so the same
+ * `requestId`, which the server uses to return the first answer instead of storing twice
+ * (local-api.md "requestId"). Answers the server gave (4xx, validation) are final.
+ */
+import type { ActionName, Result } from '../../../shared/api'
+import { DEFAULT_MESSAGES } from '../../../shared/api'
+import * as backend from './backend'
+import type { Attempt } from './backend.types'
+
+const MAX_RETRIES = 3
+/** Weak mobile networks: give each attempt time, but not forever. */
+const TIMEOUT_MS = 15000
+const BACKOFF_MS = [600, 1500, 3000]
+
+export const NETWORK_MESSAGE = '网络不稳定，请检查网络后重试'
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+export function initCloud(): void {
+  backend.init()
+}
+
+export async function call<T>(action: ActionName, input: object = {}): Promise<Result<T>> {
+  let lastTransientBody: Result<unknown> | undefined
+  for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+    if (attempt > 0) await sleep(BACKOFF_MS[attempt - 1] ?? 3000)
+    let outcome: Attempt
+    try {
+      outcome = await backend.send(action, input, TIMEOUT_MS)
+    } catch {
+      // A backend bug must not reach a page as an exception.
+      outcome = { kind: 'transient', reason: 'exception' }
+    }
+    if (outcome.kind === 'answer') return withChineseMessage(outcome.body) as Result<T>
+    lastTransientBody = outcome.body
+  }
+  // The gateway said it was unavailable (503 with its own message): keep its words.
+  if (lastTransientBody && !lastTransientBody.ok) return withChineseMessage(lastTransientBody) as Result<T>
+  return { ok: false, error: { code: 'UNAVAILABLE', message: NETWORK_MESSAGE } }
+}
+
+/** A citizen never reads a code or an English sentence: fill in our message when one is missing. */
+function withChineseMessage(body: Result<unknown>): Result<unknown> {
+  if (body.ok) return body
+  const { code, message } = body.error
+  const hasChinese = typeof message === 'string' && /[\u4e00-\u9fff]/.test(message)
+  if (hasChinese) return body
+  return { ok: false, error: { ...body.error, message: DEFAULT_MESSAGES[code] ?? DEFAULT_MESSAGES.INTERNAL } }
+}
+
+export function currentIdentity(): string {
+  return backend.currentIdentity()
+}
+
+export function switchIdentity(openid?: string): string {
+  return backend.switchIdentity(openid)
+}

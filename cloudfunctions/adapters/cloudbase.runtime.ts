@@ -1,0 +1,65 @@
+/**
+ * The CloudBase composition root: the same handlers as the local gateway, on the cloud database
+ * (wx-server-sdk), Tencent Cloud FaceID and the provincial data exchange. Identity comes from the
+ * CloudBase context (`getWXContext().OPENID`), never from the event body (local-api.md).
+ * Configuration is environment variables of the function (README "Deploy"):
+ *   PERSON_KEY_SECRET      hex, 32 bytes — keyed hash of ID numbers for document ids
+ *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY — FaceID (and SMS) API keys
+ *   FACEID_RULE_ID         the FaceID 业务流程 RuleId
+ *   GOV_EXCHANGE_URL / GOV_EXCHANGE_TOKEN — provincial data exchange
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+// wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.ts).
+import cloud from 'wx-server-sdk';
+import type { FunctionName } from '../../shared/api';
+import { ACTIONS, fail, isActionName } from '../../shared/api';
+import type { Caller, Deps } from '../core/deps';
+import { dispatch } from '../core/dispatch';
+import { logLine } from '../core/log';
+import { httpGovData } from './govdata.http';
+import { combinedGovData, faceIdIdentity } from './identity.faceid';
+import { faceIdRealPerson } from './realPerson.faceid';
+import { staffFromStore } from './staff.store';
+import { cloudbaseStore, type CloudbaseDatabase } from './store.cloudbase';
+
+function env(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`missing configuration ${name}`);
+  return v;
+}
+
+export interface CloudEvent {
+  action?: string;
+  input?: unknown;
+  /** set by a timer trigger */
+  Type?: string;
+  TriggerName?: string;
+}
+
+export function cloudbaseMain(fn: FunctionName) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  const store = cloudbaseStore(cloud.database() as unknown as CloudbaseDatabase);
+  const clock = { now: () => Date.now() };
+  const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
+  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+  const keys = { secretId: env('TENCENTCLOUD_SECRETID'), secretKey: env('TENCENTCLOUD_SECRETKEY') };
+  const gov = combinedGovData(faceIdIdentity(keys), httpGovData({ baseUrl: env('GOV_EXCHANGE_URL'), token: process.env.GOV_EXCHANGE_TOKEN }));
+  const realPerson = faceIdRealPerson({ ...keys, ruleId: env('FACEID_RULE_ID') }, store, clock.now, personKey);
+  const staff = staffFromStore(store);
+
+  return async function main(event: CloudEvent) {
+    const timer = event.Type === 'Timer';
+    const action = timer ? 'runScheduler' : String(event.action ?? '');
+    if (!isActionName(action) || ACTIONS[action].fn !== fn) return fail('NOT_FOUND', '没有这项业务，请返回首页重新选择');
+    const { OPENID } = cloud.getWXContext();
+    const caller: Caller = { openid: OPENID || null, staff: OPENID ? await staff.byOpenid(OPENID) : null };
+    const deps: Deps = {
+      store, clock, caller, gov, realPerson, personKey,
+      newId: () => randomUUID().replace(/-/g, ''),
+      log: (e, fields) => console.log(logLine(e, fields)),
+    };
+    // runScheduler is "local only" over HTTP; in the cloud only the timer trigger may run it.
+    const out = await dispatch(action, timer ? {} : event.input, deps, { local: timer });
+    return out.body;
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Outside data from a JSON file (local-api.md "The outside-data file"): stands in for the
+ * identity base, pension, social-insurance, labour-contract-filing and business-registration
+ * systems, and the staff directory. A real implementation: it reads the file, re-reads it when it
+ * changes on disk, and honours `down` by answering "unavailable" for the listed sources.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { BusinessRecord, GovDataPort, SourceAnswer, SourceName, StaffDirectoryPort, StaffMember, UnitRecord } from '../core/deps';
+
+interface FilePerson {
+  idNumber: string;
+  name: string;
+  inCardBase?: boolean;
+  pension?: boolean;
+  unitInsurance?: UnitRecord | null;
+  contractFiling?: UnitRecord | null;
+  businessRegistration?: BusinessRecord | null;
+}
+
+interface GovFile {
+  persons?: FilePerson[];
+  staff?: StaffMember[];
+  down?: SourceName[];
+}
+
+interface Loaded {
+  mtimeMs: number;
+  persons: Map<string, FilePerson>;
+  staff: Map<string, StaffMember>;
+  down: Set<string>;
+}
+
+const ROLES = new Set(['verifier', 'reviewer', 'admin']);
+
+function parse(text: string, mtimeMs: number): Loaded {
+  const raw = JSON.parse(text) as GovFile;
+  const persons = new Map<string, FilePerson>();
+  for (const p of raw.persons ?? []) {
+    if (p && typeof p.idNumber === 'string') persons.set(p.idNumber.trim().toUpperCase(), p);
+  }
+  const staff = new Map<string, StaffMember>();
+  for (const s of raw.staff ?? []) {
+    if (s && typeof s.openid === 'string' && typeof s.region === 'string' && ROLES.has(s.role)) {
+      staff.set(s.openid, { openid: s.openid, name: String(s.name ?? ''), region: s.region, role: s.role });
+    }
+  }
+  return { mtimeMs, persons, staff, down: new Set(raw.down ?? []) };
+}
+
+export interface GovDataFile {
+  gov: GovDataPort;
+  staff: StaffDirectoryPort;
+}
+
+export function govDataFromFile(path: string): GovDataFile {
+  let loaded: Loaded | null = null;
+  const current = (): Loaded => {
+    const st = statSync(path);
+    if (!loaded || st.mtimeMs !== loaded.mtimeMs) {
+      try {
+        loaded = parse(readFileSync(path, 'utf8'), st.mtimeMs);
+      } catch (err) {
+        // A half-written file while someone edits it: keep the last good copy if there is one.
+        if (!loaded) throw err;
+      }
+    }
+    return loaded!;
+  };
+  const lookup = <T>(source: SourceName, idNumber: string, pick: (p: FilePerson | undefined) => T): SourceAnswer<T> => {
+    let data: Loaded;
+    try {
+      data = current();
+    } catch {
+      return { available: false, reason: 'file unreadable' };
+    }
+    if (data.down.has(source)) return { available: false, reason: 'down' };
+    return { available: true, value: pick(data.persons.get(idNumber.toUpperCase())) };
+  };
+  const gov: GovDataPort = {
+    async identity(idNumber, name) {
+      return lookup('identity', idNumber, (p) => {
+        if (!p || p.inCardBase === false) return { matched: false, detail: '未在社会保障卡持卡人员基础信息库中查到该证件号码' };
+        if (p.name !== name) return { matched: false, detail: '姓名与社会保障卡持卡人员基础信息库登记的不一致' };
+        return { matched: true };
+      });
+    },
+    async pension(idNumber) {
+      return lookup('pension', idNumber, (p) => ({ receiving: p?.pension === true }));
+    },
+    async socialInsurance(idNumber) {
+      return lookup('socialInsurance', idNumber, (p) => p?.unitInsurance ?? null);
+    },
+    async contractFiling(idNumber) {
+      return lookup('contractFiling', idNumber, (p) => p?.contractFiling ?? null);
+    },
+    async businessRegistration(idNumber) {
+      return lookup('businessRegistration', idNumber, (p) => p?.businessRegistration ?? null);
+    },
+  };
+  const staff: StaffDirectoryPort = {
+    async byOpenid(openid) {
+      try {
+        return current().staff.get(openid) ?? null;
+      } catch {
+        return null;
+      }
+    },
+  };
+  return { gov, staff };
+}

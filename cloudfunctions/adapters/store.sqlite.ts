@@ -1,0 +1,442 @@
+/**
+ * The store port on an embedded SQLite file (better-sqlite3): what `npm start` and the tests run
+ * on, with no cloud account. Behaviour matches store.cloudbase.ts; both are held to the same
+ * contract (test/contract/store.contract.ts).
+ *
+ * Layout: one table `docs(collection, id, data)` of JSON documents. One table rather than one per
+ * collection because the port's collections are a closed list of small-to-medium sets and one
+ * table keeps the schema (and its indexes) in one place; every index leads with `collection`, so
+ * a query on one collection never scans another.
+ *
+ * Concurrency: better-sqlite3 is synchronous and the port is async, so a transaction can be
+ * suspended at an `await` while other callers run. Transactions therefore queue on one writer
+ * connection (BEGIN IMMEDIATE … COMMIT), one at a time; reads outside a transaction go to a
+ * second, read-only connection, which in WAL mode sees the last committed state and never a
+ * running transaction's writes.
+ */
+import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  TransactionConflictError,
+  type Collection,
+  type Condition,
+  type Doc,
+  type FindOptions,
+  type Scalar,
+  type StorePort,
+  type StoreTx,
+  type Where,
+} from '../core/store.port';
+
+const DEFAULT_FILE = 'store.sqlite';
+const DEFAULT_LIMIT = 1000;
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Fields the product filters or sorts on get an expression index on
+ * (collection, json_extract(data, '$.field')). Why a fixed list and not a generic scheme: an
+ * index per queried field is what makes `find` over 10,000+ docs an index range scan instead of
+ * parsing every document; indexing every field of every document (e.g. an EAV side table) would
+ * multiply write cost for fields nobody queries. A field not listed here still works — it is
+ * filtered by a scan of that collection only — so adding a field to a query is never a bug,
+ * only (for large collections) a reason to add it here.
+ */
+export const INDEXED_FIELDS = [
+  'personKey',
+  'openid',
+  'status',
+  'region',
+  'dueDate',
+  'kind',
+  'applicationId',
+  'nextAttemptAt',
+  'createdAt',
+] as const;
+
+// Field names go into SQL text (the JSON path must be a literal for SQLite to match the
+// expression indexes), so only plain dotted names are allowed: no quotes, no injection.
+const FIELD_RE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+
+export interface SqliteStoreOptions {
+  /** directory for the database file (created when missing) */
+  dataDir: string;
+  /** default `store.sqlite` */
+  fileName?: string;
+}
+
+export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, opts.fileName ?? DEFAULT_FILE);
+
+  const writer = new Database(file);
+  // WAL: readers never block the writer and see the last commit. synchronous=FULL: the WAL is
+  // fsynced at every COMMIT, so a kill -9 or power loss cannot lose a committed transaction
+  // (NORMAL, the usual WAL pairing, may lose the last commits on power loss).
+  const mode = writer.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') throw new Error(`SQLite refused WAL mode (got ${mode})`);
+  writer.pragma('synchronous = FULL');
+  writer.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  writer.pragma('foreign_keys = ON');
+  migrate(writer);
+
+  const reader = new Database(file, { readonly: true });
+  reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+
+  const w = {
+    get: writer.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?'),
+    put: writer.prepare<[string, string, string]>(
+      'INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data',
+    ),
+    create: writer.prepare<[string, string, string]>(
+      'INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO NOTHING',
+    ),
+    remove: writer.prepare<[string, string]>('DELETE FROM docs WHERE collection = ? AND id = ?'),
+  };
+  const readGet = reader.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?');
+
+  // find/count build SQL per query shape; the shapes are few, so prepared statements are cached.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let st = statements.get(sql);
+    if (!st) {
+      if (statements.size > 500) statements.clear();
+      st = reader.prepare(sql);
+      statements.set(sql, st);
+    }
+    return st;
+  };
+
+  // Marks code running inside a transaction's fn: a nested transaction or an outside write there
+  // would wait for the queue the caller itself holds — a deadlock — so they are refused instead.
+  const inTransaction = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const ensureOpen = () => {
+    if (closed) throw new Error('store is closed');
+  };
+
+  /** Runs jobs one after another; a failed job does not stop the queue. */
+  const enqueue = <R>(job: () => Promise<R>): Promise<R> => {
+    const run = tail.then(job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const transaction = <R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> => {
+    if (inTransaction.getStore()) {
+      return Promise.reject(new Error('nested transaction: use the tx passed to fn, not the store'));
+    }
+    return enqueue(async () => {
+      ensureOpen();
+      try {
+        writer.exec('BEGIN IMMEDIATE');
+      } catch (e) {
+        // Another process holds the write lock past busy_timeout: to the caller that is a conflict.
+        if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new TransactionConflictError(String(e));
+        throw e;
+      }
+      let active = true;
+      const live = () => {
+        if (!active) throw new Error('transaction already finished: await every tx call inside fn');
+      };
+      const tx: StoreTx = {
+        async get<T extends object = Doc>(collection: Collection, id: string) {
+          live();
+          checkId(collection, id);
+          const row = w.get.get(collection, id);
+          return row ? (JSON.parse(row.data) as T) : null;
+        },
+        async put(collection, id, doc) {
+          live();
+          checkId(collection, id);
+          w.put.run(collection, id, serialise(doc));
+        },
+        async create(collection, id, doc) {
+          live();
+          checkId(collection, id);
+          return w.create.run(collection, id, serialise(doc)).changes === 1;
+        },
+        async remove(collection, id) {
+          live();
+          checkId(collection, id);
+          w.remove.run(collection, id);
+        },
+      };
+      try {
+        const result = await inTransaction.run(true, () => fn(tx));
+        active = false;
+        writer.exec('COMMIT');
+        return result;
+      } catch (e) {
+        active = false;
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  };
+
+  /** A write outside a transaction is a transaction of one write. */
+  const write = <R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> => {
+    if (inTransaction.getStore()) {
+      return Promise.reject(new Error('store write inside a transaction: use the tx passed to fn'));
+    }
+    return transaction(fn);
+  };
+
+  return {
+    async get<T extends object = Doc>(collection: Collection, id: string) {
+      ensureOpen();
+      checkId(collection, id);
+      const row = readGet.get(collection, id);
+      return row ? (JSON.parse(row.data) as T) : null;
+    },
+    put: (collection, id, doc) => write((tx) => tx.put(collection, id, doc)),
+    create: (collection, id, doc) => write((tx) => tx.create(collection, id, doc)),
+    remove: (collection, id) => write((tx) => tx.remove(collection, id)),
+    transaction,
+    async find<T extends object = Doc>(collection: Collection, where: Where, options: FindOptions = {}) {
+      ensureOpen();
+      const { sql, params } = findSql(collection, where, options);
+      if (sql === null) return [];
+      const rows = prepared(sql).all(...params) as Array<{ id: string; data: string }>;
+      return rows.map((r) => ({ ...(JSON.parse(r.data) as T), _id: r.id }));
+    },
+    async count(collection: Collection, where: Where) {
+      ensureOpen();
+      const { clause, params } = whereSql(where);
+      const row = prepared(`SELECT count(*) AS n FROM docs WHERE collection = ?${clause}`).get(collection, ...params) as { n: number };
+      return row.n;
+    },
+    close() {
+      // Queued behind running transactions, so close never cuts one off half way.
+      return enqueue(async () => {
+        if (closed) return;
+        closed = true;
+        statements.clear();
+        reader.close();
+        writer.pragma('optimize');
+        writer.close();
+      });
+    },
+  };
+}
+
+/** PRAGMA integrity_check on the store file: 'ok' when the file is sound. */
+export function integrityCheck(dataDir: string, fileName: string = DEFAULT_FILE): string {
+  // Opened read-write (not readonly) so that SQLite can recover a WAL left by a killed process
+  // before it checks, as the next real start would.
+  const db = new Database(path.join(dataDir, fileName), { fileMustExist: true });
+  try {
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((r) => r.integrity_check).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  // json_valid guards the expression indexes: malformed JSON in one row would make every
+  // json_extract over the table throw.
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS docs (
+      collection TEXT NOT NULL,
+      id TEXT NOT NULL,
+      data TEXT NOT NULL CHECK (json_valid(data)),
+      PRIMARY KEY (collection, id)
+    );
+  `);
+  // `id` closes every index: rows with equal values come out in id order, which is the order
+  // find returns (ties by id), so an equality query reads its index in order and never sorts.
+  // Without it the planner preferred the primary key (already in id order) and scanned.
+  for (const f of INDEXED_FIELDS) {
+    db.exec(`CREATE INDEX IF NOT EXISTS docs_${f} ON docs (collection, ${fieldExpr(f)}, id)`);
+  }
+  // The staff review queue (status = pending_review, earliest dueDate first): one ordered read.
+  db.exec(`CREATE INDEX IF NOT EXISTS docs_status_dueDate ON docs (collection, ${fieldExpr('status')}, ${fieldExpr('dueDate')}, id)`);
+  db.pragma('user_version = 1');
+}
+
+function checkId(collection: string, id: string): void {
+  if (typeof collection !== 'string' || collection === '') throw new TypeError('collection must be a non-empty string');
+  if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string');
+}
+
+/**
+ * Documents are stored as JSON text: what comes back is a JSON copy (Dates become ISO strings,
+ * undefined fields vanish), the same as what the CloudBase adapter stores. `_id` is never part
+ * of a stored document (store.port.ts), so a doc taken from `find` can be written back as is.
+ * An empty document is refused because CloudBase's doc.set refuses one too.
+ */
+function serialise(doc: object): string {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeError('a document must be a plain object');
+  const { _id: _ignored, ...rest } = doc as Doc;
+  const json = JSON.stringify(rest);
+  if (json === '{}') throw new TypeError('a document must have at least one field (CloudBase refuses empty documents)');
+  return json;
+}
+
+function checkField(field: string): void {
+  if (typeof field !== 'string' || !FIELD_RE.test(field)) throw new TypeError(`invalid field name: ${JSON.stringify(field)}`);
+}
+
+function fieldExpr(field: string): string {
+  if (field === '_id') return 'id';
+  checkField(field);
+  return `json_extract(data, '$.${field}')`;
+}
+
+function typeExpr(field: string): string {
+  return `json_type(data, '$.${field}')`;
+}
+
+const NUMERIC = `IN ('integer', 'real')`;
+const INDEXED: ReadonlySet<string> = new Set(INDEXED_FIELDS);
+
+/**
+ * One condition → SQL. Comparisons follow the document database (MongoDB/CloudBase) rather than
+ * SQLite's loose typing: json_extract turns true/false into 1/0 and SQLite orders every number
+ * below every string, so number and boolean tests also check json_type, and ranges are bounded
+ * to their own type (numbers: `< ''`, the smallest text; strings: `>= ''`). Null equality
+ * matches a missing field too, as in CloudBase.
+ */
+function conditionSql(field: string, cond: Condition, params: unknown[], demote: boolean): string {
+  const x = fieldExpr(field);
+  // `+x` (a no-op on the value) keeps a range/prefix term from being used to pick an index.
+  const r = demote ? `+${x}` : x;
+  const isId = field === '_id';
+  const scalar = (v: Scalar): string => {
+    if (v === null) return `${x} IS NULL`;
+    if (typeof v === 'string') {
+      params.push(v);
+      return `${x} = ?`;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new TypeError(`${field}: numbers in conditions must be finite`);
+      if (isId) return '0';
+      params.push(v);
+      return `(${x} = ? AND ${typeExpr(field)} ${NUMERIC})`;
+    }
+    if (typeof v === 'boolean') {
+      if (isId) return '0';
+      params.push(v ? 1 : 0);
+      return `(${x} = ? AND ${typeExpr(field)} = '${v ? 'true' : 'false'}')`;
+    }
+    throw new TypeError(`${field}: unsupported condition value`);
+  };
+
+  if (cond === null || typeof cond !== 'object') return scalar(cond);
+  if (Array.isArray(cond)) throw new TypeError(`${field}: arrays are not conditions; use { in: [...] }`);
+
+  if ('prefix' in cond) {
+    const p = cond.prefix;
+    if (typeof p !== 'string') throw new TypeError(`${field}: prefix must be a string`);
+    const upper = successor(p);
+    if (upper !== null) {
+      params.push(p, upper);
+      return `(${r} >= ? AND ${r} < ?)`;
+    }
+    // Empty prefix (any string), or a prefix ending in U+10FFFF, which has no successor.
+    params.push(p, [...p].length, p);
+    return `(${r} >= ? AND substr(${x}, 1, ?) = ?)`;
+  }
+
+  if ('in' in cond) {
+    const values = cond.in;
+    if (!Array.isArray(values)) throw new TypeError(`${field}: in must be an array`);
+    for (const v of values) {
+      if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
+        throw new TypeError(`${field}: in takes strings, finite numbers, booleans or null`);
+      }
+    }
+    if (values.length === 0) return '0';
+    const strings = values.filter((v): v is string => typeof v === 'string');
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    const parts: string[] = [];
+    if (strings.length) {
+      params.push(...strings);
+      parts.push(`${x} IN (${strings.map(() => '?').join(', ')})`);
+    }
+    if (numbers.length && !isId) {
+      params.push(...numbers);
+      parts.push(`(${x} IN (${numbers.map(() => '?').join(', ')}) AND ${typeExpr(field)} ${NUMERIC})`);
+    }
+    for (const v of values) if (v === null || typeof v === 'boolean') parts.push(scalar(v));
+    return parts.length ? `(${parts.join(' OR ')})` : '0';
+  }
+
+  const ops = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+  const keys = Object.keys(cond);
+  if (keys.length === 0 || keys.some((k) => !(k in ops))) {
+    throw new TypeError(`${field}: a condition is a scalar, { prefix }, { in } or a range of gt/gte/lt/lte`);
+  }
+  const bounds = keys.map((k) => [k as keyof typeof ops, (cond as Record<string, unknown>)[k]] as const);
+  const kinds = new Set(bounds.map(([, v]) => typeof v));
+  if (kinds.size !== 1 || !(kinds.has('string') || kinds.has('number'))) {
+    throw new TypeError(`${field}: range bounds must be all strings or all numbers`);
+  }
+  const parts = bounds.map(([k, v]) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${field}: range bounds must be finite`);
+    params.push(v);
+    return `${r} ${ops[k]} ?`;
+  });
+  if (kinds.has('number')) {
+    if (isId) return '0';
+    if (!('lt' in cond) && !('lte' in cond)) parts.push(`${r} < ''`);
+    parts.push(`${typeExpr(field)} ${NUMERIC}`);
+  } else if (!('gt' in cond) && !('gte' in cond)) {
+    parts.push(`${r} >= ''`);
+  }
+  return `(${parts.join(' AND ')})`;
+}
+
+/**
+ * The smallest string greater than every string that starts with `p`: `p` with its last code
+ * point incremented (UTF-8 byte order = code point order, which is how SQLite compares text).
+ * null when there is none.
+ */
+function successor(p: string): string | null {
+  const cps = [...p];
+  if (cps.length === 0) return null;
+  const last = cps[cps.length - 1].codePointAt(0)!;
+  if (last >= 0x10ffff) return null;
+  const next = last === 0xd7ff ? 0xe000 : last + 1; // skip the surrogate range
+  return cps.slice(0, -1).join('') + String.fromCodePoint(next);
+}
+
+function whereSql(where: Where): { clause: string; params: unknown[] } {
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) throw new TypeError('where must be an object');
+  const params: unknown[] = [];
+  const entries = Object.entries(where);
+  // SQLite's planner, without statistics on expressions, rates a range on one indexed field
+  // above equality on another (it picked `region` prefix 2102 — a whole city — over
+  // `status = pending_review`). Equality on an indexed field is the better bet, so when there
+  // is one, range and prefix terms are only filters.
+  const demote = entries.some(([f, c]) => INDEXED.has(f) && c !== null && typeof c !== 'object');
+  const parts = entries.map(([field, cond]) => conditionSql(field, cond, params, demote));
+  return { clause: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * The SELECT that `find` runs (exported so tests can EXPLAIN it and see the indexes used).
+ * `sql` is null when the limit is 0. Ties in the order field are broken by id, so paging and
+ * tests see a stable order (the CloudBase adapter does the same).
+ */
+export function findSql(collection: string, where: Where, options: FindOptions = {}): { sql: string | null; params: unknown[] } {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 0) throw new TypeError('limit must be a non-negative integer');
+  const { clause, params } = whereSql(where);
+  let order = 'id ASC';
+  if (options.orderBy) {
+    const { field, direction } = options.orderBy;
+    if (direction !== 'asc' && direction !== 'desc') throw new TypeError('direction must be asc or desc');
+    order = field === '_id' ? `id ${direction.toUpperCase()}` : `${fieldExpr(field)} ${direction.toUpperCase()}, id ASC`;
+  }
+  if (limit === 0) return { sql: null, params: [] };
+  return {
+    sql: `SELECT id, data FROM docs WHERE collection = ?${clause} ORDER BY ${order} LIMIT ${limit}`,
+    params: [collection, ...params],
+  };
+}

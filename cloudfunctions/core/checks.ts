@@ -1,0 +1,78 @@
+/**
+ * The outside-data checks of the 秒办 decision table (PRODUCT.md), each explained in plain
+ * Chinese. A source that is down, errors or is slower than the timeout never fails the
+ * application: the check is "not passed" with 数据暂不可比对 and the application goes to staff
+ * review (PRODUCT.md: "An outside data source that is down → pending_review, not an error").
+ */
+import type { Check } from '../../shared/api';
+import type { GovDataPort, SourceAnswer, SourceName } from './deps';
+
+/** seed 002: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */
+export const SOURCE_TIMEOUT_MS = 2000;
+
+export const UNAVAILABLE_DETAIL = '数据暂不可比对，已转人工审核';
+
+async function withTimeout<T>(p: Promise<SourceAnswer<T>>, ms: number): Promise<SourceAnswer<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<SourceAnswer<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ available: false, reason: 'timeout' }), ms);
+  });
+  try {
+    return await Promise.race([p.catch((): SourceAnswer<T> => ({ available: false, reason: 'error' })), timeout]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+const SOURCE_LABEL: Record<SourceName, string> = {
+  identity: '身份信息',
+  pension: '养老保险待遇',
+  socialInsurance: '单位参保',
+  contractFiling: '劳动用工备案',
+  businessRegistration: '工商注册登记',
+};
+
+function unavailable(name: SourceName): Check {
+  return { name, passed: false, detail: `${SOURCE_LABEL[name]}：${UNAVAILABLE_DETAIL}` };
+}
+
+/** seed 001 §三: 身份信息通过数据比对核验 — name + ID number against the 社保卡持卡人员基础信息库. */
+export async function identityCheck(gov: GovDataPort, idNumber: string, name: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check> {
+  const a = await withTimeout(gov.identity(idNumber, name), timeoutMs);
+  if (!a.available) return unavailable('identity');
+  return a.value.matched
+    ? { name: 'identity', passed: true, detail: '身份信息：与社会保障卡持卡人员基础信息库一致' }
+    : { name: 'identity', passed: false, detail: `身份信息：${a.value.detail ?? '姓名与证件号码未能在社会保障卡持卡人员基础信息库中核实'}，需工作人员核实` };
+}
+
+/** seed 001 §一: 未享受基本养老保险待遇 (劳动年龄内). */
+export async function pensionCheck(gov: GovDataPort, idNumber: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check> {
+  const a = await withTimeout(gov.pension(idNumber), timeoutMs);
+  if (!a.available) return unavailable('pension');
+  return a.value.receiving
+    ? { name: 'pension', passed: false, detail: '养老保险待遇：系统显示已在领取基本养老保险待遇，需工作人员核实' }
+    : { name: 'pension', passed: true, detail: '养老保险待遇：未领取' };
+}
+
+/**
+ * seed 003 §二(一)(三): 与社会保险、劳动用工备案、工商登记信息比对; none active → not employed.
+ * The detail names the record found, so the citizen knows what staff will look at.
+ */
+export async function employmentChecks(gov: GovDataPort, idNumber: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check[]> {
+  const [si, cf, br] = await Promise.all([
+    withTimeout(gov.socialInsurance(idNumber), timeoutMs),
+    withTimeout(gov.contractFiling(idNumber), timeoutMs),
+    withTimeout(gov.businessRegistration(idNumber), timeoutMs),
+  ]);
+  const checks: Check[] = [];
+  if (!si.available) checks.push(unavailable('socialInsurance'));
+  else if (si.value) checks.push({ name: 'socialInsurance', passed: false, detail: `单位参保：${si.value.unit}，${si.value.since} 起` });
+  else checks.push({ name: 'socialInsurance', passed: true, detail: '单位参保：无在职参保记录' });
+  if (!cf.available) checks.push(unavailable('contractFiling'));
+  else if (cf.value) checks.push({ name: 'contractFiling', passed: false, detail: `劳动用工备案：${cf.value.unit}，${cf.value.since} 起` });
+  else checks.push({ name: 'contractFiling', passed: true, detail: '劳动用工备案：无有效备案' });
+  if (!br.available) checks.push(unavailable('businessRegistration'));
+  else if (br.value) checks.push({ name: 'businessRegistration', passed: false, detail: `工商注册登记：${br.value.name}，${br.value.since} 起` });
+  else checks.push({ name: 'businessRegistration', passed: true, detail: '工商注册登记：无有效登记' });
+  return checks;
+}

@@ -1,0 +1,80 @@
+/**
+ * The ports a handler depends on. A handler is `(input, deps) => Promise<Result>`: it reads the
+ * clock, the caller, the store and the outside data only through these, so the same handler runs
+ * in a CloudBase function (wx-server-sdk, Tencent Cloud APIs) and in the local gateway (SQLite,
+ * the outside-data file) — STYLE.md "Functional core, imperative shell".
+ */
+import type { Role } from '../../shared/api';
+import type { StorePort } from './store.port';
+
+export interface ClockPort {
+  /** epoch milliseconds */
+  now(): number;
+}
+
+export interface StaffMember {
+  openid: string;
+  name: string;
+  /** 行政区划代码 prefix: "2102" covers every district of 大连 (local-api.md) */
+  region: string;
+  role: Role;
+}
+
+/** Who is calling. In production from the CloudBase context, locally from `X-Dev-Openid`; never from the body. */
+export interface Caller {
+  openid: string | null;
+  staff: StaffMember | null;
+}
+
+export type SourceName = 'identity' | 'pension' | 'socialInsurance' | 'contractFiling' | 'businessRegistration';
+
+export type SourceAnswer<T> = { available: true; value: T } | { available: false; reason: string };
+
+export interface UnitRecord { unit: string; since: string }
+export interface BusinessRecord { name: string; since: string }
+
+/**
+ * Outside data (seed 001 §三, seed 003 §二(一)(三)): the 社保卡持卡人员基础信息库, pension,
+ * social insurance, labour-contract filing and business registration. A source that is down,
+ * erroring or slow answers `{ available: false }`, never throws to the handler.
+ */
+export interface GovDataPort {
+  identity(idNumber: string, name: string): Promise<SourceAnswer<{ matched: boolean; detail?: string }>>;
+  pension(idNumber: string): Promise<SourceAnswer<{ receiving: boolean }>>;
+  socialInsurance(idNumber: string): Promise<SourceAnswer<UnitRecord | null>>;
+  contractFiling(idNumber: string): Promise<SourceAnswer<UnitRecord | null>>;
+  businessRegistration(idNumber: string): Promise<SourceAnswer<BusinessRecord | null>>;
+}
+
+export interface StaffDirectoryPort {
+  byOpenid(openid: string): Promise<StaffMember | null>;
+}
+
+/**
+ * 实人核验 (real-person check). Knowing a name and an ID number is not enough to act for
+ * someone (PRODUCT.md "Privacy and security"): approval needs a check that the caller is the
+ * person. Production: Tencent Cloud FaceID, started in the mini-program and confirmed by the
+ * cloud with the FaceID API; locally a simulated check that passes.
+ */
+export interface RealPersonPort {
+  /** Begin a check; the client completes it (FaceID) and then calls `confirm`. */
+  start(openid: string, person: { name: string; idNumber: string }): Promise<{ mode: 'simulated' } | { mode: 'faceid'; bizToken: string; url: string }>;
+  /** Confirm server-side with the provider; records the pass for (openid, person). */
+  confirm(openid: string, bizToken: string): Promise<{ passed: boolean; detail: string; idNumber?: string; name?: string }>;
+  /** Whether `openid` has passed a check for this person (recently enough for an approval). */
+  check(openid: string, person: { name: string; idNumber: string }): Promise<{ passed: boolean; detail: string }>;
+}
+
+export interface Deps {
+  store: StorePort;
+  clock: ClockPort;
+  caller: Caller;
+  gov: GovDataPort;
+  realPerson: RealPersonPort;
+  /** keyed hash of an ID number: document ids and joins never carry the number itself */
+  personKey(idNumber: string): string;
+  /** a new unique id (application ids, message ids) */
+  newId(): string;
+  /** masked, structured log line; never pass full ID or phone numbers */
+  log?(event: string, fields: Record<string, unknown>): void;
+}

@@ -1,0 +1,64 @@
+/**
+ * What a citizen reads: only the records of the people they passed the 实人核验 for
+ * (PRODUCT.md "Privacy and security"). A record of anyone else answers NOT_FOUND, the same as a
+ * record that does not exist, so the answer reveals nothing.
+ */
+import type { ApplicationView, CertificateView, Result } from '../../../shared/api';
+import { fail, ok } from '../../../shared/api';
+import { beijingIso } from '../../../shared/dates';
+import type { Deps } from '../deps';
+import type { ApplicationRecord, CertificateRecord, MessageRecord } from '../records';
+import { registrationStatusInTx } from '../registrations';
+import { applicationView, certificateView } from '../views';
+
+export async function myPersonKeys(deps: Deps): Promise<string[]> {
+  const openid = deps.caller.openid;
+  if (!openid) return [];
+  const rows = await deps.store.find<{ personKey: string; at: number }>('bindings', { openid }, { orderBy: { field: 'at', direction: 'desc' } });
+  return [...new Set(rows.map((r) => r.personKey))];
+}
+
+async function viewOf(app: ApplicationRecord, deps: Deps): Promise<ApplicationView> {
+  if (app.status !== 'approved') return applicationView(app);
+  const cert = await deps.store.get<CertificateRecord>('certificates', app.personKey);
+  return applicationView(app, cert ? certificateView(cert, await registrationStatusInTx(deps.store, app.personKey)) : undefined);
+}
+
+export async function listMyApplications(_input: unknown, deps: Deps): Promise<Result<{ applications: ApplicationView[] }>> {
+  const keys = await myPersonKeys(deps);
+  if (keys.length === 0) return ok({ applications: [] });
+  const apps = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys } }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 200 });
+  return ok({ applications: await Promise.all(apps.map((a) => viewOf(a, deps))) });
+}
+
+export async function getProgress(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const applicationId = (input as { applicationId?: unknown } | null)?.applicationId;
+  if (typeof applicationId !== 'string' || applicationId.length === 0 || applicationId.length > 64) {
+    return fail('VALIDATION_FAILED', '请提供要查询的申请编号', { applicationId: '请提供要查询的申请编号' });
+  }
+  const app = await deps.store.get<ApplicationRecord>('applications', applicationId);
+  const keys = await myPersonKeys(deps);
+  if (!app || !keys.includes(app.personKey)) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
+  return ok(await viewOf(app, deps));
+}
+
+export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Result<CertificateView>> {
+  const keys = await myPersonKeys(deps);
+  for (const key of keys) {
+    const cert = await deps.store.get<CertificateRecord>('certificates', key);
+    if (cert) return ok(certificateView(cert, await registrationStatusInTx(deps.store, key)));
+  }
+  return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
+}
+
+export async function listMyMessages(_input: unknown, deps: Deps): Promise<Result<{ messages: Array<{ messageId: string; title: string; body: string; at: string; applicationId?: string }> }>> {
+  const openid = deps.caller.openid;
+  if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
+  const rows = await deps.store.find<MessageRecord>('messages', { openid }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 });
+  return ok({ messages: rows.map((m) => ({ messageId: m.messageId, title: m.title, body: m.body, at: beijingIso(m.createdAt), ...(m.applicationId ? { applicationId: m.applicationId } : {}) })) });
+}
+
+export async function whoAmI(_input: unknown, deps: Deps): Promise<Result<{ role: 'citizen' | 'verifier' | 'reviewer' | 'admin'; staffName?: string; region?: string }>> {
+  const s = deps.caller.staff;
+  return ok(s ? { role: s.role, staffName: s.name, region: s.region } : { role: 'citizen' });
+}

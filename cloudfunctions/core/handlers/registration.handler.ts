@@ -1,0 +1,123 @@
+/**
+ * 失业登记 (seed 001/002 attachment 失业人员登记表, seed 004 §一) and 灵活就业登记 (seed 003 §二(三),
+ * seed 000 §二(二)) with their written commitments. The machine never rejects: all checks pass →
+ * approved at once (秒办, seed 002; seed 003 "通过即为办理成功"), otherwise staff review with the
+ * reasons shown and a due date in working days.
+ */
+import type { ApplicationView, Check, Result } from '../../../shared/api';
+import { fail } from '../../../shared/api';
+import { COMMITMENTS } from '../../../shared/commitment';
+import { beijingDate, beijingIso } from '../../../shared/dates';
+import { makeFlexibleSchema } from '../../../shared/flexible.schema';
+import { profileFor } from '../../../shared/region-profiles';
+import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
+import { validate } from '../../../shared/validate';
+import { employmentChecks, identityCheck, pensionCheck } from '../checks';
+import { issueCertificateInTx } from '../certificates';
+import type { Deps } from '../deps';
+import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
+import { endRegistrationInTx, openRegistrationInTx, registrationStatusInTx } from '../registrations';
+import type { StoreTx } from '../store.port';
+import { submitApplication } from '../submit';
+import { applicationView, certificateView } from '../views';
+
+type Address = { regionCode: string; detail: string };
+
+/** seed 004 §一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
+export function registrationRegion(form: Record<string, unknown>): string {
+  const place = form.registrationPlace;
+  if (place === 'hukou') return (form.hukouAddress as Address).regionCode;
+  if ((place === 'employment' || place === 'insurance') && typeof form.registrationRegion === 'string') return form.registrationRegion;
+  return (form.residenceAddress as Address).regionCode;
+}
+
+/** The server stamps the time and stores the exact text accepted (forms.md `commitment`). */
+function stampCommitment(kind: 'unemployment' | 'flexible', c: { accepted: true; textVersion: string; signature?: string }, at: number) {
+  return { accepted: true, textVersion: c.textVersion, text: COMMITMENTS[kind].text, acceptedAt: beijingIso(at), ...(c.signature ? { signature: c.signature } : {}) };
+}
+
+async function decorate(deps: Deps, tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> {
+  const read = tx ?? deps.store;
+  const cert = app.status === 'approved' ? await read.get<CertificateRecord>('certificates', app.personKey) : null;
+  return applicationView(app, cert ? certificateView(cert, await registrationStatusInTx(read, app.personKey)) : undefined);
+}
+
+async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> {
+  const [identity, pension, employment] = await Promise.all([
+    identityCheck(deps.gov, person.idNumber, person.name),
+    pensionCheck(deps.gov, person.idNumber),
+    employmentChecks(deps.gov, person.idNumber),
+  ]);
+  return [identity, pension, ...employment];
+}
+
+export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const now = deps.clock.now();
+  const v = validate(makeUnemploymentSchema({ today: beijingDate(now) }), input);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const { requestId, commitment, ...form } = v.data as Record<string, unknown> & { requestId: string; commitment: { accepted: true; textVersion: string; signature?: string } };
+  const person = form as unknown as PersonRecord;
+  const region = registrationRegion(form);
+  return submitApplication({
+    kind: 'unemployment',
+    action: 'submitUnemploymentRegistration',
+    requestId,
+    person,
+    form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
+    region,
+    reviewDays: profileFor(region).unemploymentReviewDays,
+    runChecks: () => personChecks(deps, person),
+    onApproved: async (tx, app, at) => {
+      await openRegistrationInTx(tx, 'unemployment', app, at);
+      // PRODUCT.md: "All pass → approved at once, certificate issued if the person has none".
+      const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person, region: (form.residenceAddress as Address).regionCode, applicationId: app.applicationId, at });
+      app.certificateNo = certificate.certificateNo;
+    },
+    message: (app) => app.status === 'approved'
+      ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训服务。` }
+      : { title: '失业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
+    decorate: (tx, app) => decorate(deps, tx, app),
+  }, deps);
+}
+
+/** seed 004 AJC00A 13: 灵活就业 is 从事有稳定收入的劳动 — the code the ended 失业登记 records. */
+export const FLEXIBLE_ENDS_UNEMPLOYMENT_WITH = '13';
+
+export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const now = deps.clock.now();
+  const v = validate(makeFlexibleSchema({ today: beijingDate(now) }), input);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const { requestId, commitment, ...form } = v.data as Record<string, unknown> & { requestId: string; commitment: { accepted: true; textVersion: string; signature?: string } };
+  const person = form as unknown as PersonRecord;
+  const region = String(form.workRegion);
+  return submitApplication({
+    kind: 'flexible',
+    action: 'submitFlexibleEmployment',
+    requestId,
+    person,
+    form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
+    region,
+    reviewDays: profileFor(region).flexibleReviewDays,
+    // seed 003 §二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
+    runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '承诺书：已阅读并承诺' }],
+    onApproved: (tx, app, at) => approveFlexibleInTx(tx, app, at, deps),
+    message: (app) => app.status === 'approved'
+      ? { title: '灵活就业登记已办结', body: `您的灵活就业登记已于 ${beijingDate(app.submittedAt)} 办结。` }
+      : { title: '灵活就业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
+    decorate: (tx, app) => decorate(deps, tx, app),
+  }, deps);
+}
+
+/**
+ * Approving 灵活就业 opens that registration, and ends an active 失业登记 of the same person with
+ * AJC00A 13, recorded and told (PRODUCT.md "After registration"). Used by 秒办 and by staff approval.
+ */
+export async function approveFlexibleInTx(tx: StoreTx, app: ApplicationRecord, at: number, deps: Pick<Deps, 'newId'>): Promise<void> {
+  await openRegistrationInTx(tx, 'flexible', app, at);
+  await endRegistrationInTx(tx, {
+    kind: 'unemployment', personKey: app.personKey, reasonCode: FLEXIBLE_ENDS_UNEMPLOYMENT_WITH,
+    note: '办理灵活就业登记，失业登记自动终止', at, by: 'system', byName: '系统（灵活就业登记）', messageId: deps.newId(),
+  });
+  const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: (app.person.residenceAddress as Address).regionCode, applicationId: app.applicationId, at });
+  app.certificateNo = certificate.certificateNo;
+}

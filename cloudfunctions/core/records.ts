@@ -1,0 +1,90 @@
+/**
+ * What the store holds. Rows ↔ domain mapping lives here so handlers agree on one shape.
+ * Full ID numbers and phones are stored (the national export needs AAC002), but they never
+ * leave through a view, a log or a QR without masking (PRODUCT.md "Privacy and security").
+ */
+import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '../../shared/api';
+
+export interface PersonRecord {
+  name: string;
+  idType: string;
+  idNumber: string;
+  gender: string;
+  phone?: string;
+  [field: string]: unknown;
+}
+
+export interface ApplicationRecord {
+  [key: string]: unknown;
+  applicationId: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  openid: string;
+  personKey: string;
+  requestId: string;
+  /** 行政区划代码 (county) the application belongs to: staff of that region review it */
+  region: string;
+  /** epoch ms */
+  submittedAt: number;
+  dueDate: string | null;
+  dueDateUncertain: boolean;
+  checks: Check[];
+  timeline: TimelineEntry[];
+  /** the validated input, person fields included */
+  form: Record<string, unknown> & { person?: PersonRecord };
+  person: PersonRecord;
+  certificateNo: string | null;
+  decision: null | { decision: 'approve' | 'reject'; reasonCode?: string; note?: string; at: string; by: string };
+  reviewReasons: string[];
+}
+
+export interface CertificateRecord {
+  [key: string]: unknown;
+  certificateNo: string;
+  personKey: string;
+  version: number;
+  status: CertificateStatus;
+  name: string;
+  idType: string;
+  idNumber: string;
+  issuingRegion: string;
+  issuedAt: number;
+  /** the application that issued this version */
+  applicationId: string;
+  /** earlier versions (补发): their numbers stop verifying at once */
+  history: Array<{ version: number; issuedAt: number; endedAt: number; reason: string }>;
+}
+
+export interface RegistrationRecord {
+  [key: string]: unknown;
+  registrationId: string;
+  kind: 'unemployment' | 'flexible';
+  personKey: string;
+  status: RegistrationStatus;
+  applicationId: string;
+  region: string;
+  since: number;
+  endedAt: number | null;
+  endReasonCode: string | null;
+}
+
+export interface RequestRecord {
+  [key: string]: unknown;
+  openid: string;
+  requestId: string;
+  action: string;
+  answer: unknown;
+  at: number;
+}
+
+export interface MessageRecord {
+  [key: string]: unknown;
+  messageId: string;
+  openid: string;
+  personKey: string | null;
+  title: string;
+  body: string;
+  createdAt: number;
+  event: string;
+  applicationId?: string;
+}

@@ -1,0 +1,129 @@
+/**
+ * The one path every citizen submission takes (申领电子证, 失业登记, 灵活就业):
+ *   schema (done by the caller) → idempotency → 实人核验 → outside-data checks → one transaction
+ *   that stores the application, its timeline, its effects when approved, its message, and the
+ *   answer under the requestId.
+ * "No submission is lost or doubled": the same requestId from the same person returns the first
+ * answer; a second submission of the same kind while one is active returns the active one
+ * (PRODUCT.md decision table "no duplicate").
+ */
+import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
+import { fail, ok } from '../../shared/api';
+import { addWorkingDays } from '../../shared/calendar';
+import { beijingDate, beijingIso } from '../../shared/dates';
+import type { Deps } from './deps';
+import { writeMessageInTx } from './messages';
+import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
+import type { StoreTx } from './store.port';
+import { applicationView } from './views';
+
+export interface SubmitSpec {
+  kind: ApplicationKind;
+  action: string;
+  requestId: string;
+  person: PersonRecord;
+  form: Record<string, unknown>;
+  /** county code whose staff handle it */
+  region: string;
+  /** working days staff have when the machine cannot approve (regional profile) */
+  reviewDays: number;
+  /** outside-data checks, already run (they are slow; never inside the transaction) */
+  runChecks(): Promise<Check[]>;
+  /** what approval does (issue the certificate, open the registration…) inside the transaction */
+  onApproved(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void>;
+  /** the in-app message for the outcome */
+  message(app: ApplicationRecord): { title: string; body: string };
+  /** answer for a person who already has the thing asked for (e.g. a valid certificate) */
+  existing?(tx: StoreTx): Promise<ApplicationRecord | null>;
+  /** view decoration (e.g. the certificate) */
+  decorate?(tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView>;
+}
+
+export const REAL_PERSON_REQUIRED = '为保护您的个人信息，请先完成本人实人核验（刷脸）后再提交';
+
+export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
+  const openid = deps.caller.openid;
+  if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
+  const requestKey = `${openid}:${spec.requestId}`;
+
+  const prior = await deps.store.get<RequestRecord>('requests', requestKey);
+  if (prior) return ok(prior.answer as ApplicationView);
+
+  // Knowing a name and an ID number is not enough (PRODUCT.md "Privacy and security").
+  const rp = await deps.realPerson.check(openid, { name: spec.person.name, idNumber: spec.person.idNumber });
+  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+
+  const personKey = deps.personKey(spec.person.idNumber);
+  const lockKey = `${spec.kind}:${personKey}`;
+
+  // Skip the slow outside checks when the answer is already known (an active application).
+  const activeLock = await deps.store.get<{ applicationId: string }>('locks', lockKey);
+  const checks: Check[] = activeLock
+    ? []
+    : [{ name: 'realPerson', passed: true, detail: `实人核验：${rp.detail}` }, ...(await spec.runChecks())];
+
+  const at = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const again = await tx.get<RequestRecord>('requests', requestKey);
+    if (again) return ok(again.answer as ApplicationView);
+
+    await tx.put('bindings', `${openid}:${personKey}`, { openid, personKey, at, name: spec.person.name });
+
+    const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
+      const view = spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
+      const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, answer: view, at };
+      await tx.put('requests', requestKey, record);
+      return ok(view);
+    };
+
+    const lock = await tx.get<{ applicationId: string }>('locks', lockKey);
+    if (lock) {
+      const active = await tx.get<ApplicationRecord>('applications', lock.applicationId);
+      if (active) return answerWith(active);
+    }
+    const already = spec.existing ? await spec.existing(tx) : null;
+    if (already) return answerWith(already);
+    if (checks.length === 0) {
+      // The lock vanished between the first look and the transaction (e.g. a deregistration):
+      // run the checks on the next try rather than approve without them.
+      throw new Error('active application changed during submission');
+    }
+
+    const approved = checks.every((c) => c.passed);
+    const today = beijingDate(at);
+    const due = approved ? null : addWorkingDays(today, spec.reviewDays);
+    const atIso = beijingIso(at);
+    const app: ApplicationRecord = {
+      applicationId: deps.newId(),
+      kind: spec.kind,
+      status: approved ? 'approved' : 'pending_review',
+      openid,
+      personKey,
+      requestId: spec.requestId,
+      region: spec.region,
+      submittedAt: at,
+      dueDate: due ? due.date : null,
+      dueDateUncertain: due ? due.uncertain : false,
+      checks,
+      timeline: [
+        { status: 'submitted', at: atIso },
+        { status: 'checked', at: atIso, note: approved ? '系统比对全部通过' : '部分信息需工作人员核实' },
+        { status: approved ? 'approved' : 'pending_review', at: atIso, note: approved ? '秒办：系统自动办结' : undefined },
+      ].map((e) => (e.note === undefined ? { status: e.status, at: e.at } : e)),
+      form: spec.form,
+      person: spec.person,
+      certificateNo: null,
+      decision: null,
+      reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
+    };
+    if (approved) await spec.onApproved(tx, app, at);
+    await tx.put('applications', app.applicationId, app);
+    await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
+    const msg = spec.message(app);
+    await writeMessageInTx(tx, {
+      messageId: deps.newId(), openid, personKey, event: `${spec.kind}.${app.status}`,
+      title: msg.title, body: msg.body, at, applicationId: app.applicationId,
+    });
+    return answerWith(app);
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR, the
+ * outside-data file, a simulated 实人核验 and a clock that starts at NOW and runs on
+ * (local-api.md "Process").
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { govDataFromFile } from '../adapters/govdata.file';
+import { simulatedRealPerson } from '../adapters/realPerson.simulated';
+import { openSqliteStore } from '../adapters/store.sqlite';
+import type { Caller, ClockPort, Deps } from '../core/deps';
+import { logLine } from '../core/log';
+import type { StorePort } from '../core/store.port';
+
+export interface LocalConfig {
+  dataDir: string;
+  govDataFile: string;
+  /** ISO-8601; the clock starts there and runs on */
+  now?: string;
+  log?: (line: string) => void;
+}
+
+export function runningClock(startIso?: string): ClockPort {
+  if (!startIso) return { now: () => Date.now() };
+  const start = Date.parse(startIso);
+  if (Number.isNaN(start)) throw new Error(`NOW is not an ISO-8601 time: ${startIso}`);
+  const t0 = Date.now();
+  return { now: () => start + (Date.now() - t0) };
+}
+
+/** A secret kept in DATA_DIR so person keys survive restarts (production: an environment secret). */
+export function loadSecret(dataDir: string, name: string): Buffer {
+  const file = join(dataDir, `${name}.secret`);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+export interface LocalRuntime {
+  store: StorePort;
+  clock: ClockPort;
+  gov: ReturnType<typeof govDataFromFile>;
+  depsFor(caller: Caller): Deps;
+  callerFor(openid: string | null): Promise<Caller>;
+  close(): Promise<void>;
+}
+
+export function localRuntime(cfg: LocalConfig): LocalRuntime {
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const store = openSqliteStore({ dataDir: cfg.dataDir });
+  const clock = runningClock(cfg.now);
+  const gov = govDataFromFile(cfg.govDataFile);
+  const realPerson = simulatedRealPerson();
+  const secret = loadSecret(cfg.dataDir, 'person-key');
+  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+  const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  return {
+    store,
+    clock,
+    gov,
+    depsFor(caller) {
+      return {
+        store, clock, caller, gov: gov.gov, realPerson, personKey,
+        newId: () => randomUUID().replace(/-/g, ''),
+        log: (event, fields) => write(logLine(event, fields, clock.now())),
+      };
+    },
+    async callerFor(openid) {
+      if (!openid) return { openid: null, staff: null };
+      return { openid, staff: await gov.staff.byOpenid(openid) };
+    },
+    async close() {
+      await store.close?.();
+    },
+  };
+}

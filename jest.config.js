@@ -1,0 +1,38 @@
+// One jest run, three projects (TOOLCHAIN.md "Tests"): unit (node), mp (miniprogram-simulate on
+// the compiled weapp build, jsdom), e2e (node driving Chromium against the real gateway).
+const babel = ['babel-jest', {
+  configFile: false,
+  babelrc: false,
+  presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript', ['@babel/preset-react', { runtime: 'automatic' }]],
+}];
+// chinese-days, jose and a few others ship ESM: let babel transform them.
+const esm = ['chinese-days', 'jose', 'sm-crypto-v2', '@noble'];
+const transformIgnorePatterns = [`node_modules/(?!(${esm.join('|')})/)`];
+
+module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '\\.[jt]sx?$': babel },
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts', '<rootDir>/client/src/**/*.test.ts'],
+    },
+    {
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      transform: { '\\.[jt]sx?$': babel },
+      transformIgnorePatterns: ['node_modules/', '<rootDir>/client/dist/'],
+      testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform: { '\\.[jt]sx?$': babel },
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,32 @@
+/**
+ * 《就业创业证》 number format (documented in README "Certificate number"):
+ *   RRRRRR YYYY SSSSSS C  — 17 characters
+ *   RRRRRR  6-digit 行政区划代码 of the issuing county (the applicant's 常住地, seed 000 §一(二) 就近办理)
+ *   YYYY    year of first issue (Beijing time)
+ *   SSSSSS  sequence within that county and year, from 000001
+ *   C       check character over the 16 digits, ISO 7064 MOD 11-2 (the GB 11643 algorithm), 0–9 or X
+ * A 补发 keeps the number and raises the version (seed 000 §一(四)): the QR token carries the
+ * version, so every code of the old version stops verifying.
+ */
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** ISO 7064 MOD 11-2 check character for up to 17 digits (weights 2^(n-i) mod 11). */
+export function mod11_2(digits: string): string {
+  const w = WEIGHTS.slice(WEIGHTS.length - digits.length);
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * w[i];
+  return CHECK[sum % 11];
+}
+
+export function formatCertificateNo(region: string, year: number, seq: number): string {
+  if (!/^\d{6}$/.test(region)) throw new Error('region must be a 6-digit county code');
+  if (seq < 1 || seq > 999999) throw new Error('sequence out of range');
+  const body = `${region}${year}${String(seq).padStart(6, '0')}`;
+  return body + mod11_2(body);
+}
+
+export function isCertificateNo(s: string): boolean {
+  return /^\d{16}[\dX]$/.test(s) && mod11_2(s.slice(0, 16)) === s[16];
+}

@@ -1,0 +1,56 @@
+/**
+ * The written commitments (告知承诺制, seed 004 §一(二)) shown in full and accepted before submitting.
+ * Each text has a version; the server stores the version accepted, so a later change of wording never
+ * rewrites what someone agreed to. Change a text → give it a new version (old records keep theirs).
+ */
+import { z } from './zod-kit';
+
+export type CommitmentKind = 'unemployment' | 'flexible';
+
+export const COMMITMENTS = {
+  /** 失业人员登记表 (seed 001 附件1 / seed 002 附件), as forms.md words it. */
+  unemployment: {
+    version: 'unemployment-2020-v1',
+    text: '本人承诺填报的以上内容均为真实、准确、有效，如与实际情况不一致，本人愿意承担相应责任，同时纳入人社信用记录。',
+  },
+  /**
+   * 灵活就业 承诺书: the three records seed 003 §二(三) requires absent (无单位就业参保登记、无劳动用工信息备案、
+   * 无工商注册登记) plus the credit-record clause of seed 001; seed 003 §三(一)3 makes it the only document.
+   */
+  flexible: {
+    version: 'flexible-2018-v1',
+    text: '本人承诺：目前无用人单位就业参保登记、无劳动用工备案、无工商注册登记，以灵活方式实现就业，所填信息真实、准确、有效；如有不实，本人愿意承担相应责任，同时纳入人社信用记录。',
+  },
+} as const satisfies Record<CommitmentKind, { version: string; text: string }>;
+
+/** Largest signature accepted, counted on the data URL as sent (48 KB). */
+export const MAX_SIGNATURE_CHARS = 48 * 1024;
+
+/** `data:image/png;base64,` followed by the base64 of a PNG, whose first 8 bytes encode to "iVBORw0KGgo". */
+const PNG_DATA_URL = /^data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/;
+
+const signatureSchema = z
+  .string({ error: '手写签名无法识别，请重新签名' })
+  .max(MAX_SIGNATURE_CHARS, '手写签名图片太大，请清除后重新签名')
+  .refine((s) => s.length > MAX_SIGNATURE_CHARS || PNG_DATA_URL.test(s), '手写签名无法识别，请重新签名');
+
+/**
+ * `{ accepted: true, textVersion, signature? }`. `accepted` must be the literal `true` (an unticked box is
+ * not consent); `textVersion` must be the current version of that kind — an older one means the page
+ * showed an outdated text, and the person has to read the current one.
+ */
+export function commitmentSchema(kind: CommitmentKind) {
+  const current = COMMITMENTS[kind].version;
+  return z.object(
+    {
+      accepted: z.literal(true, { error: '请阅读并勾选承诺' }),
+      textVersion: z
+        .string({ error: '承诺书内容已更新，请重新阅读并勾选承诺' })
+        .refine((v) => v === current, '承诺书内容已更新，请重新阅读并勾选承诺'),
+      signature: signatureSchema.optional(),
+    },
+    { error: '请阅读并勾选承诺' },
+  );
+}
+
+export type Commitment = z.output<ReturnType<typeof commitmentSchema>>;

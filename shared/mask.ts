@@ -1,0 +1,48 @@
+/**
+ * Masks for every list, log and QR view (PRODUCT.md "Privacy": ID numbers and phones are masked; seed
+ * 000 §四(三) 确保劳动者个人信息和隐私安全; PIPL treats ID numbers as sensitive). Length is preserved so a
+ * masked value still looks like what it is.
+ */
+
+const DOT = '·';
+
+/**
+ * 王建国 → 王*国, 张伟 → 张*, 欧阳娜娜 → 欧**娜. Names with `·` keep their separators and the first and
+ * last character: 阿依古丽·买买提 → 阿***·**提. Counts characters, not UTF-16 units (𠀀 is one).
+ */
+export function maskName(name: string): string {
+  if (typeof name !== 'string' || name === '') return '';
+  const chars = Array.from(name.trim());
+  const letters = chars.map((c, i) => (c === DOT ? -1 : i)).filter((i) => i >= 0);
+  if (letters.length === 0) return chars.join('');
+  if (letters.length === 1) return chars.map((c) => (c === DOT ? c : '*')).join('');
+  const first = letters[0];
+  const last = letters[letters.length - 1];
+  const keepLast = letters.length >= 3;
+  return chars
+    .map((c, i) => (c === DOT || i === first || (keepLast && i === last) ? c : '*'))
+    .join('');
+}
+
+/**
+ * 18-digit numbers keep the first 4 and the last 4: 210202199003151255 → 2102**********1255 (the form
+ * api.ts `CertificateView.idNumberMasked` shows). The first 4 digits name only the city — enough for staff
+ * to see the region — while the county, the birth date and most of the sequence are hidden. Shorter
+ * numbers (通行证, 台胞证) keep 1 leading and 2 trailing characters: H12345678 → H******78.
+ */
+export function maskIdNumber(id: string): string {
+  if (typeof id !== 'string' || id === '') return '';
+  const s = id.trim();
+  const [head, tail] = s.length >= 15 ? [4, 4] : s.length >= 6 ? [1, 2] : [0, 0];
+  if (head + tail === 0) return '*'.repeat(s.length);
+  return s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(s.length - tail);
+}
+
+/** 13812341234 → 138****1234; other lengths keep only the last 4 digits. */
+export function maskPhone(phone: string): string {
+  if (typeof phone !== 'string' || phone === '') return '';
+  const s = phone.trim();
+  if (/^1\d{10}$/.test(s)) return `${s.slice(0, 3)}****${s.slice(7)}`;
+  if (s.length <= 4) return '*'.repeat(s.length);
+  return '*'.repeat(s.length - 4) + s.slice(-4);
+}

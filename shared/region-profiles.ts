@@ -1,0 +1,73 @@
+/**
+ * Per-region deadlines, in working days (counted with shared/calendar.ts). The notices disagree
+ * (seeds/README.md "Where they disagree"); the national notice is the ceiling, so a region may set
+ * a *shorter* deadline than the default but never a longer one for 失业登记.
+ */
+
+export interface RegionProfile {
+  /** online 失业登记 decided within N working days of submission */
+  unemploymentReviewDays: number;
+  /** online 灵活就业登记 decided within N working days of submission */
+  flexibleReviewDays: number;
+  /** a 《就业创业证》 application that needs a person decided within N working days */
+  certificateReviewDays: number;
+  /** staff contact a newly registered unemployed person within N working days of registration */
+  contactWithinDays: number;
+}
+
+export const DEFAULT_PROFILE: Readonly<RegionProfile> = Object.freeze({
+  // seed 004 §一(三): "要在3个工作日内办结失业登记申请" (national, the ceiling);
+  // seed 000 §三(二) says the same for online applications.
+  unemploymentReviewDays: 3,
+  // seed 000 §二(二): "各就业服务机构应于5个工作日内完成线上审批工作" (灵活就业登记).
+  flexibleReviewDays: 5,
+  // The 证 is normally issued at once (seed 000 §一(二): "一站受理、即时出证"). No notice gives a
+  // deadline for the cases a person must look at; we hold them to the 失业登记 ceiling of
+  // seed 004 §一(三) rather than leave them without one.
+  certificateReviewDays: 3,
+  // seed 004 §一(三): "在办理失业登记后5个工作日内，通过电话、短信等方式主动联系登记失业人员";
+  // seed 000 §三(三) adds the monthly follow-up.
+  contactWithinDays: 5,
+});
+
+interface RegionOverride {
+  /** 行政区划代码 prefix: '21' 辽宁, '2102' 大连, '210202' 中山区 */
+  prefix: string;
+  name: string;
+  profile: Partial<RegionProfile>;
+}
+
+/**
+ * Longest matching prefix wins, so a district can refine its city. Values not given fall back to
+ * DEFAULT_PROFILE. Keep every entry's source in a comment beside it.
+ */
+const REGION_OVERRIDES: readonly RegionOverride[] = [
+  {
+    // 大连: seed 000 (大人社规发〔2025〕2号) §三(二) 3 working days for online 失业登记 and
+    // §二(二) 5 for 灵活就业 — the same as the defaults, written out so that a change of the
+    // defaults does not silently change 大连, whose own notice fixes these numbers.
+    prefix: '2102',
+    name: '大连市',
+    profile: { unemploymentReviewDays: 3, flexibleReviewDays: 5 },
+  },
+  {
+    // 鞍山: seed 001 (鞍人社〔2020〕21号) §三 says "在 7 个工作日内办结失业登记", but seed 004
+    // (人社厅发〔2020〕79号, national) §一(三) requires 3. The higher-level notice wins
+    // (seeds/README.md "Where they disagree"), so 鞍山 keeps 3; the entry records that decision.
+    prefix: '2103',
+    name: '鞍山市',
+    profile: { unemploymentReviewDays: 3 },
+  },
+];
+
+/** The deadlines for a 行政区划代码 (any length: '21', '2102', '210202', …). Unknown regions get DEFAULT_PROFILE. */
+export function profileFor(regionCode: string): RegionProfile {
+  let best: RegionOverride | undefined;
+  for (const o of REGION_OVERRIDES) {
+    if (regionCode.startsWith(o.prefix) && (!best || o.prefix.length > best.prefix.length)) best = o;
+  }
+  const profile = { ...DEFAULT_PROFILE, ...(best?.profile ?? {}) };
+  // seed 004 §一(三) is the national ceiling for 失业登记: no regional entry may exceed it.
+  profile.unemploymentReviewDays = Math.min(profile.unemploymentReviewDays, DEFAULT_PROFILE.unemploymentReviewDays);
+  return profile;
+}

@@ -1,0 +1,107 @@
+/**
+ * Small helpers the shared schemas are built from. Importing this module also switches zod's generic
+ * messages to Chinese (forms.md: zod 4 ships `z.locales.zhCN()`); every field still carries its own
+ * message that says how to fix the value, so the generic ones show only for shapes no form produces.
+ */
+import { z } from 'zod';
+
+z.config(z.locales.zhCN());
+
+export { z };
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Longest string any rule looks into; longer input is refused by length before any pattern runs. */
+export const MAX_INPUT_CHARS = 2000;
+
+/** Number of characters as a person counts them (code points: 𠀀 is one character, not two). */
+export function charCount(s: string): number {
+  if (s.length > MAX_INPUT_CHARS) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * A required text field: `missing` is the message when it is absent, empty or not text (it should say
+ * what to fill in); `rule` returns the message of the first thing wrong with the trimmed value, or
+ * undefined. One field, at most one message.
+ */
+export function text(
+  missing: string,
+  rule: (s: string) => string | undefined = () => undefined,
+  normalize: (s: string) => string = (s) => s,
+) {
+  return z
+    .string({ error: missing })
+    .overwrite((s) => (s.length > MAX_INPUT_CHARS ? s : normalize(s.trim())))
+    .superRefine((s, ctx) => {
+      const message = s === '' ? missing : s.length > MAX_INPUT_CHARS ? `${missing}（内容过长）` : rule(s);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+}
+
+/** Treats '', whitespace-only text and null as "not given", which is what a cleared form control sends. */
+export function blankToUndefined(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return value;
+}
+
+/** An optional text field: blank means absent; when given, `rule` applies as in `text`. */
+export function optionalText(
+  invalid: string,
+  rule: (s: string) => string | undefined = () => undefined,
+  normalize?: (s: string) => string,
+) {
+  return z.preprocess(blankToUndefined, text(invalid, rule, normalize).optional());
+}
+
+/** An optional code field (blank means absent). */
+export function optionalEnum<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
+}
+
+type Payload = { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] };
+
+/**
+ * `when` for a cross-field rule: run it only when the value is an object and none of `keys` has an issue
+ * yet. zod skips object refinements once any field fails; this lets a form with one bad field still get
+ * every cross-field message that does not depend on that field, in one round trip.
+ */
+export function whenClean(keys: readonly string[]) {
+  return (payload: Payload): boolean =>
+    isRecord(payload.value) &&
+    !payload.issues.some((issue) => issue.path !== undefined && issue.path.length > 0 && keys.includes(String(issue.path[0])));
+}
+
+/** True when a field already has an issue (used inside cross-field rules that read several fields). */
+export function hasIssue(payload: Payload, key: string): boolean {
+  return payload.issues.some((issue) => issue.path !== undefined && issue.path.length > 0 && String(issue.path[0]) === key);
+}
+
+/**
+ * A list a form shows as fixed rows (职业资格 ×3, 求职意向 ×3). Blank rows are allowed and left out of the
+ * output; they are not removed before checking, so an error keeps the index of the row the person sees
+ * (`qualifications.1.title` is the second row even when the first is blank).
+ */
+export function rows<S extends z.ZodType>(
+  item: S,
+  isBlank: (row: unknown) => boolean,
+  max: number,
+  messages: { invalid: string; tooMany: string },
+) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .array(z.preprocess((row) => (isBlank(row) ? undefined : row), item.optional()), { error: messages.invalid })
+      .max(max, messages.tooMany)
+      .transform((list) => {
+        const kept = list.filter((row) => row !== undefined) as z.output<S>[];
+        return kept.length === 0 ? undefined : kept;
+      })
+      .optional(),
+  );
+}

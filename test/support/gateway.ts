@@ -1,0 +1,54 @@
+/** Starts the real local gateway on a free port with its own DATA_DIR and outside-data file. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startGateway } from '../../cloudfunctions/gateway/server';
+import type { GovPerson } from './people';
+
+export interface GovFileContent {
+  persons?: GovPerson[];
+  staff?: Array<{ openid: string; name: string; region: string; role: string }>;
+  down?: string[];
+}
+
+export interface TestGateway {
+  url: string;
+  dataDir: string;
+  govFile: string;
+  logs: string[];
+  call<T = any>(action: string, body?: unknown, openid?: string | null): Promise<{ status: number; json: { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } } }>;
+  writeGov(content: GovFileContent): void;
+  close(): Promise<void>;
+}
+
+export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string } = {}): Promise<TestGateway> {
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'jy-gw-'));
+  const govFile = join(dataDir, 'gov-data.json');
+  const writeGov = (content: GovFileContent) => writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [], ...content }));
+  writeGov(o.gov ?? {});
+  const logs: string[] = [];
+  const g = await startGateway({
+    port: 0, dataDir, govDataFile: govFile, now: o.now,
+    staticDir: o.staticDir ?? resolve(__dirname, '../../client/dist/h5'),
+    log: (line) => logs.push(line),
+  });
+  const url = `http://127.0.0.1:${g.port}`;
+  return {
+    url, dataDir, govFile, logs,
+    writeGov(content) {
+      writeGov(content);
+    },
+    async call(action, body = {}, openid = 'citizen-a') {
+      const res = await fetch(`${url}/api/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    async close() {
+      await g.close();
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
