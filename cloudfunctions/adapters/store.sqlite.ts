@@ -377,13 +377,13 @@ function conditionSql(field: string, cond: Condition, params: unknown[], demote:
   if (kinds.size !== 1 || !(kinds.has('string') || kinds.has('number'))) {
     throw new TypeError(`${field}: range bounds must be all strings or all numbers`);
   }
+  if (kinds.has('number') && isId) return '0'; // ids are strings: no number is in range
   const parts = bounds.map(([k, v]) => {
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${field}: range bounds must be finite`);
     params.push(v);
     return `${r} ${ops[k]} ?`;
   });
   if (kinds.has('number')) {
-    if (isId) return '0';
     if (!('lt' in cond) && !('lte' in cond)) parts.push(`${r} < ''`);
     parts.push(`${typeExpr(field)} ${NUMERIC}`);
   } else if (!('gt' in cond) && !('gte' in cond)) {

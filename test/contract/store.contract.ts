@@ -244,6 +244,9 @@ export function describeStoreContract(name: string, make: () => Promise<StoreHar
         expect(ids(await store.find('applications', { region: { prefix: '21021' } }))).toEqual(['a5']);
         expect(ids(await store.find('applications', { region: { prefix: '21029' } }))).toEqual([]);
         expect(ids(await store.find('applications', { _id: { prefix: 'a' } }))).toHaveLength(6);
+        expect(ids(await store.find('applications', { _id: { gte: 'a2', lt: 'a4' } }))).toEqual(['a2', 'a3']);
+        expect(await store.find('applications', { _id: { gt: 1 } })).toEqual([]);
+        expect(ids(await store.find('applications', { _id: { in: ['a1', 'a9', 5] } }))).toEqual(['a1']);
       });
 
       it('matches string ranges, ends included or not', async () => {
