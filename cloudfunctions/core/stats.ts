@@ -1,0 +1,77 @@
+/**
+ * Monthly statistics (seed 004 §三 调整城镇登记失业统计制度; seed 000 §三(四) 服务重点), computed from
+ * records as a pure function — the handler only loads them. Period: the 21st of the previous month
+ * 00:00 to the 20th of this month 24:00, Beijing time (shared/dates.ts `statsPeriod`).
+ *  - 新登记: 失业登记 approved within the period
+ *  - 注销 by AJC00A reason: deregistrations within the period
+ *  - 期末登记失业人员: registrations open at the end of the period
+ *    of them 16–24 周岁 (age at the period's last day), 失业半年以上 and 五年以上 (counted from 失业时间;
+ *    "以上" includes the bound, 民法典 第一千二百五十九条), and each 人员类别 (就业困难人员 groups, seed 000 §三(四)).
+ *  - every figure also per 行政区划代码 (county).
+ */
+import { monthsBetween, statsPeriod, yearsBetween } from '../../shared/dates';
+
+export interface StatsRegistration {
+  region: string;
+  since: number;
+  endedAt: number | null;
+  birthDate: string;
+  /** YYYY-MM */
+  unemployedSince: string | null;
+  personCategories: string[];
+}
+
+export interface StatsDeregistration { region: string; at: number; reasonCode: string }
+
+export interface Figures {
+  newRegistrations: number;
+  deregistrations: number;
+  deregistrationsByReason: Record<string, number>;
+  registeredAtPeriodEnd: number;
+  youth16to24: number;
+  unemployedOver6Months: number;
+  unemployedOver5Years: number;
+  byCategory: Record<string, number>;
+}
+
+export interface MonthlyStats extends Figures {
+  month: string;
+  period: { from: string; to: string };
+  byRegion: Record<string, Figures>;
+}
+
+const empty = (): Figures => ({
+  newRegistrations: 0, deregistrations: 0, deregistrationsByReason: {}, registeredAtPeriodEnd: 0,
+  youth16to24: 0, unemployedOver6Months: 0, unemployedOver5Years: 0, byCategory: {},
+});
+
+export function monthlyStats(month: string, regs: StatsRegistration[], deregs: StatsDeregistration[]): MonthlyStats {
+  const p = statsPeriod(month);
+  const lastDay = p.toDate;
+  const total = empty();
+  const byRegion: Record<string, Figures> = {};
+  const both = (region: string, f: (x: Figures) => void) => { f(total); f((byRegion[region] ??= empty())); };
+  for (const r of regs) {
+    if (r.since >= p.from && r.since < p.to) both(r.region, (x) => { x.newRegistrations++; });
+    const openAtEnd = r.since < p.to && (r.endedAt === null || r.endedAt >= p.to);
+    if (!openAtEnd) continue;
+    const age = r.birthDate ? yearsBetween(r.birthDate, lastDay) : NaN;
+    const months = r.unemployedSince ? monthsBetween(`${r.unemployedSince}-01`, lastDay) : 0;
+    both(r.region, (x) => {
+      x.registeredAtPeriodEnd++;
+      if (age >= 16 && age <= 24) x.youth16to24++;
+      if (months >= 6) x.unemployedOver6Months++;
+      if (months >= 60) x.unemployedOver5Years++;
+      for (const c of r.personCategories) x.byCategory[c] = (x.byCategory[c] ?? 0) + 1;
+    });
+  }
+  for (const d of deregs) {
+    if (d.at < p.from || d.at >= p.to) continue;
+    both(d.region, (x) => {
+      x.deregistrations++;
+      x.deregistrationsByReason[d.reasonCode] = (x.deregistrationsByReason[d.reasonCode] ?? 0) + 1;
+    });
+  }
+  return { month, period: { from: p.fromDate, to: p.toDate }, ...total, byRegion };
+}
+

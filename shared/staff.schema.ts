@@ -1,0 +1,69 @@
+/**
+ * Inputs of the staff actions (local-api.md), one schema each, run by the staff pages and by the
+ * cloud. The reason codes come from shared/codes.ts, so a reason seed 004 §一(二) forbids cannot
+ * even be expressed.
+ */
+import { DEREGISTRATION_REASONS, REJECTION_REASONS, codesOf } from './codes';
+import { isValidCompactDate, isValidMonth } from './dates';
+import { normalizeIdNumber } from './id-number';
+import { blankToUndefined, isRecord, text, z } from './zod-kit';
+
+const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? undefined : '申请编号格式不正确'));
+const note = (max: number) => z.preprocess(blankToUndefined, text('说明不能为空', (s) => (s.length > max ? `说明不超过${max}个字` : undefined)).optional());
+
+/** decideApplication: approve, or reject with a code of REJECTION_REASONS; R90 needs a note (forms.md). */
+export const decideSchema = z
+  .object({
+    applicationId,
+    decision: z.enum(['approve', 'reject'], { error: '请选择“通过”或“不通过”' }),
+    reasonCode: z.preprocess(blankToUndefined, z.enum(codesOf(REJECTION_REASONS), { error: '请从列表中选择不通过的原因' }).optional()),
+    note: note(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.reasonCode) ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: '不通过时须选择原因' });
+    const needsNote = REJECTION_REASONS.find((r) => r.code === v.reasonCode && 'needsNote' in r && r.needsNote);
+    if (v.decision === 'reject' && needsNote && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '选择“其他”时须填写说明' });
+  });
+
+export type DecideInput = z.output<typeof decideSchema>;
+
+/** The verification note of AJC00A 31/32 must say how it was verified (seed 004 §一(四)); 10 characters at least. */
+export const VERIFICATION_NOTE_MIN = 10;
+
+export const deregisterSchema = z
+  .object({
+    idNumber: z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
+      const r = normalizeIdNumber('01', s.trim());
+      if (r.ok) return r.value;
+      // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
+      if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }),
+    reasonCode: z.enum(codesOf(DEREGISTRATION_REASONS), { error: '请从列表中选择注销原因' }),
+    note: note(100),
+  })
+  .superRefine((v, ctx) => {
+    // seed 004 §一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — only with a recorded verification.
+    const needs = DEREGISTRATION_REASONS.find((r) => r.code === v.reasonCode && 'needsVerificationNote' in r && r.needsVerificationNote);
+    if (needs && (!v.note || v.note.length < VERIFICATION_NOTE_MIN)) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: `以此原因注销须记录核实情况（不少于${VERIFICATION_NOTE_MIN}个字）` });
+    }
+  });
+
+export type DeregisterInput = z.output<typeof deregisterSchema>;
+
+export const exportSchema = z
+  .object({
+    from: z.string({ error: '请填写开始日期' }).refine(isValidCompactDate, '开始日期格式为 YYYYMMDD'),
+    to: z.string({ error: '请填写结束日期' }).refine(isValidCompactDate, '结束日期格式为 YYYYMMDD'),
+  })
+  .refine((v) => !isRecord(v) || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+
+export const statsSchema = z.object({
+  month: z.string({ error: '请选择统计月份' }).refine(isValidMonth, '统计月份格式为 YYYY-MM'),
+});
+
+export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {
+  applicationId: '申请编号', decision: '审核结果', reasonCode: '原因', note: '说明', from: '开始日期', to: '结束日期', month: '统计月份',
+};
