@@ -11,6 +11,4 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f8',
   },
-  // Cloud calls (wx.cloud) need the base library ≥ 2.2.3; we rely on newer form behaviour too.
-  lazyCodeLoading: 'requiredComponents',
 })

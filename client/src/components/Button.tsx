@@ -20,8 +20,10 @@ export function Button({ id, variant = 'primary', loading, loadingText, disabled
     <TaroButton
       id={id}
       className={`btn btn--${variant}${inactive ? ' btn--inactive' : ''}`}
-      disabled={inactive}
-      loading={!!loading}
+      // `undefined`, not `false`: on H5 a false value still writes disabled="false", and the
+      // component's CSS matches [disabled] (greyed-out text on an active button).
+      disabled={inactive || undefined}
+      loading={loading || undefined}
       onClick={() => {
         if (!inactive) onClick?.()
       }}

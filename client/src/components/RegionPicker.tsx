@@ -75,7 +75,7 @@ export function RegionPicker({ path, label, value, onChange, onBlur, required, h
           mode='selector'
           range={list.map(nameOf)}
           value={index >= 0 ? index : 0}
-          disabled={disabled}
+          disabled={disabled || undefined}
           onChange={(e) => {
             const r = list[Number(e.detail.value)]
             if (r) pick(r.code)

@@ -17,17 +17,19 @@ export interface TextFieldProps {
   kind?: 'text' | 'idcard' | 'tel' | 'email'
   /** HTML autocomplete token (H5), e.g. `name`, `tel`, `email` */
   autoComplete?: string
+  /** accessible name when the visible label relies on its section (两个“详细地址”) */
+  a11yLabel?: string
 }
 
 export function TextField(props: TextFieldProps) {
-  const { path, label, value, onChange, onBlur, required, hint, error, placeholder, maxlength, kind = 'text', autoComplete } = props
+  const { path, label, value, onChange, onBlur, required, hint, error, placeholder, maxlength, kind = 'text', autoComplete, a11yLabel } = props
   const weappType = kind === 'tel' ? 'number' : kind === 'idcard' ? 'idcard' : 'text'
   // On H5 the real <input> lives inside <taro-input-core>: give it the accessible name and
   // form name there, so a browser (or a test using getByLabel) finds it as a person would.
   const nativeProps =
     process.env.TARO_ENV === 'h5'
       ? {
-          'aria-label': label,
+          'aria-label': a11yLabel ?? label,
           'aria-required': required ? 'true' : undefined,
           'aria-invalid': error ? 'true' : 'false',
           'aria-describedby': error ? errorId(path) : undefined,

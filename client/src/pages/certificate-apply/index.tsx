@@ -125,6 +125,7 @@ export default function CertificateApply() {
     if (busyRef.current) return
     setSubmitted(true)
     setFailure('')
+    setRestored(false)
     const input = toInput(draft)
     const local = validate(schema, input)
     if (!local.ok) {
@@ -218,7 +219,7 @@ export default function CertificateApply() {
           value={v.hukouAddress.regionCode}
           onChange={(x) => change('hukouAddress.regionCode', x)}
         />
-        <TextField {...field('hukouAddress.detail')} label='详细地址' required value={v.hukouAddress.detail} onChange={(x) => change('hukouAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
+        <TextField {...field('hukouAddress.detail')} label='详细地址' a11yLabel={LABELS['hukouAddress.detail']} required value={v.hukouAddress.detail} onChange={(x) => change('hukouAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
       </View>
 
       <View className='card'>
@@ -248,7 +249,7 @@ export default function CertificateApply() {
               value={v.residenceAddress.regionCode}
               onChange={(x) => change('residenceAddress.regionCode', x)}
             />
-            <TextField {...field('residenceAddress.detail')} label='详细地址' required value={v.residenceAddress.detail} onChange={(x) => change('residenceAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
+            <TextField {...field('residenceAddress.detail')} label='详细地址' a11yLabel={LABELS['residenceAddress.detail']} required value={v.residenceAddress.detail} onChange={(x) => change('residenceAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
           </View>
         )}
       </View>
