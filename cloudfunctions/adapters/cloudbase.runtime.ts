@@ -7,6 +7,8 @@
  *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY — FaceID (and SMS) API keys
  *   FACEID_RULE_ID         the FaceID 业务流程 RuleId
  *   GOV_EXCHANGE_URL / GOV_EXCHANGE_TOKEN — provincial data exchange
+ *   SUBSCRIBE_TMPL_RESULT / SUBSCRIBE_TMPL_REMINDER / MINIPROGRAM_STATE — subscribe messages
+ *   SMS_SDK_APP_ID / SMS_SIGN_NAME / SMS_TMPL_RESULT / SMS_TMPL_REMINDER — SMS (optional)
  */
 import { createHmac, randomUUID } from 'node:crypto';
 // wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.ts).
@@ -19,7 +21,10 @@ import { logLine } from '../core/log';
 import { httpGovData } from './govdata.http';
 import { combinedGovData, faceIdIdentity } from './identity.faceid';
 import { faceIdRealPerson } from './realPerson.faceid';
+import { smsConfigFromEnv, tencentSmsChannel } from './sms.tencent';
+import { keysFromEnv } from './keys.env';
 import { staffFromStore } from './staff.store';
+import { cloudbaseSubscribe, subscribeConfigFromEnv, type OpenapiLike } from './subscribe.cloudbase';
 import { cloudbaseStore, type CloudbaseDatabase } from './store.cloudbase';
 
 function env(name: string): string {
@@ -38,7 +43,9 @@ export interface CloudEvent {
 
 export function cloudbaseMain(fn: FunctionName) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  const store = cloudbaseStore(cloud.database() as unknown as CloudbaseDatabase);
+  // throwOnNotFound:false — a missing doc reads as { data: null } (documented option; not in the SDK's typings)
+  const database = cloud.database as unknown as (this: typeof cloud, cfg: object) => unknown;
+  const store = cloudbaseStore(database.call(cloud, { throwOnNotFound: false }) as CloudbaseDatabase);
   const clock = { now: () => Date.now() };
   const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
   const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
@@ -46,6 +53,10 @@ export function cloudbaseMain(fn: FunctionName) {
   const gov = combinedGovData(faceIdIdentity(keys), httpGovData({ baseUrl: env('GOV_EXCHANGE_URL'), token: process.env.GOV_EXCHANGE_TOKEN }));
   const realPerson = faceIdRealPerson({ ...keys, ruleId: env('FACEID_RULE_ID') }, store, clock.now, personKey);
   const staff = staffFromStore(store);
+  // QR signing keys come from the secret configuration (QR_SIGNING_KEYS, e.g. from Tencent Cloud SSM): keys.env.ts
+  const qrKeys = keysFromEnv(process.env) ?? undefined;
+  // outbox delivery (core/outbox.ts): template ids and SMS settings in subscribe.cloudbase.ts / sms.tencent.ts
+  const channels = { subscribe: cloudbaseSubscribe(cloud as unknown as OpenapiLike, subscribeConfigFromEnv()), sms: tencentSmsChannel(smsConfigFromEnv()) };
 
   return async function main(event: CloudEvent) {
     const timer = event.Type === 'Timer';
@@ -54,7 +65,7 @@ export function cloudbaseMain(fn: FunctionName) {
     const { OPENID } = cloud.getWXContext();
     const caller: Caller = { openid: OPENID || null, staff: OPENID ? await staff.byOpenid(OPENID) : null };
     const deps: Deps = {
-      store, clock, caller, gov, realPerson, personKey,
+      store, clock, caller, gov, realPerson, personKey, channels, staffDirectory: staff, qrKeys,
       newId: () => randomUUID().replace(/-/g, ''),
       log: (e, fields) => console.log(logLine(e, fields)),
     };

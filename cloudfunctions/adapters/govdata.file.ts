@@ -105,6 +105,13 @@ export function govDataFromFile(path: string): GovDataFile {
         return null;
       }
     },
+    async list() {
+      try {
+        return [...current().staff.values()];
+      } catch {
+        return [];
+      }
+    },
   };
   return { gov, staff };
 }

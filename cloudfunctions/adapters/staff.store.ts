@@ -16,5 +16,12 @@ export function staffFromStore(store: StorePort): StaffDirectoryPort {
       const member: StaffMember = { openid, name: String(s.name ?? ''), region: s.region, role: s.role as Role };
       return member;
     },
+    async list() {
+      // a bureau's staff are a few hundred documents at most: one read, filtered here
+      const rows = await store.find<{ name?: string; region?: string; role?: Role; active?: boolean }>('staff', {}, { limit: 1000 });
+      return rows
+        .filter((s) => s.active !== false && typeof s.region === 'string' && ROLES.includes(s.role as Role))
+        .map((s): StaffMember => ({ openid: s._id, name: String(s.name ?? ''), region: s.region as string, role: s.role as Role }));
+    },
   };
 }

@@ -5,7 +5,9 @@
  * the outside-data file) — STYLE.md "Functional core, imperative shell".
  */
 import type { Role } from '../../shared/api';
+import type { TemplateKey } from '../../shared/notify';
 import type { StorePort } from './store.port';
+import type { TokenKeys } from './qr/token.port';
 
 export interface ClockPort {
   /** epoch milliseconds */
@@ -48,6 +50,35 @@ export interface GovDataPort {
 
 export interface StaffDirectoryPort {
   byOpenid(openid: string): Promise<StaffMember | null>;
+  /** every active staff member: the scheduler picks a region's reviewers and admins from it */
+  list(): Promise<StaffMember[]>;
+}
+
+/**
+ * What a channel answers for one send. `no_consent` is WeChat's 43101 (the person has no
+ * subscribe consent left for the template): never retried, the message falls back to SMS.
+ * `retryable` says whether the same send may succeed later (busy, timeout, rate limit).
+ */
+export type SendOutcome =
+  | { ok: true; providerId?: string }
+  | { ok: false; reason: 'no_consent' | 'invalid_recipient' | 'not_configured' | 'rejected' | 'unavailable'; retryable: boolean; code?: string; detail?: string };
+
+/** Which outbox entry a send belongs to (local logs, provider references). Never personal data. */
+export interface SendMeta { entryId: string; messageId: string; event: string }
+
+/** WeChat subscribe messages (wx-server-sdk `openapi.subscribeMessage.send`); one consent tap = one send. */
+export interface SubscribeChannel {
+  send(m: { openid: string; template: TemplateKey; page: string; data: Record<string, { value: string }>; meta: SendMeta }): Promise<SendOutcome>;
+}
+
+/** SMS (Tencent Cloud SendSms with a registered template and its parameters); `phone` is 11 digits, no prefix. */
+export interface SmsChannel {
+  send(m: { phone: string; template: TemplateKey; params: string[]; meta: SendMeta }): Promise<SendOutcome>;
+}
+
+export interface ChannelsPort {
+  subscribe: SubscribeChannel;
+  sms: SmsChannel;
 }
 
 /**
@@ -77,4 +108,10 @@ export interface Deps {
   newId(): string;
   /** masked, structured log line; never pass full ID or phone numbers */
   log?(event: string, fields: Record<string, unknown>): void;
+  /** QR signing keys of the electronic 《就业创业证》 (qr/token.port.ts); absent → 电子证服务暂不可用 */
+  qrKeys?: TokenKeys;
+  /** delivery channels of the outbox (core/outbox.ts); absent → the scheduler delivers nothing */
+  channels?: ChannelsPort;
+  /** staff who receive review reminders and escalations (core/schedule.ts) */
+  staffDirectory?: StaffDirectoryPort;
 }

@@ -26,6 +26,8 @@ export interface ApplicationRecord {
   region: string;
   /** epoch ms */
   submittedAt: number;
+  /** epoch ms of approval (秒办 or staff), for the monthly statistics */
+  approvedAt: number | null;
   dueDate: string | null;
   dueDateUncertain: boolean;
   checks: Check[];

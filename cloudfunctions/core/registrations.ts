@@ -5,7 +5,7 @@
  */
 import type { RegistrationStatus } from '../../shared/api';
 import { DEREGISTRATION_REASONS, labelOf } from '../../shared/codes';
-import { beijingIso } from '../../shared/dates';
+import { beijingDate, beijingIso, isoToCompact } from '../../shared/dates';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
@@ -24,7 +24,7 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
   const id = registrationId(kind, app.personKey);
   const prev = await tx.get<RegistrationRecord & { history?: unknown[] }>('registrations', id);
   const history = prev ? [...(prev.history ?? []), { ...prev, history: undefined }] : [];
-  const reg: RegistrationRecord & { history: unknown[]; person: { name: string; idType: string; idNumber: string; gender: string } } = {
+  const reg: RegistrationRecord & { history: unknown[]; person: RegistrationPerson } = {
     registrationId: `${id}:${at}`,
     kind,
     personKey: app.personKey,
@@ -34,7 +34,7 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     since: at,
     endedAt: null,
     endReasonCode: null,
-    person: { name: app.person.name, idType: app.person.idType, idNumber: app.person.idNumber, gender: app.person.gender },
+    person: { name: app.person.name, idType: app.person.idType, idNumber: app.person.idNumber, gender: app.person.gender, birthDate: String(app.person.birthDate ?? '') },
     openid: app.openid,
     unemployedSince: (app.form.unemployedSince as string | undefined) ?? null,
     personCategories: (app.form.personCategories as string[] | undefined) ?? [],
@@ -60,11 +60,12 @@ export interface EndRegistration {
 /** Ends the active registration, frees the lock so the person may register again, and tells them. */
 export async function endRegistrationInTx(tx: StoreTx, e: EndRegistration): Promise<RegistrationRecord | null> {
   const id = registrationId(e.kind, e.personKey);
-  const reg = await tx.get<RegistrationRecord & { openid?: string }>('registrations', id);
+  const reg = await tx.get<RegistrationRecord & { openid?: string; person: RegistrationPerson }>('registrations', id);
   if (!reg || reg.status !== 'active') return null;
   const ended = { ...reg, status: 'deregistered' as const, endedAt: e.at, endReasonCode: e.reasonCode, endNote: e.note ?? null, endedBy: e.by, endedByName: e.byName };
   await tx.put('registrations', id, ended);
   await tx.remove('locks', id);
+  if (e.kind === 'unemployment') await writeDeregistrationInTx(tx, ended, e);
   const app = await tx.get<ApplicationRecord>('applications', reg.applicationId);
   if (app) {
     app.timeline = [...app.timeline, { status: 'deregistered', at: beijingIso(e.at), note: labelOf(DEREGISTRATION_REASONS, e.reasonCode) }];
@@ -80,4 +81,43 @@ export async function endRegistrationInTx(tx: StoreTx, e: EndRegistration): Prom
     });
   }
   return ended;
+}
+
+export interface RegistrationPerson { name: string; idType: string; idNumber: string; gender: string; birthDate: string }
+
+/** One deregistration as the national platform receives it (seed 004 attachment 二(一)). */
+export interface DeregistrationRecord {
+  [key: string]: unknown;
+  /** AAB301: 失业登记注销地行政区划代码 */
+  region: string;
+  /** AAZ341: 系统流水号, 18 characters, unique within the region */
+  serial: string;
+  personKey: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  gender: string;
+  /** epoch ms of the deregistration (ADC210) and of the handling (AAE036) — the same act here */
+  at: number;
+  date: string;
+  reasonCode: string;
+  staffName: string;
+  note: string;
+  registrationId: string;
+}
+
+/** AAZ341 = YYYYMMDD + a 10-digit sequence per region: 18 characters, never repeated. */
+async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { person: RegistrationPerson }, e: EndRegistration): Promise<void> {
+  const counterId = `deregistration:${reg.region}`;
+  const counter = await tx.get<{ value: number }>('counters', counterId);
+  const seq = (counter?.value ?? 0) + 1;
+  await tx.put('counters', counterId, { value: seq });
+  const date = beijingDate(e.at);
+  const serial = isoToCompact(date) + String(seq).padStart(10, '0');
+  const record: DeregistrationRecord = {
+    region: reg.region, serial, personKey: reg.personKey,
+    name: reg.person.name, idType: reg.person.idType, idNumber: reg.person.idNumber, gender: reg.person.gender,
+    at: e.at, date, reasonCode: e.reasonCode, staffName: e.byName, note: e.note ?? '', registrationId: reg.registrationId,
+  };
+  await tx.put('deregistrations', `${reg.region}${serial}`, record);
 }

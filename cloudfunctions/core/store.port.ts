@@ -30,7 +30,8 @@ export type Collection =
   | 'verifications'
   | 'tasks'
   | 'keys'
-  | 'staff';
+  | 'staff'
+  | 'deregistrations';
 
 export type Scalar = string | number | boolean | null;
 

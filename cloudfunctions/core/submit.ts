@@ -13,6 +13,7 @@ import { addWorkingDays } from '../../shared/calendar';
 import { beijingDate, beijingIso } from '../../shared/dates';
 import type { Deps } from './deps';
 import { writeMessageInTx } from './messages';
+import { afterApprovalInTx } from './schedule';
 import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView } from './views';
@@ -102,6 +103,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       requestId: spec.requestId,
       region: spec.region,
       submittedAt: at,
+      approvedAt: approved ? at : null,
       dueDate: due ? due.date : null,
       dueDateUncertain: due ? due.uncertain : false,
       checks,
@@ -116,7 +118,10 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
     };
-    if (approved) await spec.onApproved(tx, app, at);
+    if (approved) {
+      await spec.onApproved(tx, app, at);
+      await afterApprovalInTx(tx, app, at, deps); // seed 004 §一(三)(四): contact task, service lists, follow-ups
+    }
     await tx.put('applications', app.applicationId, app);
     await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
     const msg = spec.message(app);

@@ -6,11 +6,16 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
+import { keysFromEnv } from '../adapters/keys.env';
+import { fileKeys } from '../adapters/keys.file';
 import { simulatedRealPerson } from '../adapters/realPerson.simulated';
 import { openSqliteStore } from '../adapters/store.sqlite';
 import type { Caller, ClockPort, Deps } from '../core/deps';
 import { logLine } from '../core/log';
+import { algFromConfig } from '../core/qr/algorithms';
+import type { TokenKeys } from '../core/qr/token.port';
 import type { StorePort } from '../core/store.port';
 
 export interface LocalConfig {
@@ -18,6 +23,10 @@ export interface LocalConfig {
   govDataFile: string;
   /** ISO-8601; the clock starts there and runs on */
   now?: string;
+  /** QR signature algorithm; default from env `QR_ALG` ("SM2" for 国密, else EdDSA) */
+  qrAlg?: 'EdDSA' | 'SM2';
+  /** simulated provider faults of the local channels (tests); default from env LOCAL_CHANNEL_* */
+  channelFaults?: ChannelFaults;
   log?: (line: string) => void;
 }
 
@@ -40,6 +49,8 @@ export interface LocalRuntime {
   store: StorePort;
   clock: ClockPort;
   gov: ReturnType<typeof govDataFromFile>;
+  /** QR signing keys: `QR_SIGNING_KEYS` if set (as in production), else JWK files in DATA_DIR/keys */
+  qrKeys: TokenKeys;
   depsFor(caller: Caller): Deps;
   callerFor(openid: string | null): Promise<Caller>;
   close(): Promise<void>;
@@ -51,6 +62,9 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
   const realPerson = simulatedRealPerson();
+  // subscribe messages and SMS are appended to DATA_DIR/outbox-sent.log (adapters/channels.local.ts)
+  const channels = localChannels({ dataDir: cfg.dataDir, clock, faults: cfg.channelFaults ?? faultsFromEnv() });
+  const qrKeys = keysFromEnv(process.env) ?? fileKeys({ dir: join(cfg.dataDir, 'keys'), alg: cfg.qrAlg ?? algFromConfig(process.env.QR_ALG) });
   const secret = loadSecret(cfg.dataDir, 'person-key');
   const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
@@ -58,9 +72,10 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
     store,
     clock,
     gov,
+    qrKeys,
     depsFor(caller) {
       return {
-        store, clock, caller, gov: gov.gov, realPerson, personKey,
+        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff,
         newId: () => randomUUID().replace(/-/g, ''),
         log: (event, fields) => write(logLine(event, fields, clock.now())),
       };

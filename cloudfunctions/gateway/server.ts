@@ -71,6 +71,11 @@ export async function startGateway(cfg: GatewayConfig) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
+      // local-api.md: the public keys of the certificate QR tokens. Short cache: after a rotation
+      // verifiers see the new key within a minute (and jose's remote JWKS refetches on an unknown kid).
+      if (url.pathname === '/.well-known/jwks.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        return send(res, 200, await rt.qrKeys.jwks(rt.clock.now()), { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
+      }
       const extra = extraRoutes.get(url.pathname);
       if (extra && req.method === 'GET') return await extra(res);
       if (url.pathname.startsWith('/api/')) {

@@ -18,7 +18,8 @@ export interface TestGateway {
   logs: string[];
   call<T = any>(action: string, body?: unknown, openid?: string | null): Promise<{ status: number; json: { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } } }>;
   writeGov(content: GovFileContent): void;
-  close(): Promise<void>;
+  /** `keep` leaves DATA_DIR on disk, to restart on it (e.g. with a later NOW) */
+  close(keep?: boolean): Promise<void>;
 }
 
 export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string } = {}): Promise<TestGateway> {
@@ -46,9 +47,9 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
       });
       return { status: res.status, json: await res.json() };
     },
-    async close() {
+    async close(keep = false) {
       await g.close();
-      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir && !keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -106,7 +106,8 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
     const list = await gw.call('listMyApplications', {}, 'u-clean');
     const app = list.json.data.applications.find((a: { kind: string }) => a.kind === 'unemployment');
     const progress = await gw.call('getProgress', { applicationId: app.applicationId }, 'u-clean');
-    expect(progress.json.data.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'checked', 'approved']);
+    // PRODUCT.md flow 4: submitted → checks → approved → services
+    expect(progress.json.data.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'checked', 'approved', 'services']);
   });
 
   it('refuses a form without the accepted commitment, storing nothing', async () => {

@@ -10,6 +10,7 @@ import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, MessageRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
 import { applicationView, certificateView } from '../views';
+import { withQr } from './qr.handler';
 
 export async function myPersonKeys(deps: Deps): Promise<string[]> {
   const openid = deps.caller.openid;
@@ -46,7 +47,8 @@ export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Res
   const keys = await myPersonKeys(deps);
   for (const key of keys) {
     const cert = await deps.store.get<CertificateRecord>('certificates', key);
-    if (cert) return ok(certificateView(cert, await registrationStatusInTx(deps.store, key)));
+    // a valid certificate carries a fresh QR token (PRODUCT.md flow 6; qr.handler.ts)
+    if (cert) return ok(await withQr(cert, certificateView(cert, await registrationStatusInTx(deps.store, key)), deps));
   }
   return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
 }

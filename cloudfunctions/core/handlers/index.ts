@@ -4,11 +4,17 @@ import type { Deps } from '../deps';
 import { applyCertificate } from './applyCertificate.handler';
 import { getMyCertificate, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
+import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
+import { reissueCertificate, verifyCertificate } from './qr.handler';
+import { runScheduler } from './scheduler.handler';
+import { recordSubscription } from './subscription.handler';
 
 export type Handler = (input: unknown, deps: Deps) => Promise<Result<unknown>>;
 
 export const HANDLERS: Partial<Record<ActionName, Handler>> = {
+  verifyCertificate,
+  reissueCertificate,
   applyCertificate,
   getMyCertificate,
   getProgress,
@@ -19,4 +25,12 @@ export const HANDLERS: Partial<Record<ActionName, Handler>> = {
   confirmRealPersonCheck,
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
+  listReviewQueue,
+  getApplicationDetail,
+  decideApplication,
+  deregister,
+  exportDeregistrations,
+  monthlyStats,
+  runScheduler,
+  recordSubscription,
 };

@@ -1,0 +1,237 @@
+/**
+ * The electronic 《就业创业证》 QR (PRODUCT.md flow 6): the citizen's page shows a code that
+ * refreshes; staff scan it and know at once whether the certificate is genuine and current; a
+ * screenshot goes stale in two minutes and a 补发 (seed 000 §一(四)) voids every older code at once.
+ *
+ * Offline half: the token (qr/token.port.ts) — a compact JWS any JOSE library checks with
+ * `/.well-known/jwks.json`. Online half (here): the certificate's version and status, and the
+ * registration status now.
+ *
+ * Verification is NOT region-scoped, unlike review and deregistration: a 《就业创业证》 is used
+ * nationwide (seed 000 §一: 全国通用的就业创业证), and a holder shows it wherever they look for work
+ * or services. Any staff member of role verifier or above may verify; every verification is audited
+ * (who, what, when) and the holder gets a receipt, so a misuse is seen by the person it concerns.
+ */
+import type { CertificateView, RegistrationStatus, Result } from '../../../shared/api';
+import { fail, ok } from '../../../shared/api';
+import { reissueSchema } from '../../../shared/certificate.schema';
+import { beijingIso } from '../../../shared/dates';
+import { maskName } from '../../../shared/mask';
+import { requestIdSchema } from '../../../shared/person.schema';
+import { validate } from '../../../shared/validate';
+import { z } from '../../../shared/zod-kit';
+import type { Deps, StaffMember } from '../deps';
+import { writeMessageInTx } from '../messages';
+import { claimsFor, type TokenKeys } from '../qr/token.port';
+import type { ApplicationRecord, CertificateRecord, RequestRecord } from '../records';
+import { registrationStatusInTx } from '../registrations';
+import { REAL_PERSON_REQUIRED } from '../submit';
+import { certificateView } from '../views';
+import { myPersonKeys } from './citizenReads.handler';
+
+export const QR_UNAVAILABLE = '电子证服务暂不可用，请稍后再试';
+/** Per staff account and clock minute: a scanner at a service window does a few a minute; a
+ * script trying forged or harvested codes does thousands. */
+export const VERIFY_LIMIT_PER_MINUTE = 60;
+
+export type VerifyReason =
+  | 'malformed'
+  | 'bad_signature'
+  | 'unknown_key'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'unknown_certificate'
+  | 'superseded'
+  | 'revoked';
+
+/** What the staff member reads: short, plain, and what to do about it. */
+export const VERIFY_REASON_TEXT: Record<VerifyReason, string> = {
+  malformed: '不是有效的电子证二维码',
+  bad_signature: '二维码验签失败，可能是伪造或被篡改的证件',
+  unknown_key: '二维码签名密钥未知或已停用，可能是伪造的证件或很久以前的截图',
+  expired: '二维码已过期（可能是截图），请持证人刷新电子证后重新出示',
+  not_yet_valid: '二维码时间异常，请持证人校准手机时间后刷新重试',
+  unknown_certificate: '未找到该证件',
+  superseded: '该二维码已因补发作废',
+  revoked: '证件已注销',
+};
+
+export interface VerifyAnswer {
+  valid: boolean;
+  reason?: VerifyReason;
+  reasonText?: string;
+  certificateNo?: string;
+  /** masked, e.g. 王*国 — never the ID number or phone */
+  holderName?: string;
+  status?: CertificateRecord['status'];
+  registrationStatus?: RegistrationStatus | 'none';
+  /** when this answer was true (ISO-8601 +08:00) */
+  validAsOf: string;
+}
+
+/** A fresh token for a valid certificate, for the citizen's certificate page. */
+export async function qrForCertificate(cert: CertificateRecord, deps: Deps): Promise<{ qrToken: string; qrExpiresAt: string }> {
+  const keys = deps.qrKeys;
+  if (!keys) throw new Error('qrKeys not configured');
+  const now = deps.clock.now();
+  const claims = claimsFor(cert.certificateNo, cert.version, now, keys.ttlSeconds);
+  const qrToken = await (await keys.current(now)).sign(claims);
+  return { qrToken, qrExpiresAt: beijingIso(claims.exp * 1000) };
+}
+
+/** The view plus a QR when one may be shown: only a valid certificate has a code; without keys
+ * the page still shows the certificate and says the code is unavailable. */
+export async function withQr(cert: CertificateRecord, view: CertificateView, deps: Deps): Promise<CertificateView> {
+  if (cert.status !== 'valid' || !deps.qrKeys) return view;
+  return { ...view, ...(await qrForCertificate(cert, deps)) };
+}
+
+async function withinRateLimit(deps: Deps, staff: StaffMember, now: number): Promise<boolean> {
+  const id = `verifyCertificate:${staff.openid}:${Math.floor(now / 60_000)}`;
+  return deps.store.transaction(async (tx) => {
+    const c = await tx.get<{ n: number }>('counters', id);
+    const n = c?.n ?? 0;
+    if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
+    await tx.put('counters', id, { n: n + 1, staffOpenid: staff.openid, at: now });
+    return true;
+  });
+}
+
+function minuteText(at: number): string {
+  const iso = beijingIso(at);
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
+}
+
+export async function verifyCertificate(input: unknown, deps: Deps): Promise<Result<VerifyAnswer>> {
+  const keys: TokenKeys | undefined = deps.qrKeys;
+  if (!keys) return fail('UNAVAILABLE', QR_UNAVAILABLE);
+  const staff = deps.caller.staff;
+  if (!staff) return fail('FORBIDDEN', '只有经办人员可以核验电子证');
+  const raw = (input as { token?: unknown } | null)?.token;
+  if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 2048) {
+    return fail('VALIDATION_FAILED', '请扫描电子证上的二维码', { token: '请扫描电子证上的二维码' });
+  }
+  const token = raw.trim();
+  const now = deps.clock.now();
+  // Counted before any work, failures included: forged and harvested codes are what it is for.
+  if (!(await withinRateLimit(deps, staff, now))) {
+    deps.log?.('certificate.verify.limited', { staff: staff.openid });
+    return fail('RATE_LIMITED', `核验过于频繁：每位工作人员每分钟最多核验 ${VERIFY_LIMIT_PER_MINUTE} 次，请稍后再试`);
+  }
+
+  const verdict = await keys.verify(token, now);
+  const validAsOf = beijingIso(now);
+  let reason: VerifyReason | null = verdict.ok ? null : verdict.reason;
+  // Claims are trusted only when the signature was ours (ok, or expired / not yet valid).
+  const claims = verdict.ok ? verdict.claims : verdict.claims ?? null;
+  // By number, not by person: the token names no person. (CloudBase: index certificates.certificateNo.)
+  const cert: CertificateRecord | null = claims
+    ? (await deps.store.find<CertificateRecord>('certificates', { certificateNo: claims.c }, { limit: 1 }))[0] ?? null
+    : null;
+  if (verdict.ok) {
+    if (!cert) reason = 'unknown_certificate';
+    // seed 000 §一(四) 补发: the new version voids every code of the old one at once
+    else if (claims!.v < cert.version || cert.status === 'superseded') reason = 'superseded';
+    else if (claims!.v > cert.version) reason = 'unknown_certificate';
+    else if (cert.status === 'revoked') reason = 'revoked';
+  }
+
+  const valid = reason === null && cert !== null;
+  const registrationStatus = valid ? await registrationStatusInTx(deps.store, cert!.personKey) : undefined;
+  const answer: VerifyAnswer = valid
+    ? { valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status, registrationStatus, validAsOf }
+    : {
+        valid: false, reason: reason!, reasonText: VERIFY_REASON_TEXT[reason!],
+        // the number only when we signed it: a forged code must not make us name a certificate
+        ...(claims ? { certificateNo: claims.c } : {}),
+        validAsOf,
+      };
+
+  await deps.store.transaction(async (tx) => {
+    // Every staff read of a person is audited (PRODUCT.md "Privacy and security").
+    await tx.put('audit', deps.newId(), {
+      at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyCertificate',
+      result: valid ? 'valid' : reason, certificateNo: claims?.c ?? null, version: claims?.v ?? null,
+      kid: verdict.ok ? verdict.kid : null, personKey: cert?.personKey ?? null,
+    });
+    if (!valid) return;
+    const app = await tx.get<ApplicationRecord>('applications', cert!.applicationId);
+    if (!app?.openid) return;
+    await writeMessageInTx(tx, {
+      messageId: deps.newId(), openid: app.openid, personKey: cert!.personKey, event: 'certificate.verified',
+      title: '电子证核验提醒',
+      body: `您的电子《就业创业证》于 ${minuteText(now)} 被 ${staff.name} 核验。如非您本人出示，请在“我的电子证”中申请补发，原二维码将立即失效。`,
+      at: now,
+    });
+  });
+  deps.log?.('certificate.verified', { staff: staff.openid, result: valid ? 'valid' : reason });
+  return ok(answer);
+}
+
+const reissueInputSchema = reissueSchema.extend({
+  requestId: requestIdSchema,
+  /** which certificate, when one account holds several people's (default: the first, as getMyCertificate) */
+  certificateNo: z.string().max(32).optional(),
+});
+
+const REISSUE_REASON = { lost: '遗失补发', damaged: '损毁补发' } as const;
+
+/**
+ * 补发 (seed 000 §一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the same number,
+ * version + 1, the written statement kept in the history; every code of the old version stops
+ * verifying at once (verifyCertificate compares versions). Idempotent by requestId.
+ */
+export async function reissueCertificate(input: unknown, deps: Deps): Promise<Result<CertificateView>> {
+  const openid = deps.caller.openid;
+  if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
+  const v = validate(reissueInputSchema, input);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const { requestId, kind, statement, certificateNo } = v.data;
+  const requestKey = `${openid}:${requestId}`;
+  const answer = async (cert: CertificateRecord): Promise<Result<CertificateView>> => {
+    const view = certificateView(cert, await registrationStatusInTx(deps.store, cert.personKey));
+    return ok(await withQr(cert, view, deps));
+  };
+
+  const prior = await deps.store.get<RequestRecord>('requests', requestKey);
+  if (prior) {
+    // The stored answer has no QR (a stored token would be stale): answer with the certificate now.
+    const cert = await deps.store.get<CertificateRecord>('certificates', (prior.answer as { personKey: string }).personKey);
+    if (cert) return answer(cert);
+  }
+
+  let cert: CertificateRecord | null = null;
+  for (const key of await myPersonKeys(deps)) {
+    const c = await deps.store.get<CertificateRecord>('certificates', key);
+    if (c && (!certificateNo || c.certificateNo === certificateNo)) { cert = c; break; }
+  }
+  if (!cert) return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
+  if (cert.status === 'revoked') return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
+  // A 补发 voids the codes the holder shows: as for any approval, knowing the name and number is
+  // not enough (PRODUCT.md "Privacy and security").
+  const rp = await deps.realPerson.check(openid, { name: cert.name, idNumber: cert.idNumber });
+  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+
+  const at = deps.clock.now();
+  const personKey = cert.personKey;
+  const done = await deps.store.transaction(async (tx) => {
+    if (await tx.get<RequestRecord>('requests', requestKey)) return tx.get<CertificateRecord>('certificates', personKey);
+    const current = await tx.get<CertificateRecord>('certificates', personKey);
+    if (!current || current.status === 'revoked') return null;
+    const ended = { version: current.version, issuedAt: current.issuedAt, endedAt: at, reason: REISSUE_REASON[kind], kind, statement, requestId, by: openid };
+    const next: CertificateRecord = { ...current, version: current.version + 1, status: 'valid', issuedAt: at, history: [...current.history, ended] };
+    await tx.put('certificates', personKey, next);
+    const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
+    await tx.put('requests', requestKey, record);
+    await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: 'reissueCertificate', personKey, certificateNo: next.certificateNo, version: next.version, kind });
+    await writeMessageInTx(tx, {
+      messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',
+      title: '电子《就业创业证》已补发',
+      body: `证号 ${next.certificateNo} 已${REISSUE_REASON[kind]}（第 ${next.version} 版）。原证件及其二维码（包括截图）即刻起不能通过核验，请出示“我的电子证”中的新二维码。`,
+      at, applicationId: next.applicationId,
+    });
+    return next;
+  });
+  if (!done) return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
+  return answer(done);
+}

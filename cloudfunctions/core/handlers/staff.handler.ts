@@ -1,0 +1,205 @@
+/**
+ * The staff back office (PRODUCT.md "After registration", "Data to the national platform",
+ * "Monthly statistics"). Staff see only their region (行政区划代码 prefix); a record outside it
+ * answers NOT_FOUND, exactly like a record that does not exist. Every read of a person's record
+ * is audited (who, what, when).
+ */
+import type { ApplicationView, Result } from '../../../shared/api';
+import { fail, ok } from '../../../shared/api';
+import { DEREGISTRATION_REASONS, REJECTION_REASONS, labelOf } from '../../../shared/codes';
+import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
+import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
+import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { decideSchema, deregisterSchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
+import { validate } from '../../../shared/validate';
+import { issueCertificateInTx } from '../certificates';
+import type { Deps, StaffMember } from '../deps';
+import { writeMessageInTx } from '../messages';
+import type { ApplicationRecord, RegistrationRecord } from '../records';
+import { endRegistrationInTx, openRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
+import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
+import { approveFlexibleInTx } from './registration.handler';
+import { applicationView } from '../views';
+import { afterApprovalInTx } from '../schedule';
+
+const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
+
+function staffOf(deps: Deps): StaffMember {
+  // dispatch lets only staff of the right role reach these handlers
+  return deps.caller.staff!;
+}
+
+const inRegion = (staff: StaffMember, region: string) => regionPrefixMatches(staff.region, region);
+
+export async function audit(deps: Deps, action: string, target: Record<string, unknown>): Promise<void> {
+  const s = deps.caller.staff;
+  await deps.store.put('audit', deps.newId(), {
+    at: deps.clock.now(), staffOpenid: s?.openid ?? deps.caller.openid, staffName: s?.name ?? '', staffRegion: s?.region ?? '', action, ...target,
+  });
+}
+
+export interface QueueItem {
+  applicationId: string;
+  kind: ApplicationRecord['kind'];
+  holderName: string;
+  idNumberMasked: string;
+  region: string;
+  regionName: string;
+  submittedAt: string;
+  dueDate: string | null;
+  dueDateUncertain: boolean;
+  overdue: boolean;
+  reasons: string[];
+}
+
+/** Pending applications of the staff member's region, earliest due date first, overdue marked. */
+export async function listReviewQueue(_input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string }>> {
+  const staff = staffOf(deps);
+  const today = beijingDate(deps.clock.now());
+  const apps = await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const items = apps.map((a) => ({
+    applicationId: a.applicationId, kind: a.kind, holderName: maskName(a.person.name), idNumberMasked: maskIdNumber(a.person.idNumber),
+    region: a.region, regionName: regionName(a.region) ?? a.region, submittedAt: beijingIso(a.submittedAt),
+    dueDate: a.dueDate, dueDateUncertain: a.dueDateUncertain, overdue: !!a.dueDate && a.dueDate < today, reasons: a.reviewReasons,
+  }));
+  await audit(deps, 'listReviewQueue', { count: items.length });
+  return ok({ items, today });
+}
+
+/** The whole application for a decision: every check, the form, the commitment. Audited. */
+export async function getApplicationDetail(input: unknown, deps: Deps): Promise<Result<ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }>> {
+  const staff = staffOf(deps);
+  const id = (input as { applicationId?: unknown } | null)?.applicationId;
+  if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
+  const app = await deps.store.get<ApplicationRecord>('applications', id);
+  if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+  await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
+  const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
+  const form = { ...app.form, idNumber: maskIdNumber(app.person.idNumber), phone: app.person.phone ? maskPhone(String(app.person.phone)) : undefined, ...(app.form.commitment ? { commitment } : {}) };
+  return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
+}
+
+/** approve, or reject with a reason of the fixed list; on the timeline and told to the citizen. */
+export async function decideApplication(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const staff = staffOf(deps);
+  const v = validate(decideSchema, input, STAFF_FIELD_LABELS);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const { applicationId, decision, reasonCode, note } = v.data;
+  const at = deps.clock.now();
+  const result = await deps.store.transaction(async (tx) => {
+    const app = await tx.get<ApplicationRecord>('applications', applicationId);
+    if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
+    const atIso = beijingIso(at);
+    app.decision = { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid };
+    if (decision === 'approve') {
+      app.status = 'approved';
+      app.approvedAt = at;
+      app.timeline = [...app.timeline, { status: 'approved', at: atIso, note: `经办人员审核通过${note ? `：${note}` : ''}` }];
+      if (app.kind === 'certificate') {
+        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: app.region, applicationId: app.applicationId, at });
+        app.certificateNo = certificate.certificateNo;
+      } else if (app.kind === 'unemployment') {
+        await openRegistrationInTx(tx, 'unemployment', app, at);
+        const residence = (app.person.residenceAddress as { regionCode: string } | undefined)?.regionCode ?? app.region;
+        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: residence, applicationId: app.applicationId, at });
+        app.certificateNo = certificate.certificateNo;
+        await afterApprovalInTx(tx, app, at, deps);
+      } else {
+        await approveFlexibleInTx(tx, app, at, deps);
+      }
+    } else {
+      app.status = 'rejected';
+      const reason = labelOf(REJECTION_REASONS, reasonCode) ?? '';
+      app.timeline = [...app.timeline, { status: 'rejected', at: atIso, note: `${reason}${note ? `：${note}` : ''}` }];
+      // The person may apply again: the lock that kept a second submission out is released.
+      await tx.remove('locks', `${app.kind}:${app.personKey}`);
+    }
+    await tx.put('applications', app.applicationId, app);
+    const what = app.kind === 'certificate' ? '《就业创业证》申领' : app.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
+    await writeMessageInTx(tx, {
+      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${app.status}`,
+      title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
+      body: decision === 'approve'
+        ? `审核通过时间 ${beijingDate(at)}。${app.certificateNo ? `电子证号 ${app.certificateNo}。` : ''}`
+        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。`,
+      at, applicationId: app.applicationId,
+    });
+    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
+    return ok(applicationView(app));
+  });
+  return result;
+}
+
+/** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (seed 004 §一(四)). */
+export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
+  const staff = staffOf(deps);
+  const v = validate(deregisterSchema, input, { idNumber: '证件号码', ...STAFF_FIELD_LABELS });
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const personKey = deps.personKey(v.data.idNumber);
+  const at = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
+    if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
+    const ended = await endRegistrationInTx(tx, {
+      kind: 'unemployment', personKey, reasonCode: v.data.reasonCode, note: v.data.note, at,
+      by: staff.openid, byName: staff.name, messageId: deps.newId(),
+    });
+    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode });
+    return ok({
+      registrationId: ended!.registrationId, status: 'deregistered' as const, reasonCode: v.data.reasonCode,
+      reasonText: labelOf(DEREGISTRATION_REASONS, v.data.reasonCode) ?? '', endedAt: beijingIso(at), holderName: maskName(reg.person.name),
+    });
+  });
+}
+
+/** The seed 004 export: exactly its indicator fields; records that break a rule listed with the rule. */
+export async function exportDeregistrations(input: unknown, deps: Deps): Promise<Result<{ indicators: readonly string[]; records: ExportRecord[]; rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }>; csv: string }>> {
+  const staff = staffOf(deps);
+  const v = validate(exportSchema, input, STAFF_FIELD_LABELS);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const from = startOfBeijingDay(compactToIso(v.data.from));
+  const to = startOfBeijingDay(addDays(compactToIso(v.data.to), 1));
+  const rows = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 });
+  const today = isoToCompact(beijingDate(deps.clock.now()));
+  const records: ExportRecord[] = [];
+  const rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }> = [];
+  const seen = new Set<string>();
+  for (const d of rows) {
+    const record: ExportRecord = {
+      AAB301: d.region, AAZ341: d.serial, AAC003: d.name, AAC002: d.idNumber, AAC058: d.idType, AAC044: d.idNumber,
+      ADC210: isoToCompact(d.date), AJC00A: d.reasonCode, AAE011: d.staffName, AAE036: isoToCompact(d.date), AAE013: d.note,
+    };
+    const rules = exportRuleViolations(record, { today, gender: d.gender });
+    if (seen.has(uniqueId(record))) rules.push('AAZ341 不可重复');
+    seen.add(uniqueId(record));
+    if (rules.length) rejected.push({ record: { ...record, AAC002: maskIdNumber(record.AAC002), AAC044: maskIdNumber(record.AAC044) }, rule: rules[0], rules });
+    else records.push(record);
+  }
+  await audit(deps, 'exportDeregistrations', { from: v.data.from, to: v.data.to, exported: records.length, rejected: rejected.length });
+  return ok({ indicators: INDICATORS, records, rejected, csv: toCsv(records) });
+}
+
+/** seed 004 §三: 上月21日至本月20日, by region. */
+export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
+  const staff = staffOf(deps);
+  const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const p = statsPeriod(v.data.month);
+  const regDocs = await deps.store.find<RegistrationRecord & { person: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Array<Record<string, unknown>> }>(
+    'registrations', { kind: 'unemployment', region: { prefix: staff.region } }, { limit: 100000 });
+  const regs: StatsRegistration[] = [];
+  for (const r of regDocs) {
+    for (const x of [r, ...((r.history ?? []) as Array<typeof r>)]) {
+      if (!x || x.since >= p.to) continue;
+      regs.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
+    }
+  }
+  const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
+  const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
+  const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
+  await audit(deps, 'monthlyStats', { month: v.data.month });
+  return ok({ ...stats, regionNames });
+}

@@ -1,0 +1,197 @@
+/**
+ * The post-registration schedule and the review deadlines (PRODUCT.md "After registration",
+ * seed 004 §一(三)(四), seed 000 §三(三)):
+ * - approval of a 失业登记 → a contact task for staff due within N working days (region profile,
+ *   5 by default: seed 004 §一(三) "办理失业登记后5个工作日内…主动联系"), the region's policy,
+ *   service and agency lists to the person, and the first monthly follow-up;
+ * - every month while the registration is active → a follow-up message (seed 004 §一(四)
+ *   "每月开展1次跟踪调查"; seed 000 §三(三) "每月至少…一次电话回访");
+ * - a pending review within 1 working day of its due date → its region's reviewers, once;
+ *   past its due date → its region's admins, once (the 3 working days of seed 004 §一(三)).
+ *
+ * "Once" is a deterministic id: `tasks/<kind>:<applicationId>` and message ids built from the
+ * application, so a scheduler run repeated (or two at once) creates nothing twice.
+ */
+import { addMonths, beijingDate, compareDates } from '../../shared/dates';
+import { addWorkingDays } from '../../shared/calendar';
+import { recordEvent } from '../../shared/lifecycle';
+import { maskName } from '../../shared/mask';
+import { templateDate } from '../../shared/notify';
+import { profileFor } from '../../shared/region-profiles';
+import type { Deps, StaffMember } from './deps';
+import { writeMessageInTx } from './messages';
+import type { ApplicationRecord, RegistrationRecord } from './records';
+import { servicesFor, servicesMessageBody } from './region-services';
+import { registrationId } from './registrations';
+import type { StoreTx } from './store.port';
+
+export type TaskKind = 'contact' | 'followup' | 'review_reminder' | 'review_escalation';
+
+export interface TaskRecord {
+  [key: string]: unknown;
+  taskId: string;
+  kind: TaskKind;
+  /** open: to do; done: staff did it; closed: no longer needed (registration ended) */
+  status: 'open' | 'done' | 'closed';
+  applicationId: string;
+  personKey: string | null;
+  /** the citizen concerned (contact, follow-up) */
+  openid: string | null;
+  region: string;
+  /** Beijing date: the contact deadline, or the next follow-up day */
+  dueDate: string;
+  dueDateUncertain?: boolean;
+  createdAt: number;
+  /** follow-ups: the registration day months are counted from, and how many were sent */
+  anchorDate?: string;
+  count?: number;
+  /** reminders/escalations: who was told */
+  recipients?: string[];
+}
+
+export const taskId = (kind: TaskKind, applicationId: string): string => `${kind}:${applicationId}`;
+
+/** Calendar months rather than working days: seed 004 §一(四) says 每月, and a reminder needs no office open. */
+const FOLLOW_UP_EVERY_MONTHS = 1;
+
+/**
+ * What approval of a 失业登记 sets in motion, inside the approving transaction (秒办 in
+ * core/submit.ts and staff approval alike). Adds the 登记服务 step to `app.timeline`: the caller
+ * stores `app` after this call. Other kinds: nothing.
+ */
+export async function afterApprovalInTx(tx: StoreTx, app: ApplicationRecord, at: number, deps: Deps): Promise<void> {
+  if (app.kind !== 'unemployment' || app.status !== 'approved') return;
+  const today = beijingDate(at);
+  const contact = addWorkingDays(today, profileFor(app.region).contactWithinDays);
+  const contactTask: TaskRecord = {
+    taskId: taskId('contact', app.applicationId), kind: 'contact', status: 'open',
+    applicationId: app.applicationId, personKey: app.personKey, openid: app.openid, region: app.region,
+    dueDate: contact.date, ...(contact.uncertain ? { dueDateUncertain: true } : {}), createdAt: at,
+  };
+  await tx.create('tasks', contactTask.taskId, contactTask);
+
+  const services = servicesFor(app.region);
+  // at + 1: listed just above the result message of the same moment (newest first)
+  const created = await writeMessageInTx(tx, {
+    messageId: `services:${app.applicationId}`, openid: app.openid, personKey: app.personKey,
+    event: 'unemployment.services', title: '就业服务清单：政策、服务和机构',
+    body: servicesMessageBody(services, contact.date), at: at + 1, applicationId: app.applicationId,
+    push: { subject: '就业服务清单已送达', date: contact.date, note: `工作人员将于${templateDate(contact.date)}前联系您` },
+  });
+
+  const followUp: TaskRecord = {
+    taskId: taskId('followup', app.applicationId), kind: 'followup', status: 'open',
+    applicationId: app.applicationId, personKey: app.personKey, openid: app.openid, region: app.region,
+    dueDate: addMonths(today, FOLLOW_UP_EVERY_MONTHS), anchorDate: today, count: 0, createdAt: at,
+  };
+  await tx.create('tasks', followUp.taskId, followUp);
+
+  if (created) {
+    const step = recordEvent(app, 'services', at, `已发送政策清单、服务清单和机构清单；工作人员将于 ${contact.date} 前与您联系`);
+    if (step.ok) app.timeline = step.data.timeline;
+  }
+  deps.log?.('schedule.after_approval', { applicationId: app.applicationId, contactBy: contact.date });
+}
+
+/** Monthly follow-ups due today or earlier; returns how many messages were written. */
+export async function followUpsDue(deps: Deps, now: number): Promise<number> {
+  const today = beijingDate(now);
+  const due = await deps.store.find<TaskRecord>('tasks', { kind: 'followup', status: 'open', dueDate: { lte: today } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 200 });
+  let written = 0;
+  for (const t of due) {
+    const n = await deps.store.transaction(async (tx) => {
+      const task = await tx.get<TaskRecord>('tasks', t._id);
+      if (!task || task.status !== 'open' || compareDates(task.dueDate, today) > 0) return 0;
+      const reg = task.personKey ? await tx.get<RegistrationRecord>('registrations', registrationId('unemployment', task.personKey)) : null;
+      if (!reg || reg.status !== 'active' || reg.applicationId !== task.applicationId) {
+        // the registration ended (注销, 灵活就业…): nothing more to follow up
+        await tx.put('tasks', t._id, { ...task, status: 'closed' });
+        return 0;
+      }
+      const created = await writeMessageInTx(tx, {
+        messageId: `followup:${task.applicationId}:${task.dueDate}`, openid: task.openid ?? reg.openid as string, personKey: task.personKey,
+        event: 'unemployment.followup', title: '每月就业状况确认',
+        body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记（seed 004 §一(四)）。',
+        at: now, applicationId: task.applicationId,
+        push: { subject: '每月就业状况确认', date: task.dueDate, note: '请确认就业状况或告知已就业' },
+      });
+      // next month, counted from the registration day; a scheduler that was down sends one, not a backlog
+      const anchor = task.anchorDate ?? task.dueDate;
+      let count = (task.count ?? 0) + 1;
+      let next = addMonths(anchor, (count + 1) * FOLLOW_UP_EVERY_MONTHS);
+      while (compareDates(next, today) <= 0) {
+        count += 1;
+        next = addMonths(anchor, (count + 1) * FOLLOW_UP_EVERY_MONTHS);
+      }
+      await tx.put('tasks', t._id, { ...task, count, dueDate: next });
+      return created ? 1 : 0;
+    });
+    written += n;
+  }
+  return written;
+}
+
+/** Staff of `role` whose region is the longest prefix of `region` (the district's own, else the city's). */
+export function nearestStaff(staff: StaffMember[], region: string, role: StaffMember['role']): StaffMember[] {
+  const matching = staff.filter((s) => s.role === role && region.startsWith(s.region));
+  const longest = Math.max(0, ...matching.map((s) => s.region.length));
+  return matching.filter((s) => s.region.length === longest);
+}
+
+const KIND_LABEL: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
+
+/**
+ * Pending reviews near or past their due date: a reminder to the region's reviewers (admins when
+ * the region has none) when at most 1 working day is left, an escalation to its admins once the
+ * due date has passed. Each once per application. Staff messages carry no ID number or phone.
+ */
+export async function reviewDeadlines(deps: Deps, now: number): Promise<{ reminders: number; escalations: number }> {
+  const out = { reminders: 0, escalations: 0 };
+  if (!deps.staffDirectory) return out;
+  const today = beijingDate(now);
+  const horizon = addWorkingDays(today, 1).date;
+  const apps = await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', dueDate: { lte: horizon } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  if (apps.length === 0) return out;
+  const staff = await deps.staffDirectory.list();
+  for (const a of apps) {
+    if (!a.dueDate) continue;
+    const overdue = compareDates(today, a.dueDate) > 0;
+    const kind: TaskKind = overdue ? 'review_escalation' : 'review_reminder';
+    const id = taskId(kind, a.applicationId);
+    if (await deps.store.get('tasks', id)) continue;
+    let recipients = overdue ? nearestStaff(staff, a.region, 'admin') : nearestStaff(staff, a.region, 'reviewer');
+    if (!overdue && recipients.length === 0) recipients = nearestStaff(staff, a.region, 'admin');
+    if (recipients.length === 0) {
+      deps.log?.('schedule.no_staff', { applicationId: a.applicationId, region: a.region, kind });
+      continue;
+    }
+    const done = await deps.store.transaction(async (tx) => {
+      const app = await tx.get<ApplicationRecord>('applications', a.applicationId);
+      if (!app || app.status !== 'pending_review' || app.dueDate !== a.dueDate) return false;
+      const task: TaskRecord = {
+        taskId: id, kind, status: 'done', applicationId: app.applicationId, personKey: null, openid: null,
+        region: app.region, dueDate: a.dueDate!, createdAt: now, recipients: recipients.map((s) => s.openid),
+      };
+      if (!(await tx.create('tasks', id, task))) return false;
+      const what = KIND_LABEL[app.kind] ?? app.kind;
+      for (const s of recipients) {
+        await writeMessageInTx(tx, {
+          messageId: `${kind}:${app.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          event: overdue ? 'review.escalation' : 'review.reminder',
+          title: overdue ? `待审核申请已超期：${what}` : `待审核申请即将到期：${what}`,
+          body: overdue
+            ? `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）应于 ${app.dueDate} 前办结，现已超期，请督办（seed 004 §一(三)：3个工作日内办结）。`
+            : `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）须于 ${app.dueDate} 前办结，请及时审核。`,
+          at: now, applicationId: app.applicationId,
+          push: { subject: overdue ? '待审核申请已超期' : '待审核申请即将到期', date: app.dueDate!, note: `${what}待审核` },
+        });
+      }
+      return true;
+    });
+    if (done) {
+      if (overdue) out.escalations += 1;
+      else out.reminders += 1;
+    }
+  }
+  return out;
+}
