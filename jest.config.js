@@ -23,8 +23,9 @@ module.exports = {
       displayName: 'mp',
       testEnvironment: 'jsdom',
       transform: { '\\.[jt]sx?$': babel },
-      transformIgnorePatterns: ['node_modules/', '<rootDir>/client/dist/'],
+      transformIgnorePatterns: [...transformIgnorePatterns, '<rootDir>/client/dist/'],
       testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/mp/node-globals.js'],
     },
     {
       displayName: 'e2e',

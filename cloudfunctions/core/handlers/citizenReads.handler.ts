@@ -64,3 +64,18 @@ export async function whoAmI(_input: unknown, deps: Deps): Promise<Result<{ role
   const s = deps.caller.staff;
   return ok(s ? { role: s.role, staffName: s.name, region: s.region } : { role: 'citizen' });
 }
+
+/**
+ * The person fields of the caller's latest submission, to pre-fill the next form (issue "失业登记…"
+ * §6). Own records only; the answer is the caller's own data, so nothing is masked — but it never
+ * includes another person's.
+ */
+export async function getMyProfile(_input: unknown, deps: Deps): Promise<Result<{ person: Record<string, unknown> | null }>> {
+  const keys = await myPersonKeys(deps);
+  if (keys.length === 0) return ok({ person: null });
+  const [latest] = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys }, openid: deps.caller.openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
+  if (!latest) return ok({ person: null });
+  const PERSON_KEYS = ['name', 'idType', 'idNumber', 'birthDate', 'gender', 'ethnicity', 'politicalStatus', 'education', 'health', 'disabilityLevel', 'hukouAddress', 'residenceAddress', 'phone', 'landline', 'email', 'otherContact', 'qualifications'];
+  const person = Object.fromEntries(PERSON_KEYS.filter((k) => latest.person[k] !== undefined).map((k) => [k, latest.person[k]]));
+  return ok({ person });
+}

@@ -2,7 +2,7 @@
 import type { ActionName, Result } from '../../../shared/api';
 import type { Deps } from '../deps';
 import { applyCertificate } from './applyCertificate.handler';
-import { getMyCertificate, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
+import { getMyCertificate, getMyProfile, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
@@ -21,6 +21,7 @@ export const HANDLERS: Partial<Record<ActionName, Handler>> = {
   listMyApplications,
   listMyMessages,
   whoAmI,
+  getMyProfile,
   startRealPersonCheck,
   confirmRealPersonCheck,
   submitUnemploymentRegistration,
