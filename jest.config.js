@@ -33,7 +33,7 @@ module.exports = {
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.js'],
     },
   ],
 };

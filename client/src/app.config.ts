@@ -3,6 +3,14 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/certificate-apply/index',
     'pages/certificate/index',
+    'pages/progress/index',
+    'pages/messages/index',
+  ],
+  // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
+  subPackages: [
+    { root: 'packageForms', pages: ['unemployment/index', 'flexible/index'] },
+    // Staff back office (roles verifier / reviewer / admin): citizens never download it.
+    { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

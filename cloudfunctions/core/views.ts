@@ -18,8 +18,9 @@ export function nextStepFor(app: ApplicationRecord): string {
   if (app.status === 'pending_review' && app.dueDate) {
     return `工作人员将在 ${app.dueDate} 前完成审核，结果会通过消息通知您；期间无需补交任何材料。`;
   }
+  // seed 004 §一(三): contact within 5 working days after registration
   if (app.status === 'approved' && app.kind === 'unemployment') {
-    return '失业登记已办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训等服务（seed 004 §一(三)）。';
+    return '失业登记已办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训等服务。';
   }
   if (app.status === 'approved' && app.kind === 'flexible') {
     return '灵活就业登记已办结，您可在“我的电子证”查看就业状态。';

@@ -147,3 +147,17 @@ describe('applyCertificate through the gateway (seed 000 §一)', () => {
     expect(all).not.toContain(clean.phone);
   });
 });
+
+describe('getMyProfile: pre-filling the next form from one\'s own earlier submission', () => {
+  it('returns the caller\'s own latest person fields, and nothing to anyone else', async () => {
+    const p = makePerson();
+    const gw = await startTestGateway({ now: NOW, gov: { persons: [govRecord(p)] } });
+    try {
+      expect((await gw.call('getMyProfile', {}, 'pf-1')).json.data.person).toBeNull();
+      await gw.call('applyCertificate', { requestId: requestId(), ...p }, 'pf-1');
+      const mine = await gw.call('getMyProfile', {}, 'pf-1');
+      expect(mine.json.data.person).toMatchObject({ name: p.name, idNumber: p.idNumber, phone: p.phone });
+      expect((await gw.call('getMyProfile', {}, 'pf-2')).json.data.person).toBeNull();
+    } finally { await gw.close(); }
+  });
+});

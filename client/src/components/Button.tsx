@@ -23,7 +23,9 @@ export function Button({ id, variant = 'primary', loading, loadingText, disabled
       // `undefined`, not `false`: on H5 a false value still writes disabled="false", and the
       // component's CSS matches [disabled] (greyed-out text on an active button).
       disabled={inactive || undefined}
-      loading={loading || undefined}
+      // H5: taro-button-core inserts its spinner before children React is replacing at the same
+      // moment (NotFoundError: insertBefore); there the busy state is the loadingText alone.
+      loading={process.env.TARO_ENV === 'h5' ? undefined : loading || undefined}
       onClick={() => {
         if (!inactive) onClick?.()
       }}

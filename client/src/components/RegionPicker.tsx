@@ -16,6 +16,8 @@ export interface RegionPickerProps {
   value: string
   onChange: (countyCode: string) => void
   onBlur?: () => void
+  /** the path of the county code when it is a field of its own (`workRegion`); default `<path>.regionCode` */
+  codePath?: string
   required?: boolean
   hint?: string
   error?: string
@@ -38,7 +40,7 @@ function ancestors(county: string): { province: string; city: string } {
  * user can scroll, each has its own visible caption, and the county (what the form keeps) is
  * only offered once the city is known.
  */
-export function RegionPicker({ path, label, value, onChange, onBlur, required, hint, error }: RegionPickerProps) {
+export function RegionPicker({ path, label, value, onChange, onBlur, codePath, required, hint, error }: RegionPickerProps) {
   const [province, setProvince] = useState(() => ancestors(value).province)
   const [city, setCity] = useState(() => ancestors(value).city)
 
@@ -55,7 +57,7 @@ export function RegionPicker({ path, label, value, onChange, onBlur, required, h
   const cityList = useMemo(() => (province ? citiesOf(province) : []), [province])
   const countyList = useMemo(() => (city ? countiesOf(city) : []), [city])
 
-  const countyPath = `${path}.regionCode`
+  const countyPath = codePath ?? `${path}.regionCode`
   const level = (
     key: 'province' | 'city' | 'regionCode',
     caption: string,

@@ -13,15 +13,23 @@ import Taro from '@tarojs/taro'
 import { TEMPLATES_FOR_MOMENT, type TemplateKey } from '../../../shared/notify'
 import { call } from './cloud'
 
-const TEMPLATE_IDS: Record<TemplateKey, string> = {
-  result: process.env.TARO_APP_SUBSCRIBE_TMPL_RESULT ?? '',
-  reminder: process.env.TARO_APP_SUBSCRIBE_TMPL_REMINDER ?? '',
+/**
+ * Read only on weapp, after the TARO_ENV check: the build replaces `process.env.TARO_APP_*` only
+ * when the variable is set, and the H5 bundle has no `process` at run time (a module-level read
+ * threw "process is not defined" on every H5 page importing this file).
+ */
+function templateIds(): Record<TemplateKey, string> {
+  return {
+    result: process.env.TARO_APP_SUBSCRIBE_TMPL_RESULT ?? '',
+    reminder: process.env.TARO_APP_SUBSCRIBE_TMPL_REMINDER ?? '',
+  }
 }
 
 type Answer = 'accept' | 'reject' | 'ban' | 'filter'
 
 export async function askSubscription(moment: 'submit' | 'result'): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return
+  const TEMPLATE_IDS = templateIds()
   const keys = TEMPLATES_FOR_MOMENT[moment].filter((k) => TEMPLATE_IDS[k])
   if (keys.length === 0) return
   try {

@@ -1,27 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Switch } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { ApplicationView } from '../../../../shared/api'
-import { ID_TYPES, GENDERS, ETHNICITIES, POLITICAL_STATUSES, EDUCATIONS, HEALTH_STATUSES, DISABILITY_LEVELS } from '../../../../shared/codes'
 import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
 import { validate } from '../../../../shared/validate'
 import { beijingDate } from '../../../../shared/dates'
 import { call } from '../../services/cloud'
 import { uuid } from '../../services/ids'
-import { Button, DateField, ErrorSummary, Notice, PickerField, RegionPicker, TextField, type SummaryItem } from '../../components'
-import {
-  DISABLED,
-  DRAFT_KEY,
-  LABELS,
-  NEEDS_BIRTH_DATE,
-  ORDER,
-  hasContent,
-  newDraft,
-  restoreDraft,
-  setAt,
-  toInput,
-  type Draft,
-} from './form'
+import { Button, ErrorSummary, Notice, type SummaryItem } from '../../components'
+import { AddressFields, ContactFields, IdentityFields } from '../../components/PersonFields'
+import { changePerson } from '../../forms/person'
+import { DRAFT_KEY, LABELS, ORDER, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
 import './index.css'
 
 type Outcome =
@@ -70,7 +59,6 @@ export default function CertificateApply() {
   const checked = useMemo(() => validate(schema, toInput(draft)), [schema, draft])
   const ruleErrors: Record<string, string> = checked.ok ? {} : checked.fields
   const touched = useMemo(() => new Set(draft.touched), [draft.touched])
-  const v = draft.values
 
   /** A field shows its error once visited, or everywhere after the first submit. */
   const errorOf = (path: string): string | undefined => {
@@ -80,15 +68,8 @@ export default function CertificateApply() {
   }
 
   const change = (path: string, value: string) => {
-    setDraft((d) => {
-      let values = setAt(d.values, path, value)
-      // The 17th digit of a 居民身份证 number says the gender: fill it in, the person can still change it.
-      if (path === 'idNumber' && (values.idType === '01' || values.idType === '17') && !values.gender) {
-        const m = /^\d{16}(\d)[\dX]$/.exec(value)
-        if (m) values = { ...values, gender: Number(m[1]) % 2 === 1 ? '1' : '2' }
-      }
-      return { ...d, values }
-    })
+    // changePerson also fills in the gender from a 居民身份证 number (the person can still change it).
+    setDraft((d) => ({ ...d, values: changePerson(d.values, path, value) }))
     if (serverFields[path]) setServerFields(({ [path]: _, ...rest }) => rest)
     setRestored(false)
   }
@@ -101,6 +82,8 @@ export default function CertificateApply() {
     error: errorOf(path),
     onBlur: () => touch(path),
   })
+
+  const parts = { values: draft.values, field, change, touch, today }
 
   const visibleErrors = (): SummaryItem[] => {
     const all = { ...ruleErrors, ...serverFields }
@@ -183,83 +166,9 @@ export default function CertificateApply() {
       ) : null}
       <ErrorSummary items={summary} />
 
-      <View className='card'>
-        <Text className='section-title'>身份信息</Text>
-        <TextField {...field('name')} required value={v.name} onChange={(x) => change('name', x)} maxlength={50} autoComplete='name' hint='与证件上的姓名一致，不要加空格' />
-        <PickerField {...field('idType')} required items={ID_TYPES} value={v.idType} onChange={(x) => { change('idType', x); touch('idType') }} />
-        <TextField
-          {...field('idNumber')}
-          required
-          kind='idcard'
-          value={v.idNumber}
-          maxlength={18}
-          onChange={(x) => change('idNumber', x.toUpperCase())}
-          hint={v.idType === '01' ? '18 位，最后一位可能是字母 X' : undefined}
-        />
-        {NEEDS_BIRTH_DATE.includes(v.idType) ? (
-          <DateField {...field('birthDate')} required value={v.birthDate} end={today} onChange={(x) => change('birthDate', x)} />
-        ) : null}
-        <PickerField {...field('gender')} required items={GENDERS} value={v.gender} onChange={(x) => change('gender', x)} />
-        <PickerField {...field('ethnicity')} required items={ETHNICITIES} value={v.ethnicity} onChange={(x) => change('ethnicity', x)} />
-        <PickerField {...field('politicalStatus')} items={POLITICAL_STATUSES} value={v.politicalStatus} onChange={(x) => change('politicalStatus', x)} />
-        <PickerField {...field('education')} required items={EDUCATIONS} value={v.education} onChange={(x) => change('education', x)} />
-        <PickerField {...field('health')} required items={HEALTH_STATUSES} value={v.health} onChange={(x) => change('health', x)} />
-        {v.health === DISABLED ? (
-          <PickerField {...field('disabilityLevel')} required items={DISABILITY_LEVELS} value={v.disabilityLevel} onChange={(x) => change('disabilityLevel', x)} />
-        ) : null}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>户籍地址</Text>
-        <RegionPicker
-          {...field('hukouAddress.regionCode')}
-          path='hukouAddress'
-          label='户籍所在地'
-          required
-          value={v.hukouAddress.regionCode}
-          onChange={(x) => change('hukouAddress.regionCode', x)}
-        />
-        <TextField {...field('hukouAddress.detail')} label='详细地址' a11yLabel={LABELS['hukouAddress.detail']} required value={v.hukouAddress.detail} onChange={(x) => change('hukouAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>常住地址</Text>
-        <View className='apply__same'>
-          <Text id='same-as-hukou-label' className='apply__same-text'>常住地址与户籍地址相同</Text>
-          <Switch
-            id='same-as-hukou'
-            checked={draft.sameAsHukou}
-            color='#1b4f9c'
-            onChange={(e) => {
-              const on = !!e.detail.value
-              setDraft((d) => ({ ...d, sameAsHukou: on }))
-            }}
-            aria-labelledby='same-as-hukou-label'
-          />
-        </View>
-        {draft.sameAsHukou ? (
-          <Text className='apply__same-note'>将使用上面填写的户籍地址作为常住地址。</Text>
-        ) : (
-          <View>
-            <RegionPicker
-              {...field('residenceAddress.regionCode')}
-              path='residenceAddress'
-              label='常住所在地'
-              required
-              value={v.residenceAddress.regionCode}
-              onChange={(x) => change('residenceAddress.regionCode', x)}
-            />
-            <TextField {...field('residenceAddress.detail')} label='详细地址' a11yLabel={LABELS['residenceAddress.detail']} required value={v.residenceAddress.detail} onChange={(x) => change('residenceAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
-          </View>
-        )}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>联系方式</Text>
-        <TextField {...field('phone')} required kind='tel' value={v.phone} onChange={(x) => change('phone', x)} maxlength={11} autoComplete='tel' hint='办理结果会通知到这个号码' />
-        <TextField {...field('landline')} kind='tel' value={v.landline} onChange={(x) => change('landline', x)} maxlength={20} hint='例如 0411-12345678' />
-        <TextField {...field('email')} kind='email' value={v.email} onChange={(x) => change('email', x)} maxlength={100} autoComplete='email' />
-      </View>
+      <IdentityFields {...parts} />
+      <AddressFields {...parts} sameAsHukou={draft.sameAsHukou} onSameAsHukou={(on) => setDraft((d) => ({ ...d, sameAsHukou: on }))} />
+      <ContactFields {...parts} />
 
       <Button id='submit' loading={busy} loadingText='正在提交…' onClick={submit}>
         提交申领

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CertificateStatus, CertificateView, RegistrationStatus } from '../../../../shared/api'
 import { regionName } from '../../../../shared/regions'
@@ -7,13 +7,15 @@ import { beijingDate } from '../../../../shared/dates'
 import { maskIdNumber, maskName } from '../../../../shared/mask'
 import { call } from '../../services/cloud'
 import { Button, Notice } from '../../components'
+import { CertQr } from './CertQr'
+import { Reissue } from './Reissue'
 import './index.css'
 
 type State =
   | { kind: 'loading' }
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
-  | { kind: 'shown'; cert: CertificateView }
+  | { kind: 'shown'; cert: CertificateView; receivedAt: number }
 
 const CERT_STATUS: Record<CertificateStatus, string> = {
   valid: '有效',
@@ -29,29 +31,37 @@ const REGISTRATION_STATUS: Record<RegistrationStatus | 'none', string> = {
 
 export default function MyCertificate() {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  const [visible, setVisible] = useState(true)
   const loading = useRef(false)
 
-  const load = useCallback(async () => {
-    if (loading.current) return
+  /** true when the cloud answered; a shown certificate stays on screen when it did not (the QR then expires on its own). */
+  const load = useCallback(async (): Promise<boolean> => {
+    if (loading.current) return false
     loading.current = true
     setState((s) => (s.kind === 'shown' ? s : { kind: 'loading' }))
     const res = await call<CertificateView | null>('getMyCertificate')
     loading.current = false
     Taro.stopPullDownRefresh()
     if (res.ok) {
-      setState(res.data && res.data.certificateNo ? { kind: 'shown', cert: res.data } : { kind: 'empty' })
-    } else if (res.error.code === 'NOT_FOUND') {
+      setState(res.data && res.data.certificateNo ? { kind: 'shown', cert: res.data, receivedAt: Date.now() } : { kind: 'empty' })
+      return true
+    }
+    if (res.error.code === 'NOT_FOUND') {
       // "No certificate" may come as NOT_FOUND or as an empty answer: both are the empty state.
       setState({ kind: 'empty' })
-    } else {
-      setState({ kind: 'error', message: res.error.message })
+      return true
     }
+    setState((s) => (s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
+    return false
   }, [])
 
   // Coming back from the application page must show the new certificate.
   useDidShow(() => {
+    setVisible(true)
     void load()
   })
+  // A hidden page neither ticks nor calls the cloud; showing it again fetches a fresh code.
+  useDidHide(() => setVisible(false))
   usePullDownRefresh(() => {
     void load()
   })
@@ -86,12 +96,28 @@ export default function MyCertificate() {
         </View>
       ) : null}
 
-      {state.kind === 'shown' ? <Certificate cert={state.cert} /> : null}
+      {state.kind === 'shown' ? (
+        <Certificate
+          cert={state.cert}
+          receivedAt={state.receivedAt}
+          active={visible}
+          onRefresh={load}
+          onReissued={(cert) => setState({ kind: 'shown', cert, receivedAt: Date.now() })}
+        />
+      ) : null}
     </View>
   )
 }
 
-function Certificate({ cert }: { cert: CertificateView }) {
+interface CertificateProps {
+  cert: CertificateView
+  receivedAt: number
+  active: boolean
+  onRefresh: () => Promise<boolean>
+  onReissued: (cert: CertificateView) => void
+}
+
+function Certificate({ cert, receivedAt, active, onRefresh, onReissued }: CertificateProps) {
   const valid = cert.status === 'valid'
   const rows: { id: string; label: string; value: string }[] = [
     { id: 'cert-no', label: '证书编号', value: cert.certificateNo },
@@ -120,14 +146,15 @@ function Certificate({ cert }: { cert: CertificateView }) {
             </Text>
           </View>
         ))}
-        {/*
-          QR SLOT — the refreshing certificate QR (PRODUCT.md flow 6) comes in its own issue:
-          render cert.qrToken here with qrcode-generator, refresh before cert.qrExpiresAt.
-        */}
         <View id='cert-qr-slot' className='certcard__qr'>
-          <Text className='certcard__qr-text'>核验二维码将在这里显示（功能建设中）</Text>
+          {valid && cert.qrToken ? (
+            <CertQr token={cert.qrToken} expiresAt={cert.qrExpiresAt} receivedAt={receivedAt} active={active} onRefresh={onRefresh} />
+          ) : (
+            <Text className='certcard__qr-text'>{valid ? '核验二维码暂时无法生成，请稍后下拉刷新' : '此证不能出示核验二维码'}</Text>
+          )}
         </View>
       </View>
+      {cert.status !== 'revoked' ? <Reissue onDone={onReissued} /> : null}
     </View>
   )
 }

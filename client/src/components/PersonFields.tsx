@@ -1,0 +1,129 @@
+/**
+ * The person block of every form (forms.md "Person"), in three parts a page can lay out as it
+ * needs: one long page (申领电子证) or separate steps (失业登记, 灵活就业登记). Element ids come
+ * from the field paths (components/ids.ts), so tests find the same field on every page.
+ */
+import type { ReactNode } from 'react'
+import { View, Text, Switch } from '@tarojs/components'
+import { ID_TYPES, GENDERS, ETHNICITIES, POLITICAL_STATUSES, EDUCATIONS, HEALTH_STATUSES, DISABILITY_LEVELS } from '../../../shared/codes'
+import { DISABLED, NEEDS_BIRTH_DATE, PERSON_LABELS, type PersonValues } from '../forms/person'
+import { TextField } from './TextField'
+import { PickerField } from './PickerField'
+import { DateField } from './DateField'
+import { RegionPicker } from './RegionPicker'
+import './components.css'
+
+export interface FieldBinding {
+  path: string
+  label: string
+  error?: string
+  onBlur: () => void
+}
+
+export interface PersonPartProps {
+  values: PersonValues
+  /** label, error and blur handler of a field path */
+  field: (path: string) => FieldBinding
+  change: (path: string, value: string) => void
+  touch: (path: string) => void
+  /** YYYY-MM-DD, Beijing: the latest birth date offered */
+  today: string
+  /** more rows at the end of the part's card */
+  children?: ReactNode
+}
+
+export function IdentityFields({ values: v, field, change, touch, today, children }: PersonPartProps) {
+  return (
+    <View className='card'>
+      <Text className='section-title'>身份信息</Text>
+      <TextField {...field('name')} required value={v.name} onChange={(x) => change('name', x)} maxlength={50} autoComplete='name' hint='与证件上的姓名一致，不要加空格' />
+      <PickerField {...field('idType')} required items={ID_TYPES} value={v.idType} onChange={(x) => { change('idType', x); touch('idType') }} />
+      <TextField
+        {...field('idNumber')}
+        required
+        kind='idcard'
+        value={v.idNumber}
+        maxlength={18}
+        onChange={(x) => change('idNumber', x.toUpperCase())}
+        hint={v.idType === '01' ? '18 位，最后一位可能是字母 X' : undefined}
+      />
+      {NEEDS_BIRTH_DATE.includes(v.idType) ? (
+        <DateField {...field('birthDate')} required value={v.birthDate} end={today} onChange={(x) => change('birthDate', x)} />
+      ) : null}
+      <PickerField {...field('gender')} required items={GENDERS} value={v.gender} onChange={(x) => change('gender', x)} />
+      <PickerField {...field('ethnicity')} required items={ETHNICITIES} value={v.ethnicity} onChange={(x) => change('ethnicity', x)} />
+      <PickerField {...field('politicalStatus')} items={POLITICAL_STATUSES} value={v.politicalStatus} onChange={(x) => change('politicalStatus', x)} />
+      <PickerField {...field('education')} required items={EDUCATIONS} value={v.education} onChange={(x) => change('education', x)} />
+      <PickerField {...field('health')} required items={HEALTH_STATUSES} value={v.health} onChange={(x) => change('health', x)} />
+      {v.health === DISABLED ? (
+        <PickerField {...field('disabilityLevel')} required items={DISABILITY_LEVELS} value={v.disabilityLevel} onChange={(x) => change('disabilityLevel', x)} />
+      ) : null}
+      {children}
+    </View>
+  )
+}
+
+export interface AddressPartProps extends PersonPartProps {
+  sameAsHukou: boolean
+  onSameAsHukou: (on: boolean) => void
+}
+
+export function AddressFields({ values: v, field, change, sameAsHukou, onSameAsHukou }: AddressPartProps) {
+  return (
+    <View>
+      <View className='card'>
+        <Text className='section-title'>户籍地址</Text>
+        <RegionPicker
+          {...field('hukouAddress.regionCode')}
+          path='hukouAddress'
+          label='户籍所在地'
+          required
+          value={v.hukouAddress.regionCode}
+          onChange={(x) => change('hukouAddress.regionCode', x)}
+        />
+        <TextField {...field('hukouAddress.detail')} label='详细地址' a11yLabel={PERSON_LABELS['hukouAddress.detail']} required value={v.hukouAddress.detail} onChange={(x) => change('hukouAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>常住地址</Text>
+        <View className='pfs__same'>
+          <Text id='same-as-hukou-label' className='pfs__same-text'>常住地址与户籍地址相同</Text>
+          <Switch
+            id='same-as-hukou'
+            checked={sameAsHukou}
+            color='#1b4f9c'
+            onChange={(e) => onSameAsHukou(!!e.detail.value)}
+            aria-labelledby='same-as-hukou-label'
+          />
+        </View>
+        {sameAsHukou ? (
+          <Text className='pfs__same-note'>将使用上面填写的户籍地址作为常住地址。</Text>
+        ) : (
+          <View>
+            <RegionPicker
+              {...field('residenceAddress.regionCode')}
+              path='residenceAddress'
+              label='常住所在地'
+              required
+              value={v.residenceAddress.regionCode}
+              onChange={(x) => change('residenceAddress.regionCode', x)}
+            />
+            <TextField {...field('residenceAddress.detail')} label='详细地址' a11yLabel={PERSON_LABELS['residenceAddress.detail']} required value={v.residenceAddress.detail} onChange={(x) => change('residenceAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export function ContactFields({ values: v, field, change, children }: PersonPartProps) {
+  return (
+    <View className='card'>
+      <Text className='section-title'>联系方式</Text>
+      <TextField {...field('phone')} required kind='tel' value={v.phone} onChange={(x) => change('phone', x)} maxlength={11} autoComplete='tel' hint='办理结果会通知到这个号码' />
+      <TextField {...field('landline')} kind='tel' value={v.landline} onChange={(x) => change('landline', x)} maxlength={20} hint='例如 0411-12345678' />
+      <TextField {...field('email')} kind='email' value={v.email} onChange={(x) => change('email', x)} maxlength={100} autoComplete='email' />
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,498 @@
+/**
+ * The step-by-step registration form (失业登记, 灵活就业登记): 1 基本信息, 2 联系方式与地址,
+ * 3 the form's own situation, 4 承诺, 5 确认提交. 下一步 checks only that step's fields, with the
+ * shared schema (the cloud runs the same one); nothing typed is lost when moving between steps;
+ * the draft (values, step, requestId, commitment) is in storage after every change and restored.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { ActionName, ApplicationView } from '../../../shared/api'
+import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment'
+import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, ID_TYPES, POLITICAL_STATUSES, DISABILITY_LEVELS, labelOf, type CodeItem } from '../../../shared/codes'
+import { regionName } from '../../../shared/regions'
+import { validate } from '../../../shared/validate'
+import { beijingDate } from '../../../shared/dates'
+import type { z } from 'zod'
+import { call } from '../services/cloud'
+import { uuid } from '../services/ids'
+import { askSubscription } from '../services/subscribe'
+import { changePerson, DISABLED, NEEDS_BIRTH_DATE, personHasContent } from '../forms/person'
+import {
+  COMMON_LABELS,
+  STEP_COMMITMENT,
+  STEP_CONFIRM,
+  STEP_CONTACT,
+  STEP_COUNT,
+  STEP_PERSON,
+  STEP_SITUATION,
+  draftHasContent,
+  getPath,
+  newRegistrationDraft,
+  prefill,
+  registrationInput,
+  restoreRegistrationDraft,
+  setPath,
+  stepOf,
+  type Extra,
+  type RegistrationDraft,
+} from '../forms/registration'
+import { Button } from './Button'
+import { ErrorSummary, type SummaryItem } from './ErrorSummary'
+import { FormField } from './FormField'
+import { Notice } from './Notice'
+import { TextField } from './TextField'
+import { AddressFields, ContactFields, IdentityFields, type FieldBinding } from './PersonFields'
+import { SignaturePad } from './SignaturePad'
+import { CheckList, DueDate, NextStep, StatusHeadline } from './ApplicationView'
+import { errorId } from './ids'
+import './components.css'
+
+export interface SituationProps {
+  extra: Extra
+  field: (path: string) => FieldBinding
+  change: (path: string, value: unknown) => void
+  touch: (path: string) => void
+  today: string
+}
+
+export interface ConfirmRow {
+  label: string
+  value: string
+}
+
+export interface RegistrationSpec {
+  kind: CommitmentKind
+  action: Extract<ActionName, 'submitUnemploymentRegistration' | 'submitFlexibleEmployment'>
+  draftKey: string
+  /** page heading, e.g. 失业人员登记 */
+  title: string
+  lead: string
+  /** titles of the 5 steps */
+  stepTitles: readonly [string, string, string, string, string]
+  commitmentTitle: string
+  /** the form's own fields, empty */
+  own: Extra
+  ownInput: (extra: Extra) => Record<string, unknown>
+  makeSchema: (today: string) => z.ZodType
+  /** labels of the form's own field paths, in the order they appear (the summary keeps it) */
+  labels: Record<string, string>
+  Situation: (props: SituationProps) => ReactNode
+  confirmRows: (extra: Extra) => ConfirmRow[]
+  submitText: string
+}
+
+/** Answers the server gave after refusing the submission: nothing was stored. */
+const REFUSED = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED']
+
+function readStorage(key: string): unknown {
+  try {
+    return Taro.getStorageSync(key)
+  } catch {
+    return undefined
+  }
+}
+
+const scrollTop = () => Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+
+export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
+  const initial = useMemo(() => {
+    const d = restoreRegistrationDraft(readStorage(spec.draftKey), spec.own)
+    return d ? { draft: d, restored: draftHasContent(d, spec.own) } : { draft: newRegistrationDraft(spec.own), restored: false }
+  }, [spec])
+  const [draft, setDraft] = useState<RegistrationDraft>(initial.draft)
+  const [restored, setRestored] = useState(initial.restored)
+  const [prefilled, setPrefilled] = useState(false)
+  /** steps whose 下一步 (or 提交) was pressed: their errors show even on fields not visited */
+  const [attempted, setAttempted] = useState<number[]>([])
+  const [serverFields, setServerFields] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<ApplicationView | undefined>()
+  const [formKey, setFormKey] = useState(0)
+  const busyRef = useRef(false)
+  const draftRef = useRef(draft)
+  draftRef.current = draft
+
+  // Every change is kept: a weak network or a phone call must never cost a half-filled form.
+  useEffect(() => {
+    if (outcome) return
+    try {
+      Taro.setStorageSync(spec.draftKey, draft)
+    } catch {
+      // storage full or unavailable: the form still works, only the draft is not kept
+    }
+  }, [draft, outcome, spec.draftKey])
+
+  // No draft: start from the person's earlier submission, if any (their own data, unmasked).
+  useEffect(() => {
+    if (initial.restored) return
+    let gone = false
+    void call<{ person: Record<string, unknown> | null }>('getMyProfile').then((res) => {
+      if (gone || !res.ok || !res.data.person) return
+      // the person started typing meanwhile: what they typed wins
+      if (personHasContent(draftRef.current.person)) return
+      const person = res.data.person
+      setDraft((d) => prefill(d, person))
+      setPrefilled(true)
+      setFormKey((k) => k + 1)
+    })
+    return () => {
+      gone = true
+    }
+  }, [initial.restored])
+
+  const today = beijingDate(Date.now())
+  const schema = useMemo(() => spec.makeSchema(today), [spec, today])
+  const input = useMemo(() => registrationInput(spec.kind, draft, spec.ownInput), [spec, draft])
+  const checked = useMemo(() => validate(schema, input), [schema, input])
+  const ruleErrors: Record<string, string> = checked.ok ? {} : checked.fields
+  const touched = useMemo(() => new Set(draft.touched), [draft.touched])
+  const step = draft.step
+  const labels = useMemo(() => ({ ...COMMON_LABELS, ...spec.labels }), [spec])
+
+  const errorOf = (path: string): string | undefined => {
+    if (serverFields[path]) return serverFields[path]
+    if (!attempted.includes(stepOf(path)) && !touched.has(path)) return undefined
+    return ruleErrors[path]
+  }
+
+  const edit = (update: (d: RegistrationDraft) => RegistrationDraft, path?: string) => {
+    setDraft(update)
+    if (path && serverFields[path]) setServerFields(({ [path]: _, ...rest }) => rest)
+    setRestored(false)
+    setPrefilled(false)
+  }
+  const changePersonField = (path: string, value: string) => edit((d) => ({ ...d, person: changePerson(d.person, path, value) }), path)
+  const changeExtra = (path: string, value: unknown) => edit((d) => ({ ...d, extra: setPath(d.extra, path, value) }), path)
+  const touch = (path: string) => setDraft((d) => (d.touched.includes(path) ? d : { ...d, touched: [...d.touched, path] }))
+  const field = (path: string): FieldBinding => ({ path, label: labels[path] ?? COMMON_LABELS[path] ?? '', error: errorOf(path), onBlur: () => touch(path) })
+
+  /** The errors of one step (all steps when undefined), in the order of the page. */
+  const errorsOf = (only?: number): SummaryItem[] => {
+    const all = { ...ruleErrors, ...serverFields }
+    const order = Object.keys(labels)
+    const paths = [...order.filter((p) => p in all), ...Object.keys(all).filter((p) => !order.includes(p))]
+    return paths
+      .filter((p) => only === undefined || stepOf(p) === only)
+      .filter((p) => !(draft.sameAsHukou && p.startsWith('residenceAddress.')))
+      .map((p) => ({ path: p, label: labels[p] ?? labels[p.split('.')[0]] ?? '其他', message: all[p] }))
+  }
+
+  const goTo = (n: number) => {
+    setDraft((d) => ({ ...d, step: Math.max(0, Math.min(STEP_COUNT - 1, n)) }))
+    setFailure('')
+    scrollTop()
+  }
+
+  const next = () => {
+    setAttempted((a) => (a.includes(step) ? a : [...a, step]))
+    if (errorsOf(step).length > 0) {
+      scrollTop()
+      return
+    }
+    goTo(step + 1)
+  }
+
+  const startOver = () => {
+    const d = newRegistrationDraft(spec.own)
+    setDraft(d)
+    setAttempted([])
+    setServerFields({})
+    setFailure('')
+    setRestored(false)
+    setPrefilled(false)
+    setOutcome(undefined)
+    setFormKey((k) => k + 1)
+    scrollTop()
+  }
+
+  const submit = async () => {
+    if (busyRef.current) return
+    setFailure('')
+    const local = validate(schema, input)
+    if (!local.ok) {
+      const steps = Object.keys(local.fields).map(stepOf)
+      const first = Math.min(...steps)
+      setAttempted((a) => [...new Set([...a, ...steps])])
+      goTo(first)
+      return
+    }
+    busyRef.current = true
+    setBusy(true)
+    // WeChat shows the consent dialog only from a tap: ask now, before the answer comes back.
+    await askSubscription('submit')
+    const res = await call<ApplicationView>(spec.action, input)
+    busyRef.current = false
+    setBusy(false)
+    if (res.ok) {
+      setOutcome(res.data)
+      try {
+        Taro.removeStorageSync(spec.draftKey)
+      } catch {
+        // nothing to clean
+      }
+      scrollTop()
+      return
+    }
+    const { error } = res
+    // Refused answers stored nothing: a corrected resubmission is a new one. After a lost answer
+    // (network, 5xx) the requestId stays, so a retry cannot register twice.
+    if (REFUSED.includes(error.code)) setDraft((d) => ({ ...d, requestId: uuid() }))
+    setFailure(error.message)
+    if (error.fields && Object.keys(error.fields).length > 0) {
+      setServerFields(error.fields)
+      const steps = Object.keys(error.fields).map(stepOf)
+      setAttempted((a) => [...new Set([...a, ...steps])])
+      setDraft((d) => ({ ...d, step: Math.min(...steps) }))
+    }
+    scrollTop()
+  }
+
+  if (outcome) {
+    return (
+      <View className='page wiz' id='result'>
+        <StatusHeadline app={outcome} />
+        {outcome.status === 'approved' ? (
+          <Notice kind='success' title='系统比对全部通过，已为您办结'>
+            <Text>无需到窗口办理，也无需提交任何材料。</Text>
+          </Notice>
+        ) : outcome.status === 'pending_review' ? (
+          <Notice kind='info' title='有的信息需要工作人员核实'>
+            <Text>下面标着“需核实”的项目会由工作人员核实。您不需要补交材料，有结果会通知您。</Text>
+          </Notice>
+        ) : null}
+        <DueDate app={outcome} />
+        <CheckList checks={outcome.checks} />
+        {outcome.certificate ? (
+          <View className='card'>
+            <Text className='section-title'>电子《就业创业证》</Text>
+            <Text className='wiz__line'>证书编号：{outcome.certificate.certificateNo}</Text>
+          </View>
+        ) : null}
+        <NextStep app={outcome} />
+        <Button id='go-progress' onClick={() => Taro.redirectTo({ url: `/pages/progress/index?id=${encodeURIComponent(outcome.applicationId)}` })}>
+          查看办理进度
+        </Button>
+        <Button id='go-home' variant='secondary' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+          返回首页
+        </Button>
+      </View>
+    )
+  }
+
+  const parts = { values: draft.person, field, change: changePersonField, touch, today }
+  const summary = attempted.includes(step) ? errorsOf(step === STEP_CONFIRM ? undefined : step) : []
+  const showFailure = failure && !(Object.keys(serverFields).length > 0 && summary.length > 0)
+  const commitError = errorOf('commitment.accepted') ?? errorOf('commitment.textVersion') ?? errorOf('commitment')
+
+  return (
+    <View className='page wiz' key={formKey}>
+      <Text className='page__title'>{spec.title}</Text>
+      <View className='wiz__steps' id='step-indicator'>
+        <View className='wiz__step-text' role='heading' aria-level={2}>
+          第{step + 1}步，共{STEP_COUNT}步：{spec.stepTitles[step]}
+        </View>
+        <View className='wiz__bar' aria-hidden='true'>
+          {spec.stepTitles.map((t, i) => (
+            <View key={t} className={`wiz__seg${i <= step ? ' wiz__seg--on' : ''}`} />
+          ))}
+        </View>
+      </View>
+
+      {step === STEP_PERSON ? <Text className='page__lead'>{spec.lead}</Text> : null}
+
+      {restored ? (
+        <Notice id='draft-restored' kind='info' title='已恢复您上次未提交的内容'>
+          <Text>可以接着填写。如需重新开始，</Text>
+          <View id='draft-clear' className='wiz__link' role='button' onClick={startOver}>
+            清空
+          </View>
+        </Notice>
+      ) : null}
+      {prefilled ? (
+        <Notice id='profile-prefilled' kind='info' title='已按您上次提交的信息预先填好'>
+          <Text>请逐项核对，有变化的请修改。</Text>
+        </Notice>
+      ) : null}
+      {showFailure ? (
+        <Notice id='submit-error' kind='error' title='提交没有成功'>
+          <Text>{failure}</Text>
+        </Notice>
+      ) : null}
+      <ErrorSummary items={summary} />
+
+      {step === STEP_PERSON ? (
+        <View>
+          <IdentityFields {...parts} />
+          <Qualifications extra={draft.extra} field={field} change={changeExtra} />
+        </View>
+      ) : null}
+
+      {step === STEP_CONTACT ? (
+        <View>
+          <ContactFields {...parts}>
+            <TextField {...field('otherContact')} value={String(draft.extra.otherContact ?? '')} onChange={(x) => changeExtra('otherContact', x)} maxlength={50} hint='如微信号，或亲友的电话' />
+          </ContactFields>
+          <AddressFields {...parts} sameAsHukou={draft.sameAsHukou} onSameAsHukou={(on) => edit((d) => ({ ...d, sameAsHukou: on }))} />
+        </View>
+      ) : null}
+
+      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} field={field} change={changeExtra} touch={touch} today={today} /> : null}
+
+      {step === STEP_COMMITMENT ? (
+        <View>
+          <View className='card'>
+            <Text className='section-title'>{spec.commitmentTitle}</Text>
+            <View className='wiz__commit-text' id='commit-text'>
+              <Text>{COMMITMENTS[spec.kind].text}</Text>
+            </View>
+            <FormField path='commitment.accepted' label='请阅读上面的承诺内容' required error={commitError}>
+              <View
+                id='commit-accept'
+                className={`wiz__check${draft.commitment.accepted ? ' wiz__check--on' : ''}${commitError ? ' wiz__check--error' : ''}`}
+                role='checkbox'
+                aria-checked={draft.commitment.accepted ? 'true' : 'false'}
+                aria-label='我已阅读并承诺'
+                aria-describedby={commitError ? errorId('commitment.accepted') : undefined}
+                hoverClass='cf__option--hover'
+                onClick={() => {
+                  edit((d) => ({ ...d, commitment: { ...d.commitment, accepted: !d.commitment.accepted } }), 'commitment.accepted')
+                  touch('commitment.accepted')
+                }}
+              >
+                <Text className='cf__mark cf__mark--box' aria-hidden='true'>
+                  {draft.commitment.accepted ? '✓' : ''}
+                </Text>
+                <Text className='cf__text'>我已阅读并承诺</Text>
+              </View>
+            </FormField>
+            <Text className='wiz__note'>提交时系统会记录您作出承诺的时间和承诺内容。</Text>
+          </View>
+          <View className='card'>
+            <FormField path='commitment.signature' label='手写签名' hint='可以不签。如需签名，请用手指在下面的框内写下您的姓名。' error={errorOf('commitment.signature')}>
+              <SignaturePad value={draft.commitment.signature} onChange={(sig) => edit((d) => ({ ...d, commitment: { ...d.commitment, signature: sig } }), 'commitment.signature')} />
+            </FormField>
+          </View>
+        </View>
+      ) : null}
+
+      {step === STEP_CONFIRM ? <Confirm spec={spec} draft={draft} goTo={goTo} /> : null}
+
+      <View className='wiz__nav'>
+        {step < STEP_CONFIRM ? (
+          <Button id='step-next' onClick={next}>
+            下一步
+          </Button>
+        ) : (
+          <Button id='submit' loading={busy} loadingText='正在提交…' onClick={submit}>
+            {spec.submitText}
+          </Button>
+        )}
+        {step > 0 ? (
+          <Button id='step-prev' variant='secondary' onClick={() => goTo(step - 1)}>
+            上一步
+          </Button>
+        ) : null}
+      </View>
+      <Text className='wiz__footnote'>填写内容会自动保存在本机，下次打开可以接着填写。</Text>
+    </View>
+  )
+}
+
+function Qualifications({ extra, field, change }: { extra: Extra; field: (p: string) => FieldBinding; change: (p: string, v: unknown) => void }) {
+  const rows = (extra.qualifications as { title: string; level: string }[]) ?? []
+  // one row at first; the next appears once the previous has a name
+  const shown = Math.min(3, 1 + rows.filter((q, i) => i < 2 && q.title.trim() !== '').length)
+  return (
+    <View className='card'>
+      <Text className='section-title'>职业资格（选填）</Text>
+      <Text className='wiz__note'>职业（工种）资格及等级，或专业技术职务名称及级别，最多3项；没有可以不填。</Text>
+      {rows.slice(0, shown).map((q, i) => (
+        <View key={i} className='wiz__qual'>
+          <TextField {...field(`qualifications.${i}.title`)} label={`第${i + 1}项 名称`} a11yLabel={`职业资格第${i + 1}项名称`} value={q.title} onChange={(x) => change(`qualifications.${i}.title`, x)} maxlength={50} hint={i === 0 ? '例如 电工、会计专业技术资格' : undefined} />
+          <TextField {...field(`qualifications.${i}.level`)} label={`第${i + 1}项 等级（级别）`} a11yLabel={`职业资格第${i + 1}项等级`} value={q.level} onChange={(x) => change(`qualifications.${i}.level`, x)} maxlength={20} hint={i === 0 ? '例如 四级/中级工、初级' : undefined} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const codeLabel = (table: readonly CodeItem[], code: string) => labelOf(table, code) ?? ''
+
+export function regionText(code: string): string {
+  if (!/^\d{6}$/.test(code)) return ''
+  const province = regionName(`${code.slice(0, 2)}0000`) ?? ''
+  const city = regionName(`${code.slice(0, 4)}00`) ?? ''
+  const county = regionName(code) ?? ''
+  return [...new Set([province, city, county].filter(Boolean))].join(' ')
+}
+
+function Confirm({ spec, draft, goTo }: { spec: RegistrationSpec; draft: RegistrationDraft; goTo: (n: number) => void }) {
+  const v = draft.person
+  const residence = draft.sameAsHukou ? v.hukouAddress : v.residenceAddress
+  const quals = (draft.extra.qualifications as { title: string; level: string }[]).filter((q) => q.title.trim())
+  const sections: { step: number; title: string; rows: ConfirmRow[] }[] = [
+    {
+      step: STEP_PERSON,
+      title: spec.stepTitles[STEP_PERSON],
+      rows: [
+        { label: '姓名', value: v.name },
+        { label: '证件', value: `${codeLabel(ID_TYPES, v.idType)} ${v.idNumber}` },
+        ...(NEEDS_BIRTH_DATE.includes(v.idType) ? [{ label: '出生日期', value: v.birthDate }] : []),
+        { label: '性别', value: codeLabel(GENDERS, v.gender) },
+        { label: '民族', value: codeLabel(ETHNICITIES, v.ethnicity) },
+        { label: '政治面貌', value: codeLabel(POLITICAL_STATUSES, v.politicalStatus) },
+        { label: '学历', value: codeLabel(EDUCATIONS, v.education) },
+        { label: '健康状况', value: codeLabel(HEALTH_STATUSES, v.health) + (v.health === DISABLED ? `（${codeLabel(DISABILITY_LEVELS, v.disabilityLevel)}）` : '') },
+        { label: '职业资格', value: quals.map((q) => (q.level.trim() ? `${q.title.trim()}（${q.level.trim()}）` : q.title.trim())).join('；') },
+      ],
+    },
+    {
+      step: STEP_CONTACT,
+      title: spec.stepTitles[STEP_CONTACT],
+      rows: [
+        { label: '手机', value: v.phone },
+        { label: '固定电话', value: v.landline },
+        { label: '电子邮件', value: v.email },
+        { label: '其他联系方式', value: String(draft.extra.otherContact ?? '') },
+        { label: '户籍地址', value: `${regionText(v.hukouAddress.regionCode)} ${v.hukouAddress.detail}`.trim() },
+        { label: '常住地址', value: draft.sameAsHukou ? '与户籍地址相同' : `${regionText(residence.regionCode)} ${residence.detail}`.trim() },
+      ],
+    },
+    { step: STEP_SITUATION, title: spec.stepTitles[STEP_SITUATION], rows: spec.confirmRows(draft.extra) },
+    {
+      step: STEP_COMMITMENT,
+      title: spec.stepTitles[STEP_COMMITMENT],
+      rows: [
+        { label: '承诺', value: draft.commitment.accepted ? '✓ 已阅读并承诺' : '尚未勾选' },
+        { label: '手写签名', value: draft.commitment.signature ? '✓ 已签名' : '未签名（可不签）' },
+      ],
+    },
+  ]
+  return (
+    <View id='confirm'>
+      <Text className='page__lead'>请核对以下内容，确认无误后点“{spec.submitText}”。需要修改的，点该部分的“修改”。</Text>
+      {sections.map((s) => (
+        <View key={s.step} className='card'>
+          <View className='wiz__confirm-head'>
+            <Text className='section-title wiz__confirm-title'>{s.title}</Text>
+            <View id={`edit-step-${s.step + 1}`} className='wiz__link' role='button' aria-label={`修改${s.title}`} onClick={() => goTo(s.step)}>
+              修改
+            </View>
+          </View>
+          {s.rows
+            .filter((r) => r.value.trim() !== '')
+            .map((r) => (
+              <View key={r.label} className='wiz__row'>
+                <Text className='wiz__row-label'>{r.label}</Text>
+                <Text className='wiz__row-value'>{r.value}</Text>
+              </View>
+            ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export { getPath }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '灵活就业登记',
+})

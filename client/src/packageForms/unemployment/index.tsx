@@ -1,0 +1,179 @@
+/**
+ * 失业人员登记 (seed 001/002 附件 失业人员登记表, seed 004 §一) in five short steps, with the
+ * written commitment shown in full. No proof documents are asked for (seed 004 §一(二)).
+ * Lives in the `packageForms` subpackage: the long forms stay out of the weapp main package.
+ */
+import { View, Text } from '@tarojs/components'
+import {
+  CATEGORIES_WITH_CERTIFICATE,
+  HOUSEHOLD_TYPES,
+  PERSON_CATEGORIES,
+  PLACES_NEEDING_REGION,
+  REASON_OTHER,
+  REGISTRATION_PLACES,
+  UNEMPLOYMENT_REASONS,
+  labelOf,
+} from '../../../../shared/codes'
+import { makeUnemploymentSchema } from '../../../../shared/unemployment.schema'
+import { ChoiceField } from '../../components/ChoiceField'
+import { DateField } from '../../components/DateField'
+import { PickerField } from '../../components/PickerField'
+import { RegionPicker } from '../../components/RegionPicker'
+import { TextAreaField } from '../../components/TextAreaField'
+import { TextField } from '../../components/TextField'
+import { RegistrationWizard, regionText, type RegistrationSpec, type SituationProps } from '../../components/RegistrationWizard'
+import { trimmed, type Extra } from '../../forms/registration'
+import './index.css'
+
+const CLAIMS = [
+  { code: 'yes', label: '是，申领失业保险金' },
+  { code: 'no', label: '否' },
+]
+
+const own = (): Extra => ({
+  unemployedSince: '',
+  reason: '',
+  reasonOther: '',
+  claimsUnemploymentInsurance: '',
+  registrationPlace: '',
+  registrationRegion: '',
+  householdType: '',
+  personCategories: [] as string[],
+  categoryCertificateNo: '',
+  jobIntentions: ['', '', ''],
+  remarks: '',
+})
+
+const str = (x: unknown) => (typeof x === 'string' ? x : '')
+const list = (x: unknown) => (Array.isArray(x) ? (x as string[]) : [])
+const needsCertificateNo = (categories: string[]) => categories.some((c) => CATEGORIES_WITH_CERTIFICATE.includes(c))
+
+function ownInput(e: Extra): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    unemployedSince: str(e.unemployedSince),
+    reason: str(e.reason),
+    registrationPlace: str(e.registrationPlace),
+  }
+  if (e.claimsUnemploymentInsurance === 'yes') input.claimsUnemploymentInsurance = true
+  if (e.claimsUnemploymentInsurance === 'no') input.claimsUnemploymentInsurance = false
+  if (e.reason === REASON_OTHER) input.reasonOther = trimmed(e.reasonOther)
+  if (PLACES_NEEDING_REGION.includes(str(e.registrationPlace) as never)) input.registrationRegion = str(e.registrationRegion)
+  if (e.householdType) input.householdType = e.householdType
+  const categories = list(e.personCategories)
+  if (categories.length > 0) input.personCategories = categories
+  if (needsCertificateNo(categories) && trimmed(e.categoryCertificateNo)) input.categoryCertificateNo = trimmed(e.categoryCertificateNo)
+  const jobs = list(e.jobIntentions).map((j) => j.trim())
+  if (jobs.some(Boolean)) input.jobIntentions = jobs
+  if (trimmed(e.remarks)) input.remarks = trimmed(e.remarks)
+  return input
+}
+
+const LABELS: Record<string, string> = {
+  unemployedSince: '失业时间',
+  reason: '失业原因',
+  reasonOther: '具体失业原因',
+  claimsUnemploymentInsurance: '是否申领失业保险金',
+  registrationPlace: '登记失业地',
+  registrationRegion: '登记失业地所在地区',
+  householdType: '户籍性质',
+  personCategories: '人员类别',
+  categoryCertificateNo: '人员类别证件号码',
+  jobIntentions: '求职意向',
+  'jobIntentions.0': '求职意向（第1项）',
+  'jobIntentions.1': '求职意向（第2项）',
+  'jobIntentions.2': '求职意向（第3项）',
+  remarks: '其他需要说明的事项',
+}
+
+function Situation({ extra: e, field, change, touch, today }: SituationProps) {
+  const place = str(e.registrationPlace)
+  const categories = list(e.personCategories)
+  const jobs = list(e.jobIntentions)
+  return (
+    <View>
+      <View className='card'>
+        <Text className='section-title'>失业情况</Text>
+        <DateField {...field('unemployedSince')} fields='month' required value={str(e.unemployedSince)} end={today} onChange={(x) => change('unemployedSince', x.slice(0, 7))} hint='最后一份工作结束的年月；毕业后未就业的，填毕业年月' />
+        <PickerField {...field('reason')} required items={UNEMPLOYMENT_REASONS} value={str(e.reason)} onChange={(x) => change('reason', x)} />
+        {e.reason === REASON_OTHER ? (
+          <TextField {...field('reasonOther')} required value={str(e.reasonOther)} onChange={(x) => change('reasonOther', x)} maxlength={100} />
+        ) : null}
+        <ChoiceField {...field('claimsUnemploymentInsurance')} required items={CLAIMS} value={str(e.claimsUnemploymentInsurance)} onChange={(x) => { change('claimsUnemploymentInsurance', x); touch('claimsUnemploymentInsurance') }} hint='是否申领不影响办理失业登记' />
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>在哪里登记</Text>
+        <ChoiceField {...field('registrationPlace')} required items={REGISTRATION_PLACES} value={place} onChange={(x) => { change('registrationPlace', x); touch('registrationPlace') }} hint='可以在户籍地、常住地、就业地或参保地登记，选一个' />
+        {PLACES_NEEDING_REGION.includes(place as never) ? (
+          <RegionPicker
+            {...field('registrationRegion')}
+            path='registrationRegion'
+            codePath='registrationRegion'
+            label={place === 'employment' ? '就业地所在地区' : '参保地所在地区'}
+            required
+            value={str(e.registrationRegion)}
+            onChange={(x) => change('registrationRegion', x)}
+            hint={place === 'employment' ? '失业前办理就业登记或劳动用工备案的地方' : '失业前参加社会保险的地方'}
+          />
+        ) : null}
+        <PickerField {...field('householdType')} items={HOUSEHOLD_TYPES} value={str(e.householdType)} onChange={(x) => change('householdType', x)} />
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>人员类别（选填，可多选）</Text>
+        <ChoiceField {...field('personCategories')} label='人员类别' multiple items={PERSON_CATEGORIES} value={categories} onChange={(x) => change('personCategories', x)} hint='符合的都可以选；不用上传任何证明' />
+        {needsCertificateNo(categories) ? (
+          <TextField {...field('categoryCertificateNo')} value={str(e.categoryCertificateNo)} onChange={(x) => change('categoryCertificateNo', x)} maxlength={30} hint='如残疾人证、退役军人证、低保证的号码；没有可以不填' />
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>求职意向（选填）</Text>
+        {[0, 1, 2].map((i) => (
+          <TextField key={i} {...field(`jobIntentions.${i}`)} label={`第${i + 1}项`} a11yLabel={`求职意向第${i + 1}项`} value={jobs[i] ?? ''} onChange={(x) => change(`jobIntentions.${i}`, x)} maxlength={20} hint={i === 0 ? '想找的工作，例如 仓库管理员、收银员' : undefined} />
+        ))}
+        <TextAreaField {...field('remarks')} value={str(e.remarks)} onChange={(x) => change('remarks', x)} maxlength={500} />
+      </View>
+    </View>
+  )
+}
+
+function confirmRows(e: Extra) {
+  const place = str(e.registrationPlace)
+  const categories = list(e.personCategories)
+  return [
+    { label: '失业时间', value: str(e.unemployedSince) },
+    { label: '失业原因', value: e.reason === REASON_OTHER ? `其他：${trimmed(e.reasonOther)}` : str(e.reason) },
+    { label: '申领失业保险金', value: e.claimsUnemploymentInsurance === 'yes' ? '是' : e.claimsUnemploymentInsurance === 'no' ? '否' : '' },
+    {
+      label: '登记失业地',
+      value: (labelOf(REGISTRATION_PLACES, place) ?? '') + (PLACES_NEEDING_REGION.includes(place as never) && e.registrationRegion ? `（${regionText(str(e.registrationRegion))}）` : ''),
+    },
+    { label: '户籍性质', value: str(e.householdType) },
+    { label: '人员类别', value: categories.join('、') },
+    { label: '类别证件号码', value: needsCertificateNo(categories) ? trimmed(e.categoryCertificateNo) : '' },
+    { label: '求职意向', value: list(e.jobIntentions).map((j) => j.trim()).filter(Boolean).join('、') },
+    { label: '其他事项', value: trimmed(e.remarks) },
+  ]
+}
+
+const SPEC: RegistrationSpec = {
+  kind: 'unemployment',
+  action: 'submitUnemploymentRegistration',
+  draftKey: 'draft:unemployment',
+  title: '失业登记',
+  lead: '填写《失业人员登记表》，共5步，约5分钟。带 * 的为必填项。不需要上传任何材料；系统比对通过的当场办结。',
+  stepTitles: ['基本信息', '联系方式与地址', '失业情况', '承诺', '确认提交'],
+  commitmentTitle: '承诺',
+  own: own(),
+  ownInput,
+  makeSchema: (today) => makeUnemploymentSchema({ today }),
+  labels: LABELS,
+  Situation,
+  confirmRows,
+  submitText: '提交失业登记',
+}
+
+export default function Unemployment() {
+  return <RegistrationWizard spec={SPEC} />
+}

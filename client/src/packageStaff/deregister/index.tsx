@@ -1,0 +1,131 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Picker, Textarea } from '@tarojs/components'
+import { DEREGISTRATION_REASONS, labelOf } from '../../../../shared/codes'
+import { deregisterSchema, STAFF_FIELD_LABELS, VERIFICATION_NOTE_MIN } from '../../../../shared/staff.schema'
+import { validate } from '../../../../shared/validate'
+import { charCount } from '../../../../shared/zod-kit'
+import { call } from '../../services/cloud'
+import { timeText } from '../../services/format'
+import { uuid } from '../../services/ids'
+import { Button, FormField, Notice, TextField } from '../../components'
+import { StaffGate } from '../common/StaffGate'
+
+interface Deregistered {
+  status: 'deregistered'
+  reasonText: string
+  endedAt: string
+  holderName: string
+}
+
+const LABELS = { idNumber: '证件号码', ...STAFF_FIELD_LABELS, reasonCode: '注销原因' }
+
+export default function DeregisterPage() {
+  return <StaffGate need='reviewer'>{() => <Deregister />}</StaffGate>
+}
+
+function Deregister() {
+  const [idNumber, setIdNumber] = useState('')
+  const [reasonCode, setReasonCode] = useState('')
+  const [note, setNote] = useState('')
+  const [submitted, setSubmitted] = useState(false)
+  const [serverFields, setServerFields] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState('')
+  const [done, setDone] = useState<Deregistered | undefined>()
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+  const [formKey, setFormKey] = useState(() => uuid())
+
+  const checked = validate(deregisterSchema, { idNumber, reasonCode: reasonCode || undefined, note }, LABELS)
+  const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
+  const index = DEREGISTRATION_REASONS.findIndex((r) => r.code === reasonCode)
+  const chosen = index >= 0 ? DEREGISTRATION_REASONS[index] : undefined
+  // seed 004 §一(四): 31/32 never on their own — staff record how they verified it.
+  const needsNote = !!chosen && 'needsVerificationNote' in chosen && chosen.needsVerificationNote
+
+  const submit = async () => {
+    setSubmitted(true)
+    setServerFields({})
+    setFailure('')
+    if (!checked.ok || busyRef.current) return
+    const sure = await Taro.showModal({
+      title: '确认注销失业登记',
+      content: `注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。注销后将通知本人，且不能撤销。`,
+      confirmText: '确认注销',
+      cancelText: '取消',
+    }).catch(() => ({ confirm: false }))
+    if (!sure.confirm) return
+    busyRef.current = true
+    setBusy(true)
+    const res = await call<Deregistered>('deregister', checked.data)
+    busyRef.current = false
+    setBusy(false)
+    if (!res.ok) {
+      setServerFields(res.error.fields ?? {})
+      setFailure(res.error.message)
+      return
+    }
+    setDone(res.data)
+    setIdNumber('')
+    setReasonCode('')
+    setNote('')
+    setSubmitted(false)
+    setFormKey(uuid())
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+  }
+
+  return (
+    <View className='page staff'>
+      <Text className='page__title'>注销失业登记</Text>
+      <Text className='page__lead'>输入证件号码，选择注销原因。只能注销您所辖区域内的登记。</Text>
+      {done ? (
+        <Notice id='dereg-done' kind='success' title='已注销'>
+          <Text>
+            {done.holderName} 的失业登记已于 {timeText(done.endedAt)} 注销，原因：{done.reasonText}。系统已通知本人。
+          </Text>
+        </Notice>
+      ) : null}
+      {failure ? (
+        <Notice id='dereg-error' kind='error' title='未能注销'>
+          <Text>{failure}</Text>
+        </Notice>
+      ) : null}
+      <View className='card' key={formKey}>
+        <TextField path='idNumber' label='证件号码' required kind='idcard' value={idNumber} onChange={setIdNumber} error={errors.idNumber} maxlength={18} placeholder='18位居民身份证号码等' />
+        <FormField path='reasonCode' label='注销原因' required error={errors.reasonCode}>
+          <Picker
+            id='reason-picker'
+            mode='selector'
+            range={DEREGISTRATION_REASONS.map((r) => r.label)}
+            value={index >= 0 ? index : 0}
+            onChange={(e) => setReasonCode(DEREGISTRATION_REASONS[Number(e.detail.value)]?.code ?? '')}
+          >
+            <View className={`pf__box${errors.reasonCode ? ' pf__box--error' : ''}`} role='button' aria-label={`注销原因：${chosen ? chosen.label : '未选择'}`}>
+              <Text className={chosen ? 'pf__value' : 'pf__placeholder'}>{chosen ? chosen.label : '请选择'}</Text>
+              <Text className='pf__chevron' aria-hidden='true'>
+                ›
+              </Text>
+            </View>
+          </Picker>
+        </FormField>
+        {needsNote ? (
+          <Notice id='dereg-verify-hint' kind='info' title='须记录核实情况'>
+            <Text>不能仅凭这一原因直接注销。请先与本人核实，并写明核实的时间、方式和结果（不少于{VERIFICATION_NOTE_MIN}个字）。</Text>
+          </Notice>
+        ) : null}
+        <FormField
+          path='note'
+          label={needsNote ? '核实情况' : '备注'}
+          required={needsNote}
+          hint={needsNote ? `例如：11月3日、11月10日两次电话及上门均未联系到本人，已向社区核实（${charCount(note)}字）` : '不超过100个字'}
+          error={errors.note}
+        >
+          <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={100} onInput={(e) => setNote(e.detail.value)} />
+        </FormField>
+        <Button id='dereg-submit' loading={busy} loadingText='正在注销…' onClick={() => void submit()}>
+          注销失业登记
+        </Button>
+      </View>
+    </View>
+  )
+}

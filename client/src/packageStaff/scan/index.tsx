@@ -1,0 +1,143 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import type { CertificateStatus, RegistrationStatus } from '../../../../shared/api'
+import { call } from '../../services/cloud'
+import { timeText } from '../../services/format'
+import { Button, Notice } from '../../components'
+import { StaffGate } from '../common/StaffGate'
+import { Scanner } from './Scanner'
+import './index.css'
+
+/** What verifyCertificate answers (cloudfunctions/core/handlers/qr.handler.ts VerifyAnswer). */
+interface VerifyAnswer {
+  valid: boolean
+  reasonText?: string
+  certificateNo?: string
+  holderName?: string
+  status?: CertificateStatus
+  registrationStatus?: RegistrationStatus | 'none'
+  validAsOf: string
+}
+
+const REGISTRATION_STATUS: Record<RegistrationStatus | 'none', string> = {
+  active: '已登记（有效）',
+  deregistered: '登记已注销',
+  none: '暂无就业或失业登记',
+}
+
+export default function ScanPage() {
+  return <StaffGate need='verifier'>{() => <Scan />}</StaffGate>
+}
+
+function Scan() {
+  const [answer, setAnswer] = useState<VerifyAnswer | undefined>()
+  const [failure, setFailure] = useState('')
+  const [pasted, setPasted] = useState('')
+  const [pasteError, setPasteError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+
+  const verify = async (raw: string) => {
+    const token = raw.trim()
+    if (busyRef.current || !token) return
+    busyRef.current = true
+    setBusy(true)
+    setFailure('')
+    setAnswer(undefined)
+    const res = await call<VerifyAnswer>('verifyCertificate', { token })
+    busyRef.current = false
+    setBusy(false)
+    if (res.ok) {
+      setAnswer(res.data)
+      // the result is at the top: bring it into view after a scan further down the page
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+    } else {
+      setFailure(res.error.message)
+    }
+  }
+
+  return (
+    <View className='page staff scan'>
+      <Text className='page__title'>扫码核验</Text>
+      {answer ? <Result answer={answer} /> : null}
+      {failure ? (
+        <Notice id='verify-error' kind='error' title='未能完成核验'>
+          <Text>{failure}</Text>
+        </Notice>
+      ) : null}
+      <View className='card'>
+        <Text className='section-title'>{answer ? '核验下一张' : '扫描电子证'}</Text>
+        <Scanner busy={busy} onToken={(t) => void verify(t)} onFailure={(m) => { setAnswer(undefined); setFailure(m) }} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>或粘贴二维码内容</Text>
+        <Text className='ff__hint'>扫码枪或其他设备读出的内容，可粘贴在这里核验</Text>
+          <Textarea
+            id='scan-paste'
+            className={`ta${pasteError ? ' ta--error' : ''}`}
+            value={pasted}
+            maxlength={2048}
+            placeholder='粘贴二维码内容'
+            onInput={(e) => {
+              setPasted(e.detail.value)
+              setPasteError('')
+            }}
+          />
+        {pasteError ? (
+          <View id='scan-paste-error' className='ff__error' role='alert'>
+            <Text className='ff__error-icon' aria-hidden='true'>
+              !
+            </Text>
+            <Text className='ff__error-text'>{pasteError}</Text>
+          </View>
+        ) : null}
+        <View className='scan__gap' />
+        <Button
+          id='scan-submit'
+          variant='secondary'
+          loading={busy}
+          loadingText='正在核验…'
+          onClick={() => {
+            if (!pasted.trim()) return setPasteError('请先粘贴二维码内容')
+            void verify(pasted)
+          }}
+        >
+          核验
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** ✓ 有效 / ✗ 无效 in words and an icon, not colour alone; the masked minimum and nothing more. */
+function Result({ answer }: { answer: VerifyAnswer }) {
+  const rows: Array<{ id: string; k: string; v: string }> = []
+  if (answer.holderName) rows.push({ id: 'verify-holder', k: '持证人', v: answer.holderName })
+  if (answer.certificateNo) rows.push({ id: 'verify-cert-no', k: '证书编号', v: answer.certificateNo })
+  if (answer.valid && answer.registrationStatus) rows.push({ id: 'verify-registration', k: '登记状态', v: REGISTRATION_STATUS[answer.registrationStatus] ?? '状态未知' })
+  rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
+  return (
+    <View id='verify-result' className={`verdict ${answer.valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={answer.valid ? 'true' : 'false'}>
+      <View className='verdict__head'>
+        <Text className='verdict__icon' aria-hidden='true'>
+          {answer.valid ? '✓' : '✗'}
+        </Text>
+        <Text className='verdict__word'>{answer.valid ? '有效' : '无效'}</Text>
+      </View>
+      <Text id='verify-reason' className='verdict__reason'>
+        {answer.valid ? '电子证真实有效，为当前版本' : answer.reasonText ?? '该二维码未通过核验'}
+      </Text>
+      <View className='verdict__rows'>
+        {rows.map((r) => (
+          <View key={r.id} className='kv'>
+            <Text className='kv__k'>{r.k}</Text>
+            <Text id={r.id} className='kv__v'>
+              {r.v}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,121 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import type { CertificateView } from '../../../../shared/api'
+import { REISSUE_KINDS, reissueSchema } from '../../../../shared/certificate.schema'
+import { validate } from '../../../../shared/validate'
+import { charCount } from '../../../../shared/zod-kit'
+import { call } from '../../services/cloud'
+import { uuid } from '../../services/ids'
+import { Button, FormField, Notice } from '../../components'
+
+type Kind = (typeof REISSUE_KINDS)[number]['code']
+
+/**
+ * 补发 (seed 000 §一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发). The same certificate number,
+ * a new version; every older code — screenshots included — stops verifying at once, which is
+ * why the person confirms first.
+ */
+export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void }) {
+  const [open, setOpen] = useState(false)
+  const [kind, setKind] = useState<Kind | ''>('')
+  const [statement, setStatement] = useState('')
+  const [submitted, setSubmitted] = useState(false)
+  const [serverFields, setServerFields] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState('')
+  const [done, setDone] = useState(false)
+  const [busy, setBusy] = useState(false)
+  // One id per filled-in form: a retry after a lost answer does not reissue twice.
+  const requestId = useRef(uuid())
+
+  const checked = validate(reissueSchema, { kind: kind || undefined, statement })
+  const errors: Record<string, string> = { ...(checked.ok || !submitted ? {} : checked.fields), ...serverFields }
+
+  const submit = async () => {
+    setSubmitted(true)
+    setServerFields({})
+    setFailure('')
+    if (!checked.ok) return
+    const sure = await Taro.showModal({
+      title: '确认补发',
+      content: '补发后原二维码立即失效，原来的截图也不能再通过核验。确定要补发吗？',
+      confirmText: '确定补发',
+      cancelText: '再想想',
+    }).catch(() => ({ confirm: false }))
+    if (!sure.confirm) return
+    setBusy(true)
+    const res = await call<CertificateView>('reissueCertificate', { requestId: requestId.current, ...checked.data })
+    setBusy(false)
+    if (res.ok) {
+      setDone(true)
+      setOpen(false)
+      setKind('')
+      setStatement('')
+      setSubmitted(false)
+      requestId.current = uuid()
+      onDone(res.data)
+    } else {
+      setServerFields(res.error.fields ?? {})
+      setFailure(res.error.message)
+    }
+  }
+
+  return (
+    <View className='card reissue'>
+      <Text className='section-title'>证件遗失或损毁</Text>
+      {done ? (
+        <Notice id='reissue-done' kind='success' title='已补发'>
+          <Text>新的电子证已生效，原二维码（包括截图）已不能通过核验。</Text>
+        </Notice>
+      ) : null}
+      {!open ? (
+        <Button id='reissue-open' variant='secondary' onClick={() => { setOpen(true); setDone(false) }}>
+          申请补发
+        </Button>
+      ) : (
+        <View>
+          <Text className='page__lead'>写明遗失或损毁的经过即可补发，无需其他材料。证书编号不变。</Text>
+          {failure ? (
+            <Notice id='reissue-error' kind='error' title='未能补发'>
+              <Text>{failure}</Text>
+            </Notice>
+          ) : null}
+          <FormField path='kind' label='补发原因' required error={errors.kind}>
+            <View className='choice' role='radiogroup' aria-label='补发原因'>
+              {REISSUE_KINDS.map((k) => (
+                <View
+                  key={k.code}
+                  id={`reissue-kind-${k.code}`}
+                  className={`choice__item${kind === k.code ? ' choice__item--on' : ''}`}
+                  role='radio'
+                  aria-checked={kind === k.code ? 'true' : 'false'}
+                  onClick={() => setKind(k.code)}
+                >
+                  <Text aria-hidden='true'>{kind === k.code ? '● ' : '○ '}</Text>
+                  <Text>{k.label}</Text>
+                </View>
+              ))}
+            </View>
+          </FormField>
+          <FormField path='statement' label='情况说明' required hint='写明时间、地点和经过，不少于10个字' error={errors.statement}>
+            <Textarea
+              id='field-statement'
+              className={`ta${errors.statement ? ' ta--error' : ''}`}
+              value={statement}
+              maxlength={500}
+              placeholder='例如：3月2日在公交车上遗失手机，无法出示原电子证'
+              onInput={(e) => setStatement(e.detail.value)}
+            />
+            <Text className='ta__count'>{charCount(statement)}/500</Text>
+          </FormField>
+          <Button id='reissue-submit' loading={busy} loadingText='正在补发…' onClick={() => void submit()}>
+            提交补发申请
+          </Button>
+          <Button id='reissue-cancel' variant='secondary' onClick={() => setOpen(false)}>
+            取消
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
