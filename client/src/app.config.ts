@@ -5,6 +5,8 @@ export default defineAppConfig({
     'pages/certificate/index',
     'pages/progress/index',
     'pages/messages/index',
+    // 实人核验 (FaceID web-view) before a submission in production
+    'pages/realperson/index',
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [

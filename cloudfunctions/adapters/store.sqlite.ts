@@ -251,12 +251,22 @@ function migrate(db: Database.Database): void {
   // `id` closes every index: rows with equal values come out in id order, which is the order
   // find returns (ties by id), so an equality query reads its index in order and never sorts.
   // Without it the planner preferred the primary key (already in id order) and scanned.
+  //
+  // Partial (`IS NOT NULL`): a document gets an entry only in the indexes of the fields it has.
+  // Each collection has two to five of them, so a 秒办 transaction (seven documents) writes about
+  // 30 index entries instead of 77, each on its own page: the pages a commit must write and fsync
+  // fell from ~110 to ~40 (bench: `npm run bench`). Every condition `find` builds on a field
+  // (=, IN, ranges, prefix) implies the field is not null, so SQLite still uses these indexes;
+  // only `{ field: null }` and an order by a field with no condition on it scan the collection.
+  // Version 1 had full indexes under the plain names: they are dropped and rebuilt once.
   for (const f of INDEXED_FIELDS) {
-    db.exec(`CREATE INDEX IF NOT EXISTS docs_${f} ON docs (collection, ${fieldExpr(f)}, id)`);
+    db.exec(`DROP INDEX IF EXISTS docs_${f}`);
+    db.exec(`CREATE INDEX IF NOT EXISTS docs_${f}_nn ON docs (collection, ${fieldExpr(f)}, id) WHERE ${fieldExpr(f)} IS NOT NULL`);
   }
   // The staff review queue (status = pending_review, earliest dueDate first): one ordered read.
-  db.exec(`CREATE INDEX IF NOT EXISTS docs_status_dueDate ON docs (collection, ${fieldExpr('status')}, ${fieldExpr('dueDate')}, id)`);
-  db.pragma('user_version = 1');
+  db.exec('DROP INDEX IF EXISTS docs_status_dueDate');
+  db.exec(`CREATE INDEX IF NOT EXISTS docs_status_dueDate_nn ON docs (collection, ${fieldExpr('status')}, ${fieldExpr('dueDate')}, id) WHERE ${fieldExpr('status')} IS NOT NULL`);
+  db.pragma('user_version = 2');
 }
 
 function checkId(collection: string, id: string): void {

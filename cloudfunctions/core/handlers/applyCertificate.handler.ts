@@ -17,10 +17,13 @@ import type { StoreTx } from '../store.port';
 import { submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
+import { schemaPerDay } from '../schema-cache';
+
+const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
 export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const today = beijingDate(deps.clock.now());
-  const v = validate(makeApplyCertificateSchema({ today }), input);
+  const v = validate(applySchema(today), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const { requestId, reissue, ...person } = v.data as { requestId: string; reissue?: unknown } & PersonRecord;
   if (reissue) return fail('VALIDATION_FAILED', '补发请在“我的电子证”页面办理', { reissue: '补发请在“我的电子证”页面办理' });

@@ -18,10 +18,14 @@ import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import { endRegistrationInTx, openRegistrationInTx, registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
+import { schemaPerDay } from '../schema-cache';
 import { submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 
 type Address = { regionCode: string; detail: string };
+
+const unemploymentSchema = schemaPerDay(makeUnemploymentSchema);
+const flexibleSchema = schemaPerDay(makeFlexibleSchema);
 
 /** seed 004 §一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
 export function registrationRegion(form: Record<string, unknown>): string {
@@ -53,7 +57,7 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const now = deps.clock.now();
-  const v = validate(makeUnemploymentSchema({ today: beijingDate(now) }), input);
+  const v = validate(unemploymentSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const { requestId, commitment, ...form } = v.data as Record<string, unknown> & { requestId: string; commitment: { accepted: true; textVersion: string; signature?: string } };
   const person = form as unknown as PersonRecord;
@@ -85,7 +89,7 @@ export const FLEXIBLE_ENDS_UNEMPLOYMENT_WITH = '13';
 
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const now = deps.clock.now();
-  const v = validate(makeFlexibleSchema({ today: beijingDate(now) }), input);
+  const v = validate(flexibleSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const { requestId, commitment, ...form } = v.data as Record<string, unknown> & { requestId: string; commitment: { accepted: true; textVersion: string; signature?: string } };
   const person = form as unknown as PersonRecord;

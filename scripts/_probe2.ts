@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+const proto = (Database as any).prototype;
+const origExec = proto.exec;
+const t: Record<string, number> = {}; const c: Record<string, number> = {};
+proto.exec = function (sql: string) { const s = performance.now(); const r = origExec.call(this, sql); t[sql] = (t[sql] ?? 0) + performance.now() - s; c[sql] = (c[sql] ?? 0) + 1; return r; };
+const origPragma = proto.pragma;
+if (process.env.NOCKPT) proto.pragma = function (s: string, o: any) { if (s.startsWith('synchronous')) origPragma.call(this, 'wal_autocheckpoint = 0'); return origPragma.call(this, s, o); };
+(globalThis as any).__report = (dir: string) => { console.log(t, c); try { const sz = statSync(dir + '/data/store.sqlite-wal').size; console.log('wal bytes', sz, 'frames', (sz - 32) / 4120); } catch {} };
+require('./_probe');
