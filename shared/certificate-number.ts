@@ -9,16 +9,7 @@
  * version, so every code of the old version stops verifying.
  */
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** ISO 7064 MOD 11-2 check character for up to 17 digits (weights 2^(n-i) mod 11). */
-export function mod11_2(digits: string): string {
-  const w = WEIGHTS.slice(WEIGHTS.length - digits.length);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * w[i];
-  return CHECK[sum % 11];
-}
+import { mod11_2 } from './id-number';
 
 export function formatCertificateNo(region: string, year: number, seq: number): string {
   if (!/^\d{6}$/.test(region)) throw new Error('region must be a 6-digit county code');

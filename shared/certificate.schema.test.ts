@@ -1,5 +1,5 @@
 import { makeApplyCertificateSchema } from './certificate.schema';
-import { TODAY, validCertificateInput } from './test-fixtures';
+import { TODAY, validCertificateInput } from '../test/support/shared-fixtures';
 import { validate } from './validate';
 
 const schema = makeApplyCertificateSchema({ today: TODAY });
@@ -8,7 +8,7 @@ const check = (patch: Record<string, unknown>) => validate(schema, { ...validCer
 describe('《就业创业证》申领 (seed 000 §一(一): basic information only)', () => {
   it('accepts the person fields and a requestId, nothing else required', () => {
     const r = check({});
-    expect(r.ok && r.data).toMatchObject({ requestId: 'req-cert-0001', idNumber: '210202199003151255' });
+    expect(r.ok && r.data).toMatchObject({ requestId: 'req-cert-0001', idNumber: '210204199003151370' });
   });
 
   it('requires the requestId (local-api.md: idempotent submissions)', () => {

@@ -1,7 +1,7 @@
 /**
  * seed 004 attachment 《失业登记退出数据上报对接方案》 二(一): each 校验规则 with a record that breaks it.
  */
-import { mod11_2 } from './certificate-number';
+import { mod11_2 } from './id-number';
 import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from './export.rules';
 
 const body = '21020419880612013'; // 17th digit 3: odd = 男

@@ -1,6 +1,6 @@
 import { COMMITMENTS } from './commitment';
 import { makeFlexibleSchema } from './flexible.schema';
-import { TODAY, validFlexibleInput } from './test-fixtures';
+import { TODAY, validFlexibleInput } from '../test/support/shared-fixtures';
 import { validate } from './validate';
 
 const schema = makeFlexibleSchema({ today: TODAY });
@@ -73,7 +73,7 @@ describe('occupation, startDate and workRegion', () => {
     });
   });
 
-  it('seed 001 §一: refuses a start before the 16th birthday (王建国 turned 16 on 2006-03-15)', () => {
+  it('seed 001 §一: refuses a start before the 16th birthday (赵海涛 turned 16 on 2006-03-15)', () => {
     expect(check({ startDate: '2006-03-15' }).ok).toBe(true);
     expect(fieldsOf({ startDate: '2006-03-14' })).toEqual({ startDate: '就业开始时间不能早于年满16周岁的日期（2006-03-15）' });
   });

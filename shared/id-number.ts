@@ -32,12 +32,23 @@ export const RESIDENCE_PERMIT_PREFIXES: readonly string[] = ['810000', '820000',
 /** Longest raw input looked at; anything longer is refused before any work is done. */
 const MAX_RAW = 40;
 
+/**
+ * ISO 7064 MOD 11-2 check character of up to 17 digits (weight of a digit = 2^(its position from
+ * the right, the check character being position 1) mod 11). GB 11643 uses it over 17 digits; the
+ * certificate number (certificate-number.ts) over 16.
+ */
+export function mod11_2(digits: string): string {
+  if (!/^\d{1,17}$/.test(digits)) throw new TypeError('mod11_2 needs 1 to 17 digits');
+  const offset = 17 - digits.length;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 48) * WEIGHTS[offset + i];
+  return CHECK_CHARS[sum % 11];
+}
+
 /** The GB 11643 check character of 17 digits; throws on anything else (a bug in the caller). */
 export function idCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new TypeError('idCheckChar needs exactly 17 digits');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  return mod11_2(first17);
 }
 
 /**

@@ -2,7 +2,7 @@ import { maskIdNumber, maskName, maskPhone } from './mask';
 
 describe('maskName (PRODUCT.md: names are masked in lists, logs and QR views)', () => {
   it.each([
-    ['王建国', '王*国'],
+    ['赵海涛', '赵*涛'],
     ['张伟', '张*'],
     ['欧阳娜娜', '欧**娜'],
     ['阿依古丽·买买提', '阿***·**提'],
@@ -18,7 +18,7 @@ describe('maskName (PRODUCT.md: names are masked in lists, logs and QR views)', 
 
 describe('maskIdNumber: first 4 and last 4 of 18 (api.ts CertificateView example)', () => {
   it.each([
-    ['210202199003151255', '2102**********1255'],
+    ['210204199003151370', '2102**********1370'],
     ['44011320141005001X', '4401**********001X'],
     ['422201720809227', '4222*******9227'],
     ['H12345678', 'H******78'],
@@ -30,7 +30,7 @@ describe('maskIdNumber: first 4 and last 4 of 18 (api.ts CertificateView example
   });
 
   it('hides the birth date of an 18-digit number', () => {
-    expect(maskIdNumber('210202199003151255')).not.toContain('19900315');
+    expect(maskIdNumber('210204199003151370')).not.toContain('19900315');
   });
 });
 

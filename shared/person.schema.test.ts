@@ -1,6 +1,6 @@
 import { idCheckChar } from './id-number';
 import { UNDER_AGE_MESSAGE, makePersonSchema, requestIdSchema } from './person.schema';
-import { TODAY, validPersonInput } from './test-fixtures';
+import { TODAY, validPersonInput } from '../test/support/shared-fixtures';
 import { validate } from './validate';
 
 const schema = makePersonSchema({ today: TODAY });
@@ -21,7 +21,7 @@ function idBornOn(ymd: string, seq = '123'): string {
 describe('a valid person', () => {
   it('parses, with the birth date taken from the ID number', () => {
     const r = check({});
-    expect(r.ok && r.data).toMatchObject({ name: '王建国', idNumber: '210202199003151255', birthDate: '1990-03-15' });
+    expect(r.ok && r.data).toMatchObject({ name: '赵海涛', idNumber: '210204199003151370', birthDate: '1990-03-15' });
   });
 
   it('stores the normalised ID number: 15 digits become 18 (forms.md idNumber)', () => {

@@ -1,6 +1,6 @@
 import { COMMITMENTS } from './commitment';
 import { makeUnemploymentSchema } from './unemployment.schema';
-import { TODAY, validUnemploymentInput } from './test-fixtures';
+import { TODAY, validUnemploymentInput } from '../test/support/shared-fixtures';
 import { validate } from './validate';
 
 const schema = makeUnemploymentSchema({ today: TODAY });
@@ -110,8 +110,8 @@ describe('人员类别 (seed 002 form, multi-select) and its certificate number'
   });
 
   it('keeps the certificate number with a category that has a certificate (残疾人员)', () => {
-    const r = check({ personCategories: ['残疾人员'], categoryCertificateNo: '21020219900315125541' });
-    expect(r.ok && r.data.categoryCertificateNo).toBe('21020219900315125541');
+    const r = check({ personCategories: ['残疾人员'], categoryCertificateNo: '21020419900315137041' });
+    expect(r.ok && r.data.categoryCertificateNo).toBe('21020419900315137041');
   });
 
   it('seed 004 §一(二): never requires the certificate number', () => {
@@ -163,7 +163,7 @@ describe('失业时间 unemployedSince (YYYY-MM)', () => {
     expect(fieldsOf({ unemployedSince })).toEqual({ unemployedSince: '失业时间格式为 年-月，如 2024-06' });
   });
 
-  it('seed 001 §一: accepts the month the person turned 16 (王建国, born 1990-03-15 → 2006-03)', () => {
+  it('seed 001 §一: accepts the month the person turned 16 (赵海涛, born 1990-03-15 → 2006-03)', () => {
     expect(check({ unemployedSince: '2006-03' }).ok).toBe(true);
   });
 

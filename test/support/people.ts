@@ -3,7 +3,7 @@
  * regions chosen by the test — nothing depends on the demo file's people (the product is checked
  * from outside with people it has not seen).
  */
-import { mod11_2 } from '../../shared/certificate-number';
+import { mod11_2 } from '../../shared/id-number';
 
 let seq = 100;
 

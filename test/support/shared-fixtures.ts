@@ -2,16 +2,16 @@
  * Valid form inputs for tests (client, cloud and shared). The people are the synthetic ones of
  * ../shared/fixtures/gov-data.json; change one field per test to see one rule.
  */
-import { COMMITMENTS } from './commitment';
+import { COMMITMENTS } from '../../shared/commitment';
 
 /** The application date the fixtures are valid on. */
 export const TODAY = '2026-03-10';
 
 export function validPersonInput(): Record<string, unknown> {
   return {
-    name: '王建国',
+    name: '赵海涛',
     idType: '01',
-    idNumber: '210202199003151255',
+    idNumber: '210204199003151370',
     gender: '1',
     ethnicity: '01',
     politicalStatus: '13',
