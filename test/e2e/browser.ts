@@ -4,10 +4,13 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const PHONE = { width: 390, height: 844 };
+
+/** Screenshots for the README, made by these tests. */
+export const SHOTS = resolve(__dirname, '../../docs/screens');
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,9 +27,11 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page acting as one citizen or staff member (`?as=` sets the H5 demo identity, kept in storage). */
-export async function openAs(browser: Browser, baseUrl: string, openid: string, route: string): Promise<Page> {
+export async function openAs(browser: Browser, baseUrl: string, openid: string, route: string, now?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  // The phone's clock agrees with the server's NOW (the clock is a port on both sides); timers run on.
+  if (now) await page.clock.setFixedTime(new Date(now));
   page.on('pageerror', (err) => { throw err; });
   await page.goto(`${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`);
   return page;

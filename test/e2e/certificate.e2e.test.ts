@@ -4,15 +4,14 @@
  * 我的电子证 (seed 000 §一(二) 即时出证).
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '../../shared/codes';
 import { regionName } from '../../shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson } from '../support/people';
-import { launch, openAs, pickWheel } from './browser';
+import { launch, openAs, pickWheel, SHOTS } from './browser';
 
-export const SHOTS = resolve(__dirname, '../../docs/screens');
 
 let gw: TestGateway;
 let browser: Browser;

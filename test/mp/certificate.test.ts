@@ -65,7 +65,7 @@ const indexOf = (list: readonly { code: string }[], code: string) => list.findIn
 describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp page → real cloud handlers)', () => {
   it('shows a Chinese message per field when the empty form is submitted, and sends nothing', async () => {
     const page = open('certificate-apply');
-    await simulate.sleep(50);
+    await until(() => !!page.querySelector('#submit'));
     page.querySelector('#submit').dispatchEvent('tap');
     await simulate.sleep(100);
     const text = page.dom.textContent as string;
@@ -76,7 +76,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
 
   it('issues the certificate when a person fills the form, and 我的电子证 shows it', async () => {
     const page = open('certificate-apply');
-    await simulate.sleep(50);
+    await until(() => !!page.querySelector('#field-name'));
     const type = (id: string, value: string) => {
       const el = page.querySelector(`#${id}`);
       el.dispatchEvent('input', { detail: { value } });

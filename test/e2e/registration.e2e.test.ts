@@ -1,0 +1,105 @@
+/**
+ * Browser end-to-end of the two registration wizards (issue "失业登记 and 灵活就业…" §7): a clean
+ * person gets 秒办 approval; an employed person sees review with the employer named and the due
+ * date (PRODUCT.md decision table; seed 004 §一(三) 3 working days, seed 000 §二(二) 5).
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { regionName } from '../../shared/regions';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+import { govRecord, makePerson, type TestPerson } from '../support/people';
+import { launch, openAs, pickWheel, SHOTS } from './browser';
+
+const NOW = '2026-03-10T10:00:00+08:00'; // a Tuesday
+let gw: TestGateway;
+let browser: Browser;
+const clean = makePerson({ region: '210204' });
+const insured = makePerson({ region: '210203' });
+
+beforeAll(async () => {
+  gw = await startTestGateway({ now: NOW, gov: { persons: [govRecord(clean), govRecord(insured, { unitInsurance: { unit: '海滨重型机械有限公司', since: '2021-04-01' } })] } });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+});
+
+async function next(page: Page) {
+  await page.locator('#step-next').click();
+  await page.waitForTimeout(300);
+}
+
+async function personStep(page: Page, p: TestPerson) {
+  await page.getByLabel('姓名', { exact: true }).fill(p.name);
+  await page.getByLabel('证件号码').fill(p.idNumber);
+  await pickWheel(page, '#field-ethnicity', '汉族');
+  await pickWheel(page, '#field-education', '大学本科');
+  await pickWheel(page, '#field-health', '健康或良好');
+  await next(page);
+}
+
+async function contactStep(page: Page, p: TestPerson) {
+  await page.getByLabel('手机号码').fill(p.phone);
+  const [prov, city, county] = regionName(p.hukouAddress.regionCode)!.split(' ');
+  await pickWheel(page, '#field-hukouAddress-province', prov);
+  await pickWheel(page, '#field-hukouAddress-city', city);
+  await pickWheel(page, '#field-hukouAddress-regionCode', county);
+  await page.getByLabel('户籍地址（详细地址）').fill(p.hukouAddress.detail);
+  await page.locator('#same-as-hukou').click();
+  await next(page);
+}
+
+async function acceptWheel(page: Page, trigger: string) {
+  await page.locator(trigger).click();
+  await page.waitForTimeout(400);
+  await page.locator('.weui-picker__overlay:not([style*="display: none"]) .weui-picker__action', { hasText: '确定' }).last().click();
+  await page.waitForTimeout(300);
+}
+
+it('失业登记: a clean person completes the five steps and gets 秒办 approval', async () => {
+  const page = await openAs(browser, gw.url, 'e2e-unemp', '/packageForms/unemployment/index', NOW);
+  await page.locator('#step-indicator').waitFor();
+  await personStep(page, clean);
+  await contactStep(page, clean);
+  await acceptWheel(page, '#field-unemployedSince'); // the month offered: this month (the phone's clock)
+  await pickWheel(page, '#field-reason', '从各类单位辞职');
+  await page.locator('#field-claimsUnemploymentInsurance-1').click();
+  await page.locator('#field-registrationPlace-1').click();
+  await next(page);
+  // the commitment step shows the whole text and must be accepted (seed 001 attachment)
+  expect(await page.locator('#commit-text').innerText()).toContain('纳入人社信用记录');
+  await page.locator('#commit-accept').click();
+  await next(page);
+  await page.locator('#submit').click();
+  await page.locator('#result-status').waitFor({ timeout: 20000 });
+  expect(await page.locator('#result-status').innerText()).toContain('已办结');
+  await page.screenshot({ path: join(SHOTS, 'unemployment-approved.png'), fullPage: true });
+  const list = await gw.call('listMyApplications', {}, 'e2e-unemp');
+  expect(list.json.data.applications.filter((a: { kind: string; status: string }) => a.kind === 'unemployment' && a.status === 'approved')).toHaveLength(1);
+});
+
+it('灵活就业: an insured person sees review with the employer named and the due date', async () => {
+  const page = await openAs(browser, gw.url, 'e2e-flex', '/packageForms/flexible/index', NOW);
+  await page.locator('#step-indicator').waitFor();
+  await personStep(page, insured);
+  await contactStep(page, insured);
+  await page.locator('#field-employmentForm-2').click(); // 新就业形态（平台）
+  await page.getByLabel('服务平台名称').fill('某配送平台');
+  await page.getByLabel('从事工作').fill('网约配送');
+  await acceptWheel(page, '#field-startDate');
+  const [prov, city, county] = regionName(insured.hukouAddress.regionCode)!.split(' ');
+  await pickWheel(page, '#field-workRegion-province', prov);
+  await pickWheel(page, '#field-workRegion-city', city);
+  await pickWheel(page, '#field-workRegion', county);
+  await next(page);
+  await page.locator('#commit-accept').click();
+  await next(page);
+  await page.locator('#submit').click();
+  await page.locator('#result-status').waitFor({ timeout: 20000 });
+  expect(await page.locator('#result-status').innerText()).toContain('待人工审核');
+  expect(await page.locator('#check-socialInsurance').innerText()).toContain('海滨重型机械有限公司');
+  // seed 000 §二(二): 5 working days from Tue 2026-03-10 → Tue 2026-03-17
+  expect(await page.locator('#due-date').innerText()).toContain('2026-03-17');
+  await page.screenshot({ path: join(SHOTS, 'flexible-review.png'), fullPage: true });
+});
