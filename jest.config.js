@@ -1,5 +1,6 @@
-// One jest run, three projects (TOOLCHAIN.md "Tests"): unit (node), mp (miniprogram-simulate on
-// the compiled weapp build, jsdom), e2e (node driving Chromium against the real gateway).
+// One jest run, four projects (TOOLCHAIN.md "Tests"): unit (node), mp (miniprogram-simulate on
+// the compiled weapp build, jsdom), e2e (node driving Chromium against the real gateway),
+// reliability (node: the fuzz / crash / access / fault suite of test/reliability).
 const babel = ['babel-jest', {
   configFile: false,
   babelrc: false,
@@ -34,6 +35,14 @@ module.exports = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.js'],
+    },
+    {
+      // fuzzed input, concurrent duplicates, kill -9 mid-load, access matrix, faults (npm run test:reliability)
+      displayName: 'reliability',
+      testEnvironment: 'node',
+      transform: { '\\.[jt]sx?$': babel },
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
     },
   ],
 };

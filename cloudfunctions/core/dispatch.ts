@@ -23,6 +23,25 @@ function answer(body: Result<unknown>): Answer {
   return { status: body.ok ? 200 : ERROR_STATUS[body.error.code], body };
 }
 
+/**
+ * A staff member refused — role too low, or a record outside their region (the handler answers
+ * NOT_FOUND) — is written to `audit` like any staff read (PRODUCT.md "Privacy and security"): a
+ * curious colleague is seen. No input is copied (it may hold an ID number). An audit write that
+ * fails does not change the answer; it is logged.
+ */
+async function auditRefusal(deps: Deps, action: string, code: string): Promise<void> {
+  const staff = deps.caller.staff;
+  if (!staff) return;
+  try {
+    await deps.store.put('audit', deps.newId(), {
+      at: deps.clock.now(), staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, staffRole: staff.role,
+      action, result: 'refused', code,
+    });
+  } catch (err) {
+    deps.log?.('audit.error', { action, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 export async function dispatch(action: string, input: unknown, deps: Deps, options: DispatchOptions): Promise<Answer> {
   if (!isActionName(action)) return answer(fail('NOT_FOUND', '没有这项业务，请返回首页重新选择'));
   const audience = ACTIONS[action].audience;
@@ -33,7 +52,10 @@ export async function dispatch(action: string, input: unknown, deps: Deps, optio
     if (audience !== 'citizen') {
       const staff = deps.caller.staff;
       if (!staff || !roleAtLeast(staff.role, audience)) {
-        if (staff) deps.log?.('staff.refused', { action, staff: staff.openid, role: staff.role });
+        if (staff) {
+          deps.log?.('staff.refused', { action, staff: staff.openid, role: staff.role });
+          await auditRefusal(deps, action, 'FORBIDDEN');
+        }
         return answer(fail('FORBIDDEN', '您没有办理此项业务的权限'));
       }
     }
@@ -41,7 +63,11 @@ export async function dispatch(action: string, input: unknown, deps: Deps, optio
   const handler = HANDLERS[action as ActionName];
   if (!handler) return answer(fail('NOT_FOUND', '这项业务暂未开放'));
   try {
-    return answer(await handler(input ?? {}, deps));
+    const body = await handler(input ?? {}, deps);
+    if (!body.ok && audience !== 'citizen' && audience !== 'local' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
+      await auditRefusal(deps, action, body.error.code);
+    }
+    return answer(body);
   } catch (err) {
     deps.log?.('handler.error', { action, error: err instanceof Error ? err.message : String(err) });
     return answer(fail('INTERNAL', '系统繁忙，请稍后再试；您填写的内容已保留'));

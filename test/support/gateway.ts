@@ -30,7 +30,7 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
   const logs: string[] = [];
   const g = await startGateway({
     port: 0, dataDir, govDataFile: govFile, now: o.now,
-    staticDir: o.staticDir ?? resolve(__dirname, '../../client/dist/h5'),
+    staticDir: o.staticDir ?? process.env.STATIC_DIR ?? resolve(__dirname, '../../client/dist/h5'),
     log: (line) => logs.push(line),
   });
   const url = `http://127.0.0.1:${g.port}`;
