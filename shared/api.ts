@@ -23,6 +23,7 @@ export const ACTIONS = {
   getMyCertificate: { fn: 'citizen', audience: 'citizen' },
   listMyMessages: { fn: 'citizen', audience: 'citizen' },
   getMyProfile: { fn: 'citizen', audience: 'citizen' },
+  getMyStatus: { fn: 'citizen', audience: 'citizen' },
   startRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   recordSubscription: { fn: 'citizen', audience: 'citizen' },
@@ -145,4 +146,17 @@ export interface ApplicationView {
   decision?: { decision: 'approve' | 'reject'; reasonCode?: string; reasonText?: string; note?: string; at: string };
   /** what the person can do next, in plain Chinese */
   nextStep: string;
+}
+
+/**
+ * The citizen's situation at a glance, for the home page (`getMyStatus`): active registrations
+ * with the day they started, the next monthly follow-up (seed 004 §一(四)), applications waiting
+ * for staff with their due dates, and whether an electronic certificate exists.
+ */
+export interface MyStatus {
+  registrations: Array<{ kind: 'unemployment' | 'flexible'; applicationId: string; /** Beijing date YYYY-MM-DD */ since: string }>;
+  /** Beijing date of the next 就业状况确认 reminder, when a 失业登记 is active */
+  nextFollowUp: string | null;
+  pending: Array<{ applicationId: string; kind: ApplicationKind; submittedAt: string; dueDate?: string; dueDateUncertain?: boolean }>;
+  certificate: { status: CertificateStatus } | null;
 }

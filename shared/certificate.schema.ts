@@ -4,25 +4,10 @@
  * 对遗失或损毁等需要重新办理的，书面说明情况，予以补发).
  */
 import { type SchemaContext, PERSON_FIELD_LABELS, personShape, requestIdSchema, withPersonRules } from './person.schema';
-import { charCount, text, z } from './zod-kit';
+import { reissueSchema } from './reissue.schema';
+import { z, withFieldLabels } from './zod-kit';
 
-export const REISSUE_KINDS = [
-  { code: 'lost', label: '遗失' },
-  { code: 'damaged', label: '损毁' },
-] as const;
-
-export const reissueSchema = z.object(
-  {
-    kind: z.enum(['lost', 'damaged'], { error: '请选择补发原因：遗失或损毁' }),
-    statement: text('请写明遗失或损毁的经过，10–500个字', (s) => {
-      const n = charCount(s);
-      if (n < 10) return `情况说明至少10个字（现在${n}个字），请写明时间、地点和经过`;
-      if (n > 500) return `情况说明不超过500个字（现在${n}个字）`;
-      return undefined;
-    }),
-  },
-  { error: '请选择补发原因并写明情况' },
-);
+export { REISSUE_KINDS, reissueSchema } from './reissue.schema';
 
 export function certificateShape(ctx: SchemaContext) {
   return {
@@ -33,7 +18,7 @@ export function certificateShape(ctx: SchemaContext) {
 }
 
 export function makeApplyCertificateSchema(ctx: SchemaContext) {
-  return withPersonRules(z.object(certificateShape(ctx)), ctx);
+  return withFieldLabels(withPersonRules(z.object(certificateShape(ctx)), ctx), CERTIFICATE_FIELD_LABELS);
 }
 
 export type ApplyCertificateInput = z.output<ReturnType<typeof makeApplyCertificateSchema>>;

@@ -16,7 +16,7 @@ import {
   sixteenthBirthday,
   withPersonRules,
 } from './person.schema';
-import { charCount, hasIssue, optionalText, text, whenClean, z } from './zod-kit';
+import { charCount, hasIssue, optionalText, text, whenClean, z, withFieldLabels } from './zod-kit';
 
 export function flexibleShape(ctx: SchemaContext) {
   assertContext(ctx);
@@ -47,6 +47,10 @@ export function flexibleShape(ctx: SchemaContext) {
  * - startDate not before the 16th birthday (seed 001 §一: working age starts at 16).
  */
 export function makeFlexibleSchema(ctx: SchemaContext) {
+  return withFieldLabels(flexibleRules(ctx), FLEXIBLE_FIELD_LABELS);
+}
+
+function flexibleRules(ctx: SchemaContext) {
   return withPersonRules(z.object(flexibleShape(ctx)), ctx)
     .superRefine(
       (value, payload) => {

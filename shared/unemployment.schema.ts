@@ -23,7 +23,7 @@ import {
   sixteenthBirthday,
   withPersonRules,
 } from './person.schema';
-import { blankToUndefined, charCount, hasIssue, optionalEnum, optionalText, rows, text, whenClean, z } from './zod-kit';
+import { blankToUndefined, charCount, hasIssue, optionalEnum, optionalText, rows, text, whenClean, z, withFieldLabels } from './zod-kit';
 
 export interface UnemploymentSchemaOptions {
   /**
@@ -106,6 +106,10 @@ export function unemploymentShape(ctx: SchemaContext) {
  * - householdType required when the region's option says so.
  */
 export function makeUnemploymentSchema(ctx: SchemaContext, options: UnemploymentSchemaOptions = {}) {
+  return withFieldLabels(unemploymentRules(ctx, options), UNEMPLOYMENT_FIELD_LABELS);
+}
+
+function unemploymentRules(ctx: SchemaContext, options: UnemploymentSchemaOptions) {
   return withPersonRules(z.object(unemploymentShape(ctx)), ctx)
     .superRefine(
       (value, payload) => {

@@ -2,21 +2,21 @@
  * One way to run a shared schema on untrusted input, on the client (to mark fields) and in the cloud
  * (to refuse with `VALIDATION_FAILED` and the same per-field messages, local-api.md). Never throws.
  */
-import { CERTIFICATE_FIELD_LABELS } from './certificate.schema';
-import { FLEXIBLE_FIELD_LABELS } from './flexible.schema';
-import { UNEMPLOYMENT_FIELD_LABELS } from './unemployment.schema';
 import { z } from './zod-kit'; // also sets the Chinese locale, once
 
 export type ValidationResult<T> =
   | { ok: true; data: T }
   | { ok: false; fields: Record<string, string>; message: string };
 
-/** Labels of every form field, for the summary line. */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  ...CERTIFICATE_FIELD_LABELS,
-  ...UNEMPLOYMENT_FIELD_LABELS,
-  ...FLEXIBLE_FIELD_LABELS,
-};
+/**
+ * The field labels a form schema carries (`withFieldLabels` in zod-kit.ts), for the summary line.
+ * They travel with the schema rather than being imported here, so a page that validates one small
+ * form does not pull every form's schema into its bundle.
+ */
+function labelsOf(schema: z.ZodType): Readonly<Record<string, string>> {
+  const meta = schema.meta() as { fieldLabels?: Record<string, string> } | undefined;
+  return meta?.fieldLabels ?? {};
+}
 
 export const NOT_AN_OBJECT_MESSAGE = '提交的内容格式不正确，请刷新页面后重新填写';
 const SUMMARY_PREFIX = '填写的内容有误，请按提示修改';
@@ -36,7 +36,7 @@ function pathKey(path: readonly PropertyKey[]): string {
 export function validate<T>(
   schema: z.ZodType<T>,
   input: unknown,
-  labels: Readonly<Record<string, string>> = FIELD_LABELS,
+  labels: Readonly<Record<string, string>> = labelsOf(schema),
 ): ValidationResult<T> {
   let result: ReturnType<typeof schema.safeParse>;
   try {

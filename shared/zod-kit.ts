@@ -105,3 +105,8 @@ export function rows<S extends z.ZodType>(
       .optional(),
   );
 }
+
+/** Attaches the form's field labels to its schema (zod metadata), for validate()'s summary line. */
+export function withFieldLabels<T extends z.ZodType>(schema: T, fieldLabels: Readonly<Record<string, string>>): T {
+  return schema.meta({ fieldLabels }) as T;
+}

@@ -14,7 +14,7 @@
  */
 import type { CertificateView, RegistrationStatus, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { reissueSchema } from '../../../shared/certificate.schema';
+import { reissueSchema } from '../../../shared/reissue.schema';
 import { beijingIso } from '../../../shared/dates';
 import { maskName } from '../../../shared/mask';
 import { requestIdSchema } from '../../../shared/person.schema';

@@ -7,7 +7,7 @@ import {
   REGISTRATION_PLACES, labelOf, type CodeItem,
 } from '../../../../shared/codes'
 import { regionName } from '../../../../shared/regions'
-import { FIELD_LABELS } from '../../../../shared/validate'
+import { FIELD_LABELS } from '../../../../shared/field-labels'
 import { timeText } from '../../services/format'
 
 const TABLES: Record<string, readonly CodeItem[]> = {

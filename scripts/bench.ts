@@ -1,0 +1,576 @@
+/**
+ * `npm run bench`: speed and size of the product, measured in one run on this machine
+ * (the issue "Benchmarks"). Prints a table, writes bench/results.json and bench/results.md.
+ *
+ * Where the machine's noise would decide a figure (disk fsync speed, CPU model), the figure is
+ * given against a baseline measured in the same run: 秒办 throughput against the bare durable
+ * commit rate of the same SQLite settings, the weapp package and the H5 first paint against a
+ * bare Taro React page built and loaded the same way.
+ *
+ *   npm run bench                       everything (≈ 3–5 min on 2 cores)
+ *   npm run bench -- --only=miaoban,qr  some sections (results.json then says `partial`)
+ *   BENCH_N=20000 npm run bench         more 秒办 applications (default 10,000)
+ *
+ * People are synthetic (test/support/people.ts), never the demo file's. Nothing here writes to
+ * the project except bench/ and build/cloudfunctions (the function build's own output): the
+ * client is built in a temp copy so a build someone else runs in client/dist is not disturbed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import qrcode from 'qrcode-generator';
+import { chromium } from 'playwright-core';
+import { fileKeys } from '../cloudfunctions/adapters/keys.file';
+import { dispatch } from '../cloudfunctions/core/dispatch';
+import { claimsFor } from '../cloudfunctions/core/qr/token.port';
+import { startGateway } from '../cloudfunctions/gateway/server';
+import { localRuntime } from '../cloudfunctions/gateway/local-deps';
+import { mod11_2 } from '../shared/id-number';
+import { validUnemploymentInput } from '../test/support/shared-fixtures';
+import { govRecord, makePerson, type TestPerson } from '../test/support/people';
+
+// autocannon ships no types; the few fields read here are typed by hand.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>;
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+
+const ROOT = resolve(__dirname, '..');
+const OUT_DIR = join(ROOT, 'bench');
+const TAKO = join(ROOT, 'node_modules/.bin/taro');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A Tuesday, a working day: the run's clock (dates in the forms are valid against it). */
+const NOW = '2026-03-10T10:00:00+08:00';
+const KB = 1024;
+const WECHAT_PACKAGE_LIMIT = 2 * KB * KB;
+
+const SECTIONS = ['miaoban', 'http', 'qr', 'functions', 'weapp', 'h5'] as const;
+type Section = (typeof SECTIONS)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',') as Section[]) : SECTIONS);
+const N = Number(process.env.BENCH_N ?? 10_000);
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+const tmpRoot = mkdtempSync(join(os.tmpdir(), 'jy-bench-'));
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+/**
+ * `count` clean people with distinct valid ID numbers. makePerson's sequence wraps at 1,000, so
+ * the birth date moves on every 400 people (region + birth + sequence is the identity).
+ */
+function people(count: number, offsetDays: number): TestPerson[] {
+  const list: TestPerson[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; list.length < count; i++) {
+    const birth = new Date(Date.UTC(1970, 0, 1) + (offsetDays + Math.floor(i / 400)) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const p = makePerson({ birth, gender: i % 2 ? '1' : '2' });
+    if (seen.has(p.idNumber)) continue;
+    seen.add(p.idNumber);
+    list.push(p);
+  }
+  return list;
+}
+
+function writeGov(file: string, persons: TestPerson[], staff: Array<{ openid: string; name: string; region: string; role: string }> = []) {
+  writeFileSync(file, JSON.stringify({ persons: persons.map((p) => govRecord(p)), staff, down: [] }));
+}
+
+function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (filter(relative(dir, p).split(sep).join('/'))) total += statSync(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+// ---- 秒办 in process, and the bare durable commit ---------------------------------------------
+
+async function miaoban() {
+  const dir = join(tmpRoot, 'miaoban');
+  mkdirSync(dir);
+  const persons = people(N, 0);
+  const govFile = join(dir, 'gov.json');
+  // A few staff for the verification through the handler (rate limit: 60 a minute each).
+  const staff = Array.from({ length: 40 }, (_, i) => ({ openid: `bench-staff-${i}`, name: `核验员${i}`, region: '2102', role: 'verifier' }));
+  writeGov(govFile, persons, staff);
+  const rt = localRuntime({ dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, log: () => undefined });
+  // One in five is a 失业登记 (larger transaction: registration, certificate, follow-up tasks).
+  const unemploymentEvery = 5;
+  const lat: number[] = [];
+  const byKind: Record<string, number[]> = { applyCertificate: [], submitUnemploymentRegistration: [] };
+  let notApproved = 0;
+  const tokens: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
+    const unemployment = i % unemploymentEvery === unemploymentEvery - 1;
+    const action = unemployment ? 'submitUnemploymentRegistration' : 'applyCertificate';
+    const input = unemployment
+      ? { ...validUnemploymentInput(), ...p, requestId: `bench-u-${i}`, registrationPlace: 'residence' }
+      : { ...p, requestId: `bench-c-${i}` };
+    const deps = rt.depsFor({ openid: `bench-citizen-${i}`, staff: null });
+    const t0 = performance.now();
+    const out = await dispatch(action, input, deps, { local: true });
+    const ms = performance.now() - t0;
+    lat.push(ms);
+    byKind[action].push(ms);
+    const data = (out.body as { ok: boolean; data?: { status?: string } }).data;
+    if (out.status !== 200 || data?.status !== 'approved') {
+      notApproved++;
+      if (notApproved <= 3) log(`not approved: ${JSON.stringify(out.body).slice(0, 300)}`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  lat.sort((a, b) => a - b);
+  for (const k of Object.keys(byKind)) byKind[k].sort((a, b) => a - b);
+
+  // Certificates to verify later through the handler (tokens as the citizen's page gets them).
+  for (let i = 0; i < 200; i++) {
+    const out = await dispatch('getMyCertificate', {}, rt.depsFor({ openid: `bench-citizen-${i}`, staff: null }), { local: true });
+    const token = (out.body as { data?: { qrToken?: string } }).data?.qrToken;
+    if (token) tokens.push(token);
+  }
+  const verifyN = Math.min(1000, staff.length * 60);
+  let verifyFailures = 0;
+  const v0 = performance.now();
+  for (let i = 0; i < verifyN; i++) {
+    const s = staff[i % staff.length];
+    const out = await dispatch('verifyCertificate', { token: tokens[i % tokens.length] }, rt.depsFor({ openid: s.openid, staff: { ...s, role: 'verifier' } }), { local: true });
+    if (!(out.body as { data?: { valid?: boolean } }).data?.valid) verifyFailures++;
+  }
+  const handlerVerifyPerSecond = verifyN / ((performance.now() - v0) / 1000);
+  await rt.close();
+
+  const bare = bareCommits(join(dir, 'bare'), Math.max(10_000, N));
+  const throughput = persons.length / seconds;
+  return {
+    applications: persons.length,
+    mix: { applyCertificate: byKind.applyCertificate.length, submitUnemploymentRegistration: byKind.submitUnemploymentRegistration.length },
+    notApproved,
+    p50Ms: round(quantile(lat, 0.5)),
+    p99Ms: round(quantile(lat, 0.99)),
+    maxMs: round(lat[lat.length - 1]),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { p50Ms: round(quantile(v, 0.5)), p99Ms: round(quantile(v, 0.99)) }])),
+    throughputPerSecond: round(throughput, 0),
+    bareCommitsPerSecond: round(bare.perSecond, 0),
+    bareCommits: bare.n,
+    ratio: round(throughput / bare.perSecond, 3),
+    handlerVerify: { calls: verifyN, perSecond: round(handlerVerifyPerSecond, 0), failures: verifyFailures, tokens: tokens.length },
+    _store: { certificates: persons.length },
+  };
+}
+
+/**
+ * The floor: one small INSERT per transaction, on the same settings as store.sqlite.ts (WAL,
+ * synchronous=FULL, busy_timeout, foreign_keys; BEGIN IMMEDIATE … COMMIT), on the same disk.
+ * A table without secondary indexes: this is the price of a durable commit and nothing else.
+ */
+function bareCommits(dir: string, n: number) {
+  mkdirSync(dir, { recursive: true });
+  const db = new Database(join(dir, 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec('CREATE TABLE kv (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO kv (id, data) VALUES (?, ?)');
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    db.exec('BEGIN IMMEDIATE');
+    insert.run(`k${i}`, `{"n":${i}}`);
+    db.exec('COMMIT');
+  }
+  const perSecond = n / ((performance.now() - t0) / 1000);
+  db.close();
+  return { n, perSecond };
+}
+
+// ---- through the HTTP gateway -----------------------------------------------------------------
+
+async function httpGateway() {
+  const dir = join(tmpRoot, 'http');
+  mkdirSync(dir);
+  const submissions = 4000;
+  const persons = people(submissions + 1, 6_000); // born from mid-1986: other people than the in-process run
+  const govFile = join(dir, 'gov.json');
+  writeGov(govFile, persons);
+  // log: a no-op writer, so the terminal is not the bottleneck (the gateway still formats each line).
+  const gw = await startGateway({ port: 0, dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, staticDir: join(dir, 'no-h5'), log: () => undefined });
+  const url = `http://127.0.0.1:${gw.port}`;
+  const reader = persons[submissions];
+  const first = await fetch(`${url}/api/applyCertificate`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'bench-reader' },
+    body: JSON.stringify({ ...reader, requestId: 'bench-reader-0001' }),
+  });
+  if (first.status !== 200) throw new Error(`gateway: first application failed (${first.status})`);
+
+  const connections = 16;
+  const read = await autocannon({
+    url, connections, duration: 10,
+    requests: [{ method: 'POST', path: '/api/getMyCertificate', headers: { 'content-type': 'application/json', 'x-dev-openid': 'bench-reader' }, body: '{}' }],
+  });
+
+  let next = 0;
+  const write = await autocannon({
+    url, connections, amount: submissions,
+    requests: [{
+      method: 'POST', path: '/api/applyCertificate',
+      setupRequest: (req: Record<string, unknown>) => {
+        const i = next++;
+        const p = persons[i % submissions];
+        return { ...req, headers: { 'content-type': 'application/json', 'x-dev-openid': `bench-http-${i}` }, body: JSON.stringify({ ...p, requestId: `bench-http-${i}` }) };
+      },
+    }],
+  });
+  await gw.close();
+  const pick = (r: CannonResult) => ({
+    requestsPerSecond: round(r.requests.average, 0), total: r.requests.total, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
+    non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, seconds: r.duration,
+  });
+  return { connections, getMyCertificate: pick(read), applyCertificate: pick(write) };
+}
+
+// ---- QR ---------------------------------------------------------------------------------------
+
+async function qr() {
+  const keys = fileKeys({ dir: join(tmpRoot, 'qr-keys') });
+  const now = Date.parse(NOW);
+  const signer = await keys.current(now);
+  // A real certificate number shape (shared/certificate-number.ts: 17 characters).
+  const body = '2102042026000001';
+  const token = await signer.sign(claimsFor(body + mod11_2(body), 1, now));
+  const code = qrcode(0, 'M');
+  code.addData(token); // byte mode: base64url has lower case, so alphanumeric mode cannot take it
+  code.make();
+  const version = (code.getModuleCount() - 17) / 4; // version v has 17 + 4v modules a side
+
+  for (let i = 0; i < 500; i++) await keys.verify(token, now); // warm-up (JIT, key import cache)
+  const n = 20_000;
+  let bad = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) if (!(await keys.verify(token, now)).ok) bad++;
+  const perSecond = n / ((performance.now() - t0) / 1000);
+  // A verifying service has many scans in flight; WebCrypto runs each on libuv's thread pool, so
+  // both cores work. One at a time measures the latency-bound floor, 16 in flight the service.
+  const inFlight = 16;
+  const c0 = performance.now();
+  for (let i = 0; i < n; i += inFlight) {
+    const verdicts = await Promise.all(Array.from({ length: inFlight }, () => keys.verify(token, now)));
+    bad += verdicts.filter((v) => !v.ok).length;
+  }
+  const concurrentPerSecond = n / ((performance.now() - c0) / 1000);
+
+  const s0 = performance.now();
+  for (let i = 0; i < 2000; i++) await signer.sign(claimsFor(body + mod11_2(body), 1, now));
+  const signPerSecond = 2000 / ((performance.now() - s0) / 1000);
+  return { alg: keys.alg, tokenChars: token.length, qrVersionEccM: version, modules: code.getModuleCount(), verifyPerSecond: round(perSecond, 0), verifyConcurrentPerSecond: round(concurrentPerSecond, 0), inFlight, verifyFailures: bad, signPerSecond: round(signPerSecond, 0) };
+}
+
+// ---- cloud functions --------------------------------------------------------------------------
+
+function functions() {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const out = join(ROOT, 'build/cloudfunctions');
+  const bundles: Record<string, number> = {};
+  for (const name of readdirSync(out)) {
+    const f = join(out, name, 'index.js');
+    if (existsSync(f)) bundles[name] = statSync(f).size;
+  }
+  return { bundles, limit: 1024 * KB, note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk and tencentcloud-sdk-* are installed by the platform and not counted' };
+}
+
+// ---- client builds (weapp, h5) ----------------------------------------------------------------
+
+/** The project's client in a temp folder, next to a copy of shared/ (client/config finds it at ../shared). */
+function clientWorkspace(): string {
+  const ws = join(tmpRoot, 'app');
+  mkdirSync(ws);
+  cpSync(join(ROOT, 'client'), join(ws, 'client'), { recursive: true, filter: (src) => !src.includes(`${sep}client${sep}dist`) && !src.includes(`${sep}node_modules`) });
+  cpSync(join(ROOT, 'shared'), join(ws, 'shared'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(ws, 'node_modules'), 'dir');
+  return join(ws, 'client');
+}
+
+/** The baseline: a bare Taro 4 React app with one page saying Hello, built with the same toolchain and terser settings. */
+function bareWorkspace(): string {
+  const ws = join(tmpRoot, 'bare');
+  const files: Record<string, string> = {
+    'client/babel.config.js': "module.exports = { presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', hot: false }]] }\n",
+    'client/tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2020', strict: true, esModuleInterop: true, skipLibCheck: true } }),
+    'client/config/index.ts': `import { defineConfig } from '@tarojs/cli'
+export default defineConfig<'webpack5'>(async () => ({
+  projectName: 'bare', date: '2026-1-1', designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src', outputRoot: \`dist/\${process.env.TARO_ENV}\`, plugins: [], defineConstants: {},
+  copy: { patterns: [], options: {} }, framework: 'react', compiler: 'webpack5', cache: { enable: false },
+  terser: { enable: true, config: { output: { ascii_only: false } } },
+  mini: { postcss: { pxtransform: { enable: true, config: {} } } },
+  h5: { publicPath: '/', staticDirectory: 'static', router: { mode: 'hash' }, postcss: { pxtransform: { enable: true, config: {} }, autoprefixer: { enable: true, config: {} } } },
+}))
+`,
+    'client/src/app.config.ts': "export default defineAppConfig({ pages: ['pages/index/index'], window: { navigationBarTitleText: 'Hello' } })\n",
+    'client/src/app.ts': "import type { PropsWithChildren } from 'react'\nfunction App({ children }: PropsWithChildren) { return children }\nexport default App\n",
+    'client/src/app.css': '',
+    'client/src/index.html': readFileSync(join(ROOT, 'client/src/index.html'), 'utf8'),
+    'client/src/pages/index/index.config.ts': "export default definePageConfig({ navigationBarTitleText: 'Hello' })\n",
+    'client/src/pages/index/index.tsx': "import { View } from '@tarojs/components'\nexport default function Index() { return <View>Hello</View> }\n",
+    'client/types/global.d.ts': "/// <reference types=\"@tarojs/taro\" />\n",
+    'client/project.config.json': JSON.stringify({ miniprogramRoot: 'dist/weapp/', appid: 'touristappid' }),
+  };
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(ws, rel, '..'), { recursive: true });
+    writeFileSync(join(ws, rel), content);
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(ws, 'node_modules'), 'dir');
+  return join(ws, 'client');
+}
+
+function taroBuild(clientDir: string, type: 'weapp' | 'h5'): number {
+  const t0 = performance.now();
+  const r = spawnSync(TAKO, ['build', '--type', type], { cwd: clientDir, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 64 * KB * KB });
+  if (r.status !== 0) {
+    process.stderr.write((r.stdout ?? '').slice(-4000) + (r.stderr ?? '').slice(-4000));
+    throw new Error(`taro build --type ${type} failed in ${clientDir}`);
+  }
+  return round((performance.now() - t0) / 1000, 1);
+}
+
+/** Main package = every file outside the subpackage roots of app.json (what WeChat downloads first). */
+function weappSizes(dist: string) {
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, '') + '/');
+  const notMap = (rel: string) => !rel.endsWith('.map');
+  const total = dirSize(dist, notMap);
+  const subpackages: Record<string, number> = {};
+  for (const r of roots) subpackages[r.slice(0, -1)] = dirSize(join(dist, r), notMap);
+  const main = dirSize(dist, (rel) => notMap(rel) && !roots.some((r) => rel.startsWith(r)));
+  const largest = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => ({ file: f, bytes: statSync(join(dist, f)).size })).sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+  return { main, total, subpackages, mainFiles: largest };
+}
+
+async function weapp(appClient: string, bareClient: string) {
+  const appSeconds = taroBuild(appClient, 'weapp');
+  const bareSeconds = taroBuild(bareClient, 'weapp');
+  const app = weappSizes(join(appClient, 'dist/weapp'));
+  const bare = weappSizes(join(bareClient, 'dist/weapp'));
+  return {
+    app, bare: { main: bare.main, total: bare.total },
+    mainRatioToBare: round(app.main / bare.main, 2),
+    limit: WECHAT_PACKAGE_LIMIT,
+    buildSeconds: { app: appSeconds, bare: bareSeconds },
+  };
+}
+
+// ---- H5 first paint ---------------------------------------------------------------------------
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    // API calls of the app answer 404 at once: first paint must not wait for data.
+    if (path.startsWith('/api/')) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const a = server.address() as { port: number };
+    ok({ url: `http://127.0.0.1:${a.port}/`, close: () => new Promise((done) => server.close(() => done())) });
+  }));
+}
+
+/**
+ * A phone on a weak network: 390×844 (an iPhone 12–14 class screen), CPU slowed 4× (an old
+ * Android), Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up). A fresh
+ * browser context per load, so nothing is cached. Median of 5.
+ */
+async function firstPaint(url: string, runs = 5) {
+  const xdg = join(tmpRoot, 'xdg');
+  mkdirSync(xdg, { recursive: true });
+  process.env.XDG_CONFIG_HOME = xdg;
+  process.env.XDG_CACHE_HOME = xdg;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const fcps: number[] = [];
+  const bytes: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      let transferred = 0;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { transferred += e.encodedDataLength; });
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      const fcp = await page.waitForFunction(() => {
+        // the page's performance (this runs in the browser), not node:perf_hooks' imported above
+        const e = (globalThis as unknown as Window).performance.getEntriesByType('paint').find((x) => x.name === 'first-contentful-paint');
+        return e ? e.startTime : null;
+      }, undefined, { timeout: 60_000 });
+      fcps.push(round(Number(await fcp.jsonValue()), 0));
+      bytes.push(transferred);
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { fcpMs: median(fcps), runsMs: fcps, transferredBytes: median(bytes) };
+}
+
+async function h5(appClient: string, bareClient: string) {
+  const appSeconds = taroBuild(appClient, 'h5');
+  const bareSeconds = taroBuild(bareClient, 'h5');
+  const result: Record<string, unknown> = { buildSeconds: { app: appSeconds, bare: bareSeconds } };
+  for (const [name, client] of [['app', appClient], ['bare', bareClient]] as const) {
+    const dist = join(client, 'dist/h5');
+    const server = await serveStatic(dist);
+    try {
+      result[name] = { ...(await firstPaint(server.url)), distBytes: dirSize(dist, (r) => !r.endsWith('.map')) };
+    } finally {
+      await server.close();
+    }
+  }
+  const app = result.app as { fcpMs: number };
+  const bare = result.bare as { fcpMs: number };
+  result.fcpRatioToBare = round(app.fcpMs / bare.fcpMs, 2);
+  result.conditions = '390×844 @3x, CPU 4× slower (CDP), slow 4G (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), no cache, median of 5';
+  return result;
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+function machine() {
+  const cpus = os.cpus();
+  let disk = '';
+  try {
+    disk = execFileSync('df', ['-T', os.tmpdir()], { encoding: 'utf8' }).trim().split('\n')[1]?.split(/\s+/).slice(0, 2).join(' ') ?? '';
+  } catch { /* not on every system */ }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, sqlite: (new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string }).v,
+    tmpFilesystem: disk,
+  };
+}
+
+type Row = [string, string, string, string];
+const kb = (b: number) => `${(b / KB).toFixed(0)} KB`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+function rows(r: Record<string, any>): Row[] {
+  const out: Row[] = [];
+  const has = (k: string) => r[k] && !r[k].error;
+  for (const k of Object.keys(r)) if (r[k]?.error) out.push([k, `failed: ${r[k].error}`, '', 'ERROR']);
+  if (has('miaoban')) {
+    const m = r.miaoban;
+    out.push(['秒办 in process: p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20)]);
+    out.push(['秒办 in process: throughput', `${m.throughputPerSecond}/s (${m.applications} applications, 1 in 5 失业登记)`, '', '']);
+    out.push(['bare durable commit (same SQLite settings)', `${m.bareCommitsPerSecond}/s`, '', '']);
+    out.push(['秒办 ÷ bare commit', `${m.ratio}`, '≥ 0.3', verdict(m.ratio >= 0.3)]);
+    out.push(['verifyCertificate handler, in process', `${m.handlerVerify.perSecond}/s (audit + receipt written per call)`, '', '']);
+  }
+  if (has('http')) {
+    const h = r.http;
+    for (const k of ['getMyCertificate', 'applyCertificate'] as const) {
+      const x = h[k];
+      out.push([`HTTP ${k} (${h.connections} connections)`, `${x.requestsPerSecond} req/s, p99 ${x.p99Ms} ms, ${x.total} requests`, 'no errors', verdict(x.non2xx === 0 && x.errors === 0 && x.timeouts === 0)]);
+    }
+  }
+  if (has('qr')) {
+    const q = r.qr;
+    out.push(['QR token length', `${q.tokenChars} characters (${q.alg})`, '', '']);
+    out.push(['QR version at ECC M', `${q.qrVersionEccM} (${q.modules}×${q.modules} modules)`, '≤ 10', verdict(q.qrVersionEccM <= 10)]);
+    out.push(['QR verifications (TokenKeys.verify)', `${q.verifyConcurrentPerSecond}/s with ${q.inFlight} in flight; ${q.verifyPerSecond}/s one at a time`, '≥ 5,000/s', verdict(q.verifyConcurrentPerSecond >= 5000)]);
+  }
+  if (has('functions')) {
+    for (const [name, size] of Object.entries(r.functions.bundles as Record<string, number>)) {
+      out.push([`cloud function ${name}`, kb(size), '≤ 1 MB', verdict(size <= r.functions.limit)]);
+    }
+  }
+  if (has('weapp')) {
+    const w = r.weapp;
+    out.push(['weapp main package', `${kb(w.app.main)} (bare page ${kb(w.bare.main)}, ×${w.mainRatioToBare})`, '≤ 512 KB and ≤ 2 × bare', verdict(w.app.main <= 512 * KB && w.mainRatioToBare <= 2)]);
+    out.push(['weapp total', `${kb(w.app.total)} (${Object.entries(w.app.subpackages as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')})`, 'each package ≤ 2 MB', verdict(w.app.main <= w.limit && Object.values(w.app.subpackages as Record<string, number>).every((v) => v <= w.limit))]);
+  }
+  if (has('h5')) {
+    const h = r.h5;
+    out.push(['H5 first contentful paint', `${h.app.fcpMs} ms (bare page ${h.bare.fcpMs} ms, ×${h.fcpRatioToBare}); ${kb(h.app.transferredBytes)} transferred`, '', '']);
+  }
+  return out;
+}
+
+function table(rs: Row[], md: boolean): string {
+  const head: Row = ['measure', 'result', 'target', ''];
+  if (md) return [head, ['---', '---', '---', '---'] as Row, ...rs].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const w = [0, 1, 2, 3].map((i) => Math.max(...[head, ...rs].map((r) => [...r[i]].length)));
+  return [head, ...rs].map((r) => r.map((c, i) => c + ' '.repeat(w[i] - [...c].length)).join('  ')).join('\n');
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const results: Record<string, unknown> = {};
+  // A failed section is recorded and the others still run: one run, one table.
+  const section = async (name: Section, fn: () => unknown) => {
+    try {
+      results[name] = await fn();
+    } catch (e) {
+      log(`${name} failed: ${e instanceof Error ? e.stack : e}`);
+      results[name] = { error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  try {
+    if (only.has('miaoban')) { log(`秒办 in process, ${N} applications…`); await section('miaoban', miaoban); }
+    if (only.has('http')) { log('HTTP gateway with autocannon…'); await section('http', httpGateway); }
+    if (only.has('qr')) { log('QR…'); await section('qr', qr); }
+    if (only.has('functions')) { log('cloud function bundles…'); await section('functions', functions); }
+    if (only.has('weapp') || only.has('h5')) {
+      const appClient = clientWorkspace();
+      const bareClient = bareWorkspace();
+      if (only.has('weapp')) { log('weapp builds (app, bare page)…'); await section('weapp', () => weapp(appClient, bareClient)); }
+      if (only.has('h5')) { log('H5 builds and first paint…'); await section('h5', () => h5(appClient, bareClient)); }
+    }
+  } finally {
+    rmSync(tmpRoot, { recursive: true, force: true });
+  }
+  const report = {
+    startedAt, seconds: round((performance.now() - t0) / 1000, 1), partial: only.size !== SECTIONS.length ? [...only] : undefined,
+    machine: machine(), results,
+  };
+  const rs = rows(results);
+  process.stdout.write(`\n${table(rs, false)}\n\n`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  const m = report.machine;
+  writeFileSync(join(OUT_DIR, 'results.md'), `${table(rs, true)}\n\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; temp files on ${m.tmpFilesystem}. Run ${startedAt}, ${report.seconds} s (\`npm run bench\`).\n`);
+  log(`wrote bench/results.json and bench/results.md in ${report.seconds} s`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});
