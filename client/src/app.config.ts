@@ -7,6 +7,8 @@ export default defineAppConfig({
     'pages/messages/index',
     // 实人核验 (FaceID web-view) before a submission in production
     'pages/realperson/index',
+    // 长辈模式 and submissions waiting for the network
+    'pages/settings/index',
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [

@@ -1,6 +1,9 @@
 import { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidShow, useLaunch } from '@tarojs/taro'
 import { initCloud } from './services/cloud'
+import { startKeyboardSupport } from './services/keyboard'
+import { startNetworkWatch } from './services/network'
+import { flushOutbox, startOutbox } from './services/outbox'
 
 import './app.css'
 
@@ -8,7 +11,13 @@ function App({ children }: PropsWithChildren<unknown>) {
   useLaunch(() => {
     // weapp: Taro.cloud.init (backend.weapp.ts); H5: the demo identity (backend.h5.ts).
     initCloud()
+    // Submissions kept while offline (services/outbox.ts) go out now and whenever the network returns.
+    startNetworkWatch()
+    startOutbox()
+    startKeyboardSupport()
   })
+  // Back in front after a while away: try what is still waiting.
+  useDidShow(() => void flushOutbox())
 
   // children = the page being shown
   return children

@@ -4,7 +4,7 @@
  * from the field paths (components/ids.ts), so tests find the same field on every page.
  */
 import type { ReactNode } from 'react'
-import { View, Text, Switch } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { ID_TYPES, GENDERS, ETHNICITIES, POLITICAL_STATUSES, EDUCATIONS, HEALTH_STATUSES, DISABILITY_LEVELS } from '../../../shared/codes'
 import { DISABLED, NEEDS_BIRTH_DATE, PERSON_LABELS, type PersonValues } from '../forms/person'
 import { TextField } from './TextField'
@@ -66,11 +66,15 @@ export function IdentityFields({ values: v, field, change, touch, today, childre
 export interface AddressPartProps extends PersonPartProps {
   sameAsHukou: boolean
   onSameAsHukou: (on: boolean) => void
+  /** one card only (长辈模式: one group per screen); 'hukou' also holds the "same address" switch */
+  only?: 'hukou' | 'residence'
 }
 
-export function AddressFields({ values: v, field, change, sameAsHukou, onSameAsHukou }: AddressPartProps) {
+export function AddressFields({ values: v, field, change, sameAsHukou, onSameAsHukou, only }: AddressPartProps) {
+  const residence = !only || only === 'residence'
   return (
     <View>
+      {only !== 'residence' ? (
       <View className='card'>
         <Text className='section-title'>户籍地址</Text>
         <RegionPicker
@@ -83,18 +87,28 @@ export function AddressFields({ values: v, field, change, sameAsHukou, onSameAsH
         />
         <TextField {...field('hukouAddress.detail')} label='详细地址' a11yLabel={PERSON_LABELS['hukouAddress.detail']} required value={v.hukouAddress.detail} onChange={(x) => change('hukouAddress.detail', x)} maxlength={100} hint='街道、门牌号等' />
       </View>
+      ) : null}
 
+      {residence || sameAsHukou ? (
       <View className='card'>
         <Text className='section-title'>常住地址</Text>
-        <View className='pfs__same'>
-          <Text id='same-as-hukou-label' className='pfs__same-text'>常住地址与户籍地址相同</Text>
-          <Switch
-            id='same-as-hukou'
-            checked={sameAsHukou}
-            color='#1b4f9c'
-            onChange={(e) => onSameAsHukou(!!e.detail.value)}
-            aria-labelledby='same-as-hukou-label'
-          />
+        {/* The whole row is the switch (a 44pt target), saying 是 / 否 in words as well as by the knob. */}
+        <View
+          id='same-as-hukou'
+          className={`pfs__same${sameAsHukou ? ' pfs__same--on' : ''}`}
+          role='switch'
+          aria-checked={sameAsHukou ? 'true' : 'false'}
+          aria-label='常住地址与户籍地址相同'
+          hoverClass='cf__option--hover'
+          onClick={() => onSameAsHukou(!sameAsHukou)}
+        >
+          <Text id='same-as-hukou-label' className='pfs__same-text' aria-hidden='true'>
+            常住地址与户籍地址相同
+          </Text>
+          <View className='pfs__toggle' aria-hidden='true'>
+            <Text className='pfs__toggle-word'>{sameAsHukou ? '是' : '否'}</Text>
+            <View className='pfs__knob' />
+          </View>
         </View>
         {sameAsHukou ? (
           <Text className='pfs__same-note'>将使用上面填写的户籍地址作为常住地址。</Text>
@@ -112,6 +126,7 @@ export function AddressFields({ values: v, field, change, sameAsHukou, onSameAsH
           </View>
         )}
       </View>
+      ) : null}
     </View>
   )
 }

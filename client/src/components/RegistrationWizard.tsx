@@ -15,6 +15,8 @@ import { validate } from '../../../shared/validate'
 import { beijingDate } from '../../../shared/dates'
 import type { z } from 'zod'
 import { call } from '../services/cloud'
+import { PHASE_TEXT, submitAsCitizen, type Phase } from '../services/submission'
+import { useElder } from '../services/elder'
 import { uuid } from '../services/ids'
 import { askSubscription } from '../services/subscribe'
 import { changePerson, DISABLED, NEEDS_BIRTH_DATE, personHasContent } from '../forms/person'
@@ -47,6 +49,7 @@ import { SignaturePad } from './SignaturePad'
 import { CheckList, DueDate, NextStep, StatusHeadline } from './ApplicationView'
 import { errorId } from './ids'
 import './components.css'
+import { Screen } from './Screen'
 
 export interface SituationProps {
   extra: Extra
@@ -54,6 +57,8 @@ export interface SituationProps {
   change: (path: string, value: unknown) => void
   touch: (path: string) => void
   today: string
+  /** 长辈模式: show only this group of the step (spec.situationParts); undefined = all */
+  part?: number
 }
 
 export interface ConfirmRow {
@@ -78,6 +83,8 @@ export interface RegistrationSpec {
   /** labels of the form's own field paths, in the order they appear (the summary keeps it) */
   labels: Record<string, string>
   Situation: (props: SituationProps) => ReactNode
+  /** the situation step's field groups (path heads), one group per screen in 长辈模式 */
+  situationParts?: string[][]
   confirmRows: (extra: Extra) => ConfirmRow[]
   submitText: string
 }
@@ -95,6 +102,30 @@ function readStorage(key: string): unknown {
 
 const scrollTop = () => Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
 
+const IDENTITY_PART = ['qualifications']
+const CONTACT_PARTS = [['phone', 'landline', 'email', 'otherContact'], ['hukouAddress'], ['residenceAddress']]
+
+/**
+ * 长辈模式 (issue "Citizen experience" §2, fewer fields per step): each step shows one group of
+ * fields at a time — 身份信息 then 职业资格; 联系方式, 户籍地址, 常住地址; the situation's groups.
+ * Returns the group of a field path within its step.
+ */
+function partOf(step: number, path: string, spec: RegistrationSpec): number {
+  const head = path.split('.')[0]
+  if (step === STEP_PERSON) return IDENTITY_PART.includes(head) ? 1 : 0
+  if (step === STEP_CONTACT) return Math.max(0, CONTACT_PARTS.findIndex((g) => g.includes(head)))
+  if (step === STEP_SITUATION && spec.situationParts) return Math.max(0, spec.situationParts.findIndex((g) => g.includes(head)))
+  return 0
+}
+
+function partsIn(step: number, spec: RegistrationSpec, sameAsHukou: boolean): number {
+  if (step === STEP_PERSON) return 2
+  // 常住地址 = 户籍地址: its group is only the switch, shown with the 户籍地址
+  if (step === STEP_CONTACT) return sameAsHukou ? 2 : 3
+  if (step === STEP_SITUATION) return spec.situationParts?.length ?? 1
+  return 1
+}
+
 export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
   const initial = useMemo(() => {
     const d = restoreRegistrationDraft(readStorage(spec.draftKey), spec.own)
@@ -108,9 +139,16 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
   const [serverFields, setServerFields] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState('')
   const [busy, setBusy] = useState(false)
+  const [phase, setPhase] = useState<Phase>('idle')
+  /** no answer (offline or lost): kept on the phone and sent when the network is back (services/outbox.ts) */
+  const [kept, setKept] = useState(false)
+  const [failureTitle, setFailureTitle] = useState('提交没有成功')
   const [outcome, setOutcome] = useState<ApplicationView | undefined>()
   const [formKey, setFormKey] = useState(0)
   const busyRef = useRef(false)
+  const elder = useElder()
+  /** the group of the step shown in 长辈模式 (0 otherwise) */
+  const [part, setPart] = useState(0)
   const draftRef = useRef(draft)
   draftRef.current = draft
 
@@ -179,19 +217,41 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       .map((p) => ({ path: p, label: labels[p] ?? labels[p.split('.')[0]] ?? '其他', message: all[p] }))
   }
 
-  const goTo = (n: number) => {
+  const goTo = (n: number, toPart = 0) => {
     setDraft((d) => ({ ...d, step: Math.max(0, Math.min(STEP_COUNT - 1, n)) }))
+    setPart(toPart)
     setFailure('')
     scrollTop()
   }
 
+  const partCount = elder ? partsIn(step, spec, draft.sameAsHukou) : 1
+  const shownPart = Math.min(part, partCount - 1)
+  /** in 长辈模式 only the group on screen is checked by 下一步; the step's other groups come next */
+  const inView = (p: string) => !elder || partOf(step, p, spec) === shownPart
+  /** the first group holding one of these paths (where to bring the person to fix them) */
+  const firstPart = (n: number, paths: string[]) => (elder ? Math.min(...paths.filter((p) => stepOf(p) === n).map((p) => Math.min(partOf(n, p, spec), partsIn(n, spec, draft.sameAsHukou) - 1))) : 0)
+
   const next = () => {
     setAttempted((a) => (a.includes(step) ? a : [...a, step]))
-    if (errorsOf(step).length > 0) {
+    if (errorsOf(step).filter((e) => inView(e.path)).length > 0) {
+      scrollTop()
+      return
+    }
+    if (shownPart < partCount - 1) {
+      setPart(shownPart + 1)
       scrollTop()
       return
     }
     goTo(step + 1)
+  }
+
+  const prev = () => {
+    if (shownPart > 0) {
+      setPart(shownPart - 1)
+      scrollTop()
+      return
+    }
+    goTo(step - 1, elder ? partsIn(step - 1, spec, draft.sameAsHukou) - 1 : 0)
   }
 
   const startOver = () => {
@@ -215,16 +275,38 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       const steps = Object.keys(local.fields).map(stepOf)
       const first = Math.min(...steps)
       setAttempted((a) => [...new Set([...a, ...steps])])
-      goTo(first)
+      goTo(first, firstPart(first, Object.keys(local.fields)))
       return
     }
     busyRef.current = true
     setBusy(true)
+    setFailureTitle('提交没有成功')
     // WeChat shows the consent dialog only from a tap: ask now, before the answer comes back.
     await askSubscription('submit')
-    const res = await call<ApplicationView>(spec.action, input)
+    const out = await submitAsCitizen<ApplicationView>({
+      action: spec.action,
+      input,
+      person: { name: String(input.name), idNumber: String(input.idNumber), idType: String(input.idType) },
+      title: spec.title,
+      draftKey: spec.draftKey,
+      retryUrl: spec.kind === 'unemployment' ? '/packageForms/unemployment/index' : '/packageForms/flexible/index',
+      onPhase: setPhase,
+    })
     busyRef.current = false
     setBusy(false)
+    if (out.kind === 'kept') {
+      // The draft stays in storage until the outbox has delivered the submission.
+      setKept(true)
+      scrollTop()
+      return
+    }
+    if (out.kind === 'not-verified') {
+      setFailureTitle('本人身份核验没有通过')
+      setFailure(out.message)
+      scrollTop()
+      return
+    }
+    const res = out.result
     if (res.ok) {
       setOutcome(res.data)
       try {
@@ -244,14 +326,16 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       setServerFields(error.fields)
       const steps = Object.keys(error.fields).map(stepOf)
       setAttempted((a) => [...new Set([...a, ...steps])])
-      setDraft((d) => ({ ...d, step: Math.min(...steps) }))
+      const first = Math.min(...steps)
+      setDraft((d) => ({ ...d, step: first }))
+      setPart(firstPart(first, Object.keys(error.fields)))
     }
     scrollTop()
   }
 
   if (outcome) {
     return (
-      <View className='page wiz' id='result'>
+      <Screen className='wiz' id='result'>
         <StatusHeadline app={outcome} />
         {outcome.status === 'approved' ? (
           <Notice kind='success' title='系统比对全部通过，已为您办结'>
@@ -277,21 +361,35 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
         <Button id='go-home' variant='secondary' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
           返回首页
         </Button>
-      </View>
+      </Screen>
+    )
+  }
+
+  if (kept) {
+    return (
+      <Screen className='wiz' id='result-kept'>
+        <Notice id='kept-notice' kind='info' title='已保存，联网后自动提交'>
+          <Text>现在网络不通。您的{spec.title}已保存在本机，联网后会自动提交，不用重填，也不会重复提交。提交后可以在“进度查询”里查看结果。</Text>
+        </Notice>
+        <Button id='go-home' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+          返回首页
+        </Button>
+      </Screen>
     )
   }
 
   const parts = { values: draft.person, field, change: changePersonField, touch, today }
-  const summary = attempted.includes(step) ? errorsOf(step === STEP_CONFIRM ? undefined : step) : []
+  const summary = attempted.includes(step) ? errorsOf(step === STEP_CONFIRM ? undefined : step).filter((e) => step === STEP_CONFIRM || inView(e.path)) : []
   const showFailure = failure && !(Object.keys(serverFields).length > 0 && summary.length > 0)
   const commitError = errorOf('commitment.accepted') ?? errorOf('commitment.textVersion') ?? errorOf('commitment')
 
   return (
-    <View className='page wiz' key={formKey}>
+    <Screen className='wiz' key={formKey}>
       <Text className='page__title'>{spec.title}</Text>
       <View className='wiz__steps' id='step-indicator'>
         <View className='wiz__step-text' role='heading' aria-level={2}>
           第{step + 1}步，共{STEP_COUNT}步：{spec.stepTitles[step]}
+          {partCount > 1 ? `（第${shownPart + 1}页，共${partCount}页）` : ''}
         </View>
         <View className='wiz__bar' aria-hidden='true'>
           {spec.stepTitles.map((t, i) => (
@@ -316,7 +414,7 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
         </Notice>
       ) : null}
       {showFailure ? (
-        <Notice id='submit-error' kind='error' title='提交没有成功'>
+        <Notice id='submit-error' kind='error' title={failureTitle}>
           <Text>{failure}</Text>
         </Notice>
       ) : null}
@@ -324,21 +422,30 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
 
       {step === STEP_PERSON ? (
         <View>
-          <IdentityFields {...parts} />
-          <Qualifications extra={draft.extra} field={field} change={changeExtra} />
+          {!elder || shownPart === 0 ? <IdentityFields {...parts} /> : null}
+          {!elder || shownPart === 1 ? <Qualifications extra={draft.extra} field={field} change={changeExtra} /> : null}
         </View>
       ) : null}
 
       {step === STEP_CONTACT ? (
         <View>
-          <ContactFields {...parts}>
-            <TextField {...field('otherContact')} value={String(draft.extra.otherContact ?? '')} onChange={(x) => changeExtra('otherContact', x)} maxlength={50} hint='如微信号，或亲友的电话' />
-          </ContactFields>
-          <AddressFields {...parts} sameAsHukou={draft.sameAsHukou} onSameAsHukou={(on) => edit((d) => ({ ...d, sameAsHukou: on }))} />
+          {!elder || shownPart === 0 ? (
+            <ContactFields {...parts}>
+              <TextField {...field('otherContact')} value={String(draft.extra.otherContact ?? '')} onChange={(x) => changeExtra('otherContact', x)} maxlength={50} hint='如微信号，或亲友的电话' />
+            </ContactFields>
+          ) : null}
+          {!elder || shownPart > 0 ? (
+            <AddressFields
+              {...parts}
+              only={!elder ? undefined : shownPart === 1 ? 'hukou' : 'residence'}
+              sameAsHukou={draft.sameAsHukou}
+              onSameAsHukou={(on) => edit((d) => ({ ...d, sameAsHukou: on }))}
+            />
+          ) : null}
         </View>
       ) : null}
 
-      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} field={field} change={changeExtra} touch={touch} today={today} /> : null}
+      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} field={field} change={changeExtra} touch={touch} today={today} part={elder && spec.situationParts ? shownPart : undefined} /> : null}
 
       {step === STEP_COMMITMENT ? (
         <View>
@@ -385,18 +492,18 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
             下一步
           </Button>
         ) : (
-          <Button id='submit' loading={busy} loadingText='正在提交…' onClick={submit}>
+          <Button id='submit' loading={busy} loadingText={PHASE_TEXT[phase] || '正在提交…'} onClick={submit}>
             {spec.submitText}
           </Button>
         )}
-        {step > 0 ? (
-          <Button id='step-prev' variant='secondary' onClick={() => goTo(step - 1)}>
+        {step > 0 || shownPart > 0 ? (
+          <Button id='step-prev' variant='secondary' onClick={prev}>
             上一步
           </Button>
         ) : null}
       </View>
       <Text className='wiz__footnote'>填写内容会自动保存在本机，下次打开可以接着填写。</Text>
-    </View>
+    </Screen>
   )
 }
 

@@ -24,10 +24,29 @@ export function initCloud(): void {
   backend.init()
 }
 
-export async function call<T>(action: ActionName, input: object = {}): Promise<Result<T>> {
+/**
+ * Failures where no final answer came (network lost, timeout, gateway 502/503/504 after every
+ * retry): the submission may or may not have arrived, so it is safe — and right — to send it again
+ * later with the same requestId (services/outbox.ts keeps it until then).
+ */
+const noAnswer = new WeakSet<object>()
+
+export function isNoAnswer(result: Result<unknown>): boolean {
+  return !result.ok && noAnswer.has(result)
+}
+
+export interface CallOptions {
+  /** told before each resend (1, 2, 3), so a page can say "网络较慢，正在重试" */
+  onRetry?: (attempt: number) => void
+}
+
+export async function call<T>(action: ActionName, input: object = {}, options: CallOptions = {}): Promise<Result<T>> {
   let lastTransientBody: Result<unknown> | undefined
   for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
-    if (attempt > 0) await sleep(BACKOFF_MS[attempt - 1] ?? 3000)
+    if (attempt > 0) {
+      options.onRetry?.(attempt)
+      await sleep(BACKOFF_MS[attempt - 1] ?? 3000)
+    }
     let outcome: Attempt
     try {
       outcome = await backend.send(action, input, TIMEOUT_MS)
@@ -39,8 +58,10 @@ export async function call<T>(action: ActionName, input: object = {}): Promise<R
     lastTransientBody = outcome.body
   }
   // The gateway said it was unavailable (503 with its own message): keep its words.
-  if (lastTransientBody && !lastTransientBody.ok) return withChineseMessage(lastTransientBody) as Result<T>
-  return { ok: false, error: { code: 'UNAVAILABLE', message: NETWORK_MESSAGE } }
+  const failed: Result<unknown> =
+    lastTransientBody && !lastTransientBody.ok ? withChineseMessage(lastTransientBody) : { ok: false, error: { code: 'UNAVAILABLE', message: NETWORK_MESSAGE } }
+  noAnswer.add(failed)
+  return failed as Result<T>
 }
 
 /** A citizen never reads a code or an English sentence: fill in our message when one is missing. */

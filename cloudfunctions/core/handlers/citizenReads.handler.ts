@@ -3,12 +3,13 @@
  * (PRODUCT.md "Privacy and security"). A record of anyone else answers NOT_FOUND, the same as a
  * record that does not exist, so the answer reveals nothing.
  */
-import type { ApplicationView, CertificateView, Result } from '../../../shared/api';
+import type { ApplicationView, CertificateView, MyStatus, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { beijingIso } from '../../../shared/dates';
+import { beijingDate, beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, CertificateRecord, MessageRecord } from '../records';
-import { registrationStatusInTx } from '../registrations';
+import type { ApplicationRecord, CertificateRecord, MessageRecord, RegistrationRecord } from '../records';
+import { registrationId, registrationStatusInTx } from '../registrations';
+import { taskId, type TaskRecord } from '../schedule';
 import { applicationView, certificateView } from '../views';
 import { withQr } from './qr.handler';
 
@@ -78,4 +79,38 @@ export async function getMyProfile(_input: unknown, deps: Deps): Promise<Result<
   const PERSON_KEYS = ['name', 'idType', 'idNumber', 'birthDate', 'gender', 'ethnicity', 'politicalStatus', 'education', 'health', 'disabilityLevel', 'hukouAddress', 'residenceAddress', 'phone', 'landline', 'email', 'otherContact', 'qualifications'];
   const person = Object.fromEntries(PERSON_KEYS.filter((k) => latest.person[k] !== undefined).map((k) => [k, latest.person[k]]));
   return ok({ person });
+}
+
+/**
+ * The home page's status line (issue "Citizen experience" §1): registrations in force and since
+ * when, the next monthly follow-up (the open `followup:<applicationId>` task core/schedule.ts
+ * keeps), applications waiting for staff with their due dates, and whether a certificate exists.
+ * Own records only, like every citizen read; nothing here names or numbers the person.
+ */
+export async function getMyStatus(_input: unknown, deps: Deps): Promise<Result<MyStatus>> {
+  const keys = await myPersonKeys(deps);
+  const status: MyStatus = { registrations: [], nextFollowUp: null, pending: [], certificate: null };
+  if (keys.length === 0) return ok(status);
+  const followUps: string[] = [];
+  for (const key of keys) {
+    for (const kind of ['unemployment', 'flexible'] as const) {
+      const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, key));
+      if (!reg || reg.status !== 'active') continue;
+      status.registrations.push({ kind, applicationId: reg.applicationId, since: beijingDate(reg.since) });
+      if (kind !== 'unemployment') continue;
+      const task = await deps.store.get<TaskRecord>('tasks', taskId('followup', reg.applicationId));
+      if (task && task.status === 'open') followUps.push(task.dueDate);
+    }
+    if (!status.certificate) {
+      const cert = await deps.store.get<CertificateRecord>('certificates', key);
+      if (cert) status.certificate = { status: cert.status };
+    }
+  }
+  status.nextFollowUp = followUps.sort()[0] ?? null;
+  const pending = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys }, status: 'pending_review' }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 20 });
+  status.pending = pending.map((a) => ({
+    applicationId: a.applicationId, kind: a.kind, submittedAt: beijingIso(a.submittedAt),
+    ...(a.dueDate ? { dueDate: a.dueDate } : {}), ...(a.dueDateUncertain ? { dueDateUncertain: true } : {}),
+  }));
+  return ok(status);
 }

@@ -2,7 +2,7 @@
 import type { ActionName, Result } from '../../../shared/api';
 import type { Deps } from '../deps';
 import { applyCertificate } from './applyCertificate.handler';
-import { getMyCertificate, getMyProfile, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
+import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
@@ -22,6 +22,7 @@ export const HANDLERS: Partial<Record<ActionName, Handler>> = {
   listMyMessages,
   whoAmI,
   getMyProfile,
+  getMyStatus,
   startRealPersonCheck,
   confirmRealPersonCheck,
   submitUnemploymentRegistration,

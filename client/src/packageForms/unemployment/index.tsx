@@ -85,12 +85,14 @@ const LABELS: Record<string, string> = {
   remarks: '其他需要说明的事项',
 }
 
-function Situation({ extra: e, field, change, touch, today }: SituationProps) {
+function Situation({ extra: e, field, change, touch, today, part }: SituationProps) {
+  const shows = (n: number) => part === undefined || part === n
   const place = str(e.registrationPlace)
   const categories = list(e.personCategories)
   const jobs = list(e.jobIntentions)
   return (
     <View>
+      {shows(0) ? (
       <View className='card'>
         <Text className='section-title'>失业情况</Text>
         <DateField {...field('unemployedSince')} fields='month' required value={str(e.unemployedSince)} end={today} onChange={(x) => change('unemployedSince', x.slice(0, 7))} hint='最后一份工作结束的年月；毕业后未就业的，填毕业年月' />
@@ -100,7 +102,9 @@ function Situation({ extra: e, field, change, touch, today }: SituationProps) {
         ) : null}
         <ChoiceField {...field('claimsUnemploymentInsurance')} required items={CLAIMS} value={str(e.claimsUnemploymentInsurance)} onChange={(x) => { change('claimsUnemploymentInsurance', x); touch('claimsUnemploymentInsurance') }} hint='是否申领不影响办理失业登记' />
       </View>
+      ) : null}
 
+      {shows(1) ? (
       <View className='card'>
         <Text className='section-title'>在哪里登记</Text>
         <ChoiceField {...field('registrationPlace')} required items={REGISTRATION_PLACES} value={place} onChange={(x) => { change('registrationPlace', x); touch('registrationPlace') }} hint='可以在户籍地、常住地、就业地或参保地登记，选一个' />
@@ -118,7 +122,9 @@ function Situation({ extra: e, field, change, touch, today }: SituationProps) {
         ) : null}
         <PickerField {...field('householdType')} items={HOUSEHOLD_TYPES} value={str(e.householdType)} onChange={(x) => change('householdType', x)} />
       </View>
+      ) : null}
 
+      {shows(2) ? (
       <View className='card'>
         <Text className='section-title'>人员类别（选填，可多选）</Text>
         <ChoiceField {...field('personCategories')} label='人员类别' multiple items={PERSON_CATEGORIES} value={categories} onChange={(x) => change('personCategories', x)} hint='符合的都可以选；不用上传任何证明' />
@@ -126,7 +132,9 @@ function Situation({ extra: e, field, change, touch, today }: SituationProps) {
           <TextField {...field('categoryCertificateNo')} value={str(e.categoryCertificateNo)} onChange={(x) => change('categoryCertificateNo', x)} maxlength={30} hint='如残疾人证、退役军人证、低保证的号码；没有可以不填' />
         ) : null}
       </View>
+      ) : null}
 
+      {shows(3) ? (
       <View className='card'>
         <Text className='section-title'>求职意向（选填）</Text>
         {[0, 1, 2].map((i) => (
@@ -134,6 +142,7 @@ function Situation({ extra: e, field, change, touch, today }: SituationProps) {
         ))}
         <TextAreaField {...field('remarks')} value={str(e.remarks)} onChange={(x) => change('remarks', x)} maxlength={500} />
       </View>
+      ) : null}
     </View>
   )
 }
@@ -170,6 +179,13 @@ const SPEC: RegistrationSpec = {
   makeSchema: (today) => makeUnemploymentSchema({ today }),
   labels: LABELS,
   Situation,
+  // 长辈模式: one card of the situation step per screen (the order of the cards above)
+  situationParts: [
+    ['unemployedSince', 'reason', 'reasonOther', 'claimsUnemploymentInsurance'],
+    ['registrationPlace', 'registrationRegion', 'householdType'],
+    ['personCategories', 'categoryCertificateNo'],
+    ['jobIntentions', 'remarks'],
+  ],
   confirmRows,
   submitText: '提交失业登记',
 }

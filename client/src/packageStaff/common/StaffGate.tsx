@@ -6,6 +6,7 @@ import { regionName } from '../../../../shared/regions'
 import { whoAmI, type Me } from '../../services/role'
 import { Button, Notice } from '../../components'
 import './staff.css'
+import { Screen } from '../../components/Screen'
 
 export type StaffMe = Me & { role: Role }
 
@@ -33,7 +34,7 @@ export function StaffGate({ need, children }: { need: Role; children: (me: Staff
 
   if (gate.kind === 'ok') return <>{children(gate.me)}</>
   return (
-    <View className='page staff'>
+    <Screen className='staff'>
       {gate.kind === 'loading' ? (
         <View id='staff-loading' className='staff__loading' role='status'>
           <Text>正在确认您的身份…</Text>
@@ -63,7 +64,7 @@ export function StaffGate({ need, children }: { need: Role; children: (me: Staff
           </Button>
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }
 

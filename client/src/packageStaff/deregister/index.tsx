@@ -10,6 +10,7 @@ import { timeText } from '../../services/format'
 import { uuid } from '../../services/ids'
 import { Button, FormField, Notice, TextField } from '../../components'
 import { StaffGate } from '../common/StaffGate'
+import { Screen } from '../../components/Screen'
 
 interface Deregistered {
   status: 'deregistered'
@@ -75,7 +76,7 @@ function Deregister() {
   }
 
   return (
-    <View className='page staff'>
+    <Screen className='staff'>
       <Text className='page__title'>注销失业登记</Text>
       <Text className='page__lead'>输入证件号码，选择注销原因。只能注销您所辖区域内的登记。</Text>
       {done ? (
@@ -120,12 +121,12 @@ function Deregister() {
           hint={needsNote ? `例如：11月3日、11月10日两次电话及上门均未联系到本人，已向社区核实（${charCount(note)}字）` : '不超过100个字'}
           error={errors.note}
         >
-          <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={100} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={100} nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': needsNote ? '核实情况' : '备注' } : undefined} onInput={(e) => setNote(e.detail.value)} />
         </FormField>
         <Button id='dereg-submit' loading={busy} loadingText='正在注销…' onClick={() => void submit()}>
           注销失业登记
         </Button>
       </View>
-    </View>
+    </Screen>
   )
 }

@@ -12,6 +12,7 @@ import { StaffGate } from '../common/StaffGate'
 import { CHECK_LABEL, KIND_LABEL, STATUS_LABEL } from '../common/labels'
 import { formLines } from '../common/formValues'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 type Detail = ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; app: Detail }
@@ -34,7 +35,7 @@ function ApplicationDetail() {
   }, [applicationId])
 
   return (
-    <View className='page staff detail'>
+    <Screen className='staff detail'>
       <Text className='page__title'>审核申请</Text>
       {state.kind === 'loading' ? (
         <View className='staff__loading' role='status'>
@@ -52,7 +53,7 @@ function ApplicationDetail() {
         </View>
       ) : null}
       {state.kind === 'shown' ? <Shown app={state.app} /> : null}
-    </View>
+    </Screen>
   )
 }
 
@@ -214,7 +215,7 @@ function Decide({ applicationId }: { applicationId: string }) {
       ) : null}
       {decision ? (
         <FormField path='note' label='说明' required={needsNote} hint={needsNote ? '选择“其他”时须写明具体原因，申请人会看到这段说明' : '申请人会看到这段说明'} error={errors.note}>
-          <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={200} placeholder='不超过200个字' onInput={(e) => setNote(e.detail.value)} />
+          <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={200} nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '说明' } : undefined} placeholder='不超过200个字' onInput={(e) => setNote(e.detail.value)} />
         </FormField>
       ) : null}
       <Button id='decide-submit' loading={busy} loadingText='正在提交…' onClick={() => void submit()}>

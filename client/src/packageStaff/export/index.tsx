@@ -11,6 +11,7 @@ import { dateText } from '../../services/format'
 import { Button, DateField, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { saveCsv } from './download'
+import { Screen } from '../../components/Screen'
 
 interface ExportAnswer {
   records: ExportRecord[]
@@ -84,7 +85,7 @@ function Export() {
   }
 
   return (
-    <View className='page staff'>
+    <Screen className='staff'>
       <Text className='page__title'>失业登记注销数据上报</Text>
       <Text className='page__lead'>按注销日期导出本辖区的注销记录。不符合上报校验规则的记录单独列出，不会导出，请更正后再报。</Text>
       <View className='card'>
@@ -100,7 +101,7 @@ function Export() {
         </Notice>
       ) : null}
       {result ? <ExportResult from={result.from} to={result.to} data={result.data} saved={saved} onDownload={() => void download()} /> : null}
-    </View>
+    </Screen>
   )
 }
 

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { roleAtLeast, type Role } from '../../../../shared/api'
 import { StaffGate, staffLine } from '../common/StaffGate'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 interface Entry {
   id: string
@@ -26,12 +27,12 @@ export default function StaffHome() {
   return (
     <StaffGate need='verifier'>
       {(me) => (
-        <View className='page staff'>
+        <Screen className='staff'>
           <Text className='page__title'>经办人员工作台</Text>
           <Text id='staff-who' className='staff__who'>
             {staffLine(me)}
           </Text>
-          <View role='list'>
+          <View>
             {ENTRIES.filter((e) => roleAtLeast(me.role, e.need)).map((e) => (
               <View key={e.id} id={e.id} className='tile' role='link' hoverClass='tile--hover' aria-label={`${e.title}：${e.desc}`} onClick={() => Taro.navigateTo({ url: e.url })}>
                 <Text className='tile__icon' aria-hidden='true'>
@@ -47,7 +48,7 @@ export default function StaffHome() {
               </View>
             ))}
           </View>
-        </View>
+        </Screen>
       )}
     </StaffGate>
   )

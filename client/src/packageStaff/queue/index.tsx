@@ -8,6 +8,7 @@ import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { KIND_LABEL } from '../common/labels'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 /** listReviewQueue items (cloudfunctions/core/handlers/staff.handler.ts QueueItem). */
 export interface QueueItem {
@@ -49,7 +50,7 @@ function Queue() {
   usePullDownRefresh(() => void load())
 
   return (
-    <View className='page staff'>
+    <Screen className='staff'>
       <Text className='page__title'>待审核</Text>
       <Text className='page__lead'>按办理期限排序，先到期的在前。点击一条查看全部核查结果并审核。</Text>
       {state.kind === 'loading' ? (
@@ -73,7 +74,7 @@ function Queue() {
         </View>
       ) : null}
       {state.kind === 'shown' && state.items.length > 0 ? (
-        <View id='queue-list' role='list'>
+        <View id='queue-list'>
           <Text className='staff__muted'>共 {state.items.length} 条</Text>
           {state.items.map((it) => (
             <View
@@ -113,6 +114,6 @@ function Queue() {
           ))}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

@@ -8,6 +8,7 @@ import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { Scanner } from './Scanner'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 /** What verifyCertificate answers (cloudfunctions/core/handlers/qr.handler.ts VerifyAnswer). */
 interface VerifyAnswer {
@@ -58,7 +59,7 @@ function Scan() {
   }
 
   return (
-    <View className='page staff scan'>
+    <Screen className='staff scan'>
       <Text className='page__title'>扫码核验</Text>
       {answer ? <Result answer={answer} /> : null}
       {failure ? (
@@ -79,6 +80,7 @@ function Scan() {
             value={pasted}
             maxlength={2048}
             placeholder='粘贴二维码内容'
+            nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '二维码内容' } : undefined}
             onInput={(e) => {
               setPasted(e.detail.value)
               setPasteError('')
@@ -106,7 +108,7 @@ function Scan() {
           核验
         </Button>
       </View>
-    </View>
+    </Screen>
   )
 }
 

@@ -9,6 +9,7 @@ import { dateText } from '../../services/format'
 import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 /** monthlyStats figures (cloudfunctions/core/stats.ts Figures). */
 interface Figures {
@@ -59,7 +60,7 @@ function MonthlyStats() {
   }, [month])
 
   return (
-    <View className='page staff'>
+    <Screen className='staff'>
       <Text className='page__title'>月度统计</Text>
       <View className='card'>
         <View className='ff__label'>
@@ -91,7 +92,7 @@ function MonthlyStats() {
         </View>
       ) : null}
       {state.kind === 'shown' ? <StatsView stats={state.stats} /> : null}
-    </View>
+    </Screen>
   )
 }
 

@@ -5,13 +5,14 @@ import type { ApplicationView } from '../../../../shared/api'
 import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
 import { validate } from '../../../../shared/validate'
 import { beijingDate } from '../../../../shared/dates'
-import { call } from '../../services/cloud'
+import { PHASE_TEXT, submitAsCitizen, type Phase } from '../../services/submission'
 import { uuid } from '../../services/ids'
 import { Button, ErrorSummary, Notice, type SummaryItem } from '../../components'
 import { AddressFields, ContactFields, IdentityFields } from '../../components/PersonFields'
 import { changePerson } from '../../forms/person'
 import { DRAFT_KEY, LABELS, ORDER, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 type Outcome =
   | { kind: 'issued'; app: ApplicationView }
@@ -38,6 +39,11 @@ export default function CertificateApply() {
   const [restored, setRestored] = useState(initial.restored)
   const [submitted, setSubmitted] = useState(false)
   const [busy, setBusy] = useState(false)
+  /** what the submit button says while busy: 核验本人身份 → 提交 → 重试 */
+  const [phase, setPhase] = useState<Phase>('idle')
+  /** no answer (offline or lost): kept on the phone, sent when the network is back (services/outbox.ts) */
+  const [kept, setKept] = useState(false)
+  const [failureTitle, setFailureTitle] = useState('提交没有成功')
   const [serverFields, setServerFields] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState('')
   const [outcome, setOutcome] = useState<Outcome | undefined>()
@@ -117,9 +123,31 @@ export default function CertificateApply() {
     }
     busyRef.current = true
     setBusy(true)
-    const res = await call<ApplicationView>('applyCertificate', input)
+    setFailureTitle('提交没有成功')
+    const out = await submitAsCitizen<ApplicationView>({
+      action: 'applyCertificate',
+      input,
+      person: { name: String(input.name), idNumber: String(input.idNumber), idType: String(input.idType) },
+      title: '申领《就业创业证》',
+      draftKey: DRAFT_KEY,
+      retryUrl: '/pages/certificate-apply/index',
+      onPhase: setPhase,
+    })
     busyRef.current = false
     setBusy(false)
+    if (out.kind === 'kept') {
+      // The draft stays in storage until the outbox has delivered it (it removes the draft then).
+      setKept(true)
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+      return
+    }
+    if (out.kind === 'not-verified') {
+      setFailureTitle('本人身份核验没有通过')
+      setFailure(out.message)
+      Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+      return
+    }
+    const res = out.result
     if (res.ok) {
       const app = res.data
       const kind = app.status === 'approved' && app.certificate ? 'issued' : app.status === 'pending_review' ? 'pending' : 'other'
@@ -142,12 +170,13 @@ export default function CertificateApply() {
   }
 
   if (outcome) return <Result outcome={outcome} onAgain={startOver} clear={() => setOutcome(undefined)} />
+  if (kept) return <Kept />
 
   const summary = submitted ? visibleErrors() : []
   const showFailure = failure && !(summary.length > 0 && Object.keys(serverFields).length > 0)
 
   return (
-    <View className='page apply' key={formKey}>
+    <Screen className='apply' key={formKey}>
       <Text className='page__title'>申领《就业创业证》</Text>
       <Text className='page__lead'>只需填写基本信息，不用上传任何材料。带 * 的为必填项。核验通过后即时签发电子证。</Text>
 
@@ -160,7 +189,7 @@ export default function CertificateApply() {
         </Notice>
       ) : null}
       {showFailure ? (
-        <Notice id='submit-error' kind='error' title='提交没有成功'>
+        <Notice id='submit-error' kind='error' title={failureTitle}>
           <Text>{failure}</Text>
         </Notice>
       ) : null}
@@ -170,11 +199,11 @@ export default function CertificateApply() {
       <AddressFields {...parts} sameAsHukou={draft.sameAsHukou} onSameAsHukou={(on) => setDraft((d) => ({ ...d, sameAsHukou: on }))} />
       <ContactFields {...parts} />
 
-      <Button id='submit' loading={busy} loadingText='正在提交…' onClick={submit}>
+      <Button id='submit' loading={busy} loadingText={PHASE_TEXT[phase] || '正在提交…'} onClick={submit}>
         提交申领
       </Button>
       <Text className='apply__footnote'>填写内容会自动保存在本机，下次打开可继续填写。</Text>
-    </View>
+    </Screen>
   )
 }
 
@@ -188,7 +217,7 @@ function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => 
   }
   if (outcome.kind === 'issued') {
     return (
-      <View className='page apply' id='result-issued'>
+      <Screen className='apply' id='result-issued'>
         <Notice kind='success' title='电子证已签发'>
           <Text>您的电子《就业创业证》已签发，可在“我的电子证”中随时查看。</Text>
         </Notice>
@@ -204,12 +233,12 @@ function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => 
         <Button id='go-home' variant='secondary' onClick={goHome}>
           返回首页
         </Button>
-      </View>
+      </Screen>
     )
   }
   if (outcome.kind === 'pending') {
     return (
-      <View className='page apply' id='result-pending'>
+      <Screen className='apply' id='result-pending'>
         <Notice kind='info' title='申请已提交，需要工作人员核实'>
           <Text>系统自动核验时，有的信息需要工作人员进一步核实。您不需要补交材料，核实后会通知您结果。</Text>
         </Notice>
@@ -239,11 +268,11 @@ function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => 
         <Button id='go-home' onClick={goHome}>
           返回首页
         </Button>
-      </View>
+      </Screen>
     )
   }
   return (
-    <View className='page apply' id='result-other'>
+    <Screen className='apply' id='result-other'>
       <Notice kind='info' title='申请已受理'>
         <Text>{app.nextStep || '请在“我的电子证”中查看办理情况。'}</Text>
       </Notice>
@@ -253,6 +282,20 @@ function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => 
       <Button id='go-home' variant='secondary' onClick={goHome}>
         返回首页
       </Button>
-    </View>
+    </Screen>
+  )
+}
+
+/** No answer came: the submission is kept on the phone and sent by the outbox when the network is back. */
+function Kept() {
+  return (
+    <Screen className='apply' id='result-kept'>
+      <Notice id='kept-notice' kind='info' title='已保存，联网后自动提交'>
+        <Text>现在网络不通。您的申请已保存在本机，联网后会自动提交，不用重填，也不会重复提交。提交后可以在“进度查询”里查看结果。</Text>
+      </Notice>
+      <Button id='go-home' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+        返回首页
+      </Button>
+    </Screen>
   )
 }

@@ -86,8 +86,8 @@ export function CertQr({ token, expiresAt, receivedAt, active, onRefresh }: Cert
               className={`qr__img${i === front ? '' : ' qr__img--back'}`}
               src={slots[i]}
               mode='aspectFit'
-              aria-label={i === front ? '电子证核验二维码' : undefined}
               aria-hidden={i === front ? undefined : 'true'}
+              nativeProps={process.env.TARO_ENV === 'h5' ? { alt: i === front ? '电子证核验二维码' : '' } : undefined}
               onLoad={() => {
                 if (i !== front && slots[i] === image.url) setFront(i as 0 | 1)
               }}

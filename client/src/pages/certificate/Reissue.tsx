@@ -7,6 +7,7 @@ import { validate } from '../../../../shared/validate'
 import { charCount } from '../../../../shared/zod-kit'
 import { call } from '../../services/cloud'
 import { uuid } from '../../services/ids'
+import { PHASE_TEXT, submitAsCitizen, type Phase } from '../../services/submission'
 import { Button, FormField, Notice } from '../../components'
 
 type Kind = (typeof REISSUE_KINDS)[number]['code']
@@ -25,6 +26,10 @@ export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void })
   const [failure, setFailure] = useState('')
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [phase, setPhase] = useState<Phase>('idle')
+  /** offline or no answer: kept on the phone and sent when the network is back (services/outbox.ts) */
+  const [kept, setKept] = useState(false)
+  const [failureTitle, setFailureTitle] = useState('未能补发')
   // One id per filled-in form: a retry after a lost answer does not reissue twice.
   const requestId = useRef(uuid())
 
@@ -44,8 +49,30 @@ export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void })
     }).catch(() => ({ confirm: false }))
     if (!sure.confirm) return
     setBusy(true)
-    const res = await call<CertificateView>('reissueCertificate', { requestId: requestId.current, ...checked.data })
+    setFailureTitle('未能补发')
+    // 实人核验 is for the holder: their own name and number, from their own last submission.
+    const profile = await call<{ person: { name?: string; idNumber?: string; idType?: string } | null }>('getMyProfile')
+    const p = profile.ok ? profile.data.person : null
+    const out = await submitAsCitizen<CertificateView>({
+      action: 'reissueCertificate',
+      input: { requestId: requestId.current, ...checked.data },
+      person: p && p.name && p.idNumber ? { name: p.name, idNumber: p.idNumber, idType: p.idType } : undefined,
+      title: '补发电子证',
+      onPhase: setPhase,
+    })
     setBusy(false)
+    if (out.kind === 'kept') {
+      setKept(true)
+      setOpen(false)
+      requestId.current = uuid()
+      return
+    }
+    if (out.kind === 'not-verified') {
+      setFailureTitle('本人身份核验没有通过')
+      setFailure(out.message)
+      return
+    }
+    const res = out.result
     if (res.ok) {
       setDone(true)
       setOpen(false)
@@ -63,20 +90,25 @@ export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void })
   return (
     <View className='card reissue'>
       <Text className='section-title'>证件遗失或损毁</Text>
+      {kept ? (
+        <Notice id='reissue-kept' kind='info' title='已保存，联网后自动提交'>
+          <Text>补发申请已保存在本机，联网后会自动提交，不会重复补发。提交后重新打开本页即可看到新的电子证。</Text>
+        </Notice>
+      ) : null}
       {done ? (
         <Notice id='reissue-done' kind='success' title='已补发'>
           <Text>新的电子证已生效，原二维码（包括截图）已不能通过核验。</Text>
         </Notice>
       ) : null}
       {!open ? (
-        <Button id='reissue-open' variant='secondary' onClick={() => { setOpen(true); setDone(false) }}>
+        <Button id='reissue-open' variant='secondary' onClick={() => { setOpen(true); setDone(false); setKept(false) }}>
           申请补发
         </Button>
       ) : (
         <View>
           <Text className='page__lead'>写明遗失或损毁的经过即可补发，无需其他材料。证书编号不变。</Text>
           {failure ? (
-            <Notice id='reissue-error' kind='error' title='未能补发'>
+            <Notice id='reissue-error' kind='error' title={failureTitle}>
               <Text>{failure}</Text>
             </Notice>
           ) : null}
@@ -104,11 +136,12 @@ export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void })
               value={statement}
               maxlength={500}
               placeholder='例如：3月2日在公交车上遗失手机，无法出示原电子证'
+              nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '情况说明' } : undefined}
               onInput={(e) => setStatement(e.detail.value)}
             />
             <Text className='ta__count'>{charCount(statement)}/500</Text>
           </FormField>
-          <Button id='reissue-submit' loading={busy} loadingText='正在补发…' onClick={() => void submit()}>
+          <Button id='reissue-submit' loading={busy} loadingText={phase === 'sending' ? '正在补发…' : PHASE_TEXT[phase] || '正在补发…'} onClick={() => void submit()}>
             提交补发申请
           </Button>
           <Button id='reissue-cancel' variant='secondary' onClick={() => setOpen(false)}>

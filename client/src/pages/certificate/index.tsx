@@ -10,6 +10,7 @@ import { Button, Notice } from '../../components'
 import { CertQr } from './CertQr'
 import { Reissue } from './Reissue'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 type State =
   | { kind: 'loading' }
@@ -67,7 +68,7 @@ export default function MyCertificate() {
   })
 
   return (
-    <View className='page cert'>
+    <Screen className='cert'>
       <Text className='page__title'>我的电子证</Text>
       {state.kind === 'loading' ? (
         <View id='cert-loading' className='cert__loading' role='status' aria-live='polite'>
@@ -105,7 +106,7 @@ export default function MyCertificate() {
           onReissued={(cert) => setState({ kind: 'shown', cert, receivedAt: Date.now() })}
         />
       ) : null}
-    </View>
+    </Screen>
   )
 }
 

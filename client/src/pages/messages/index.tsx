@@ -5,6 +5,7 @@ import { call } from '../../services/cloud'
 import { timeText } from '../../services/format'
 import { Button, Notice } from '../../components'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 interface Message {
   messageId: string
@@ -38,7 +39,7 @@ export default function Messages() {
   usePullDownRefresh(() => void load())
 
   return (
-    <View className='page msgs'>
+    <Screen className='msgs'>
       <Text className='page__title'>我的消息</Text>
       {state.kind === 'loading' ? (
         <View className='msgs__loading' role='status'>
@@ -74,6 +75,6 @@ export default function Messages() {
           ))}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

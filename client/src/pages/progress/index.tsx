@@ -11,6 +11,7 @@ import { call } from '../../services/cloud'
 import { Button, Notice } from '../../components'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
 import './index.css'
+import { Screen } from '../../components/Screen'
 
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T }
 
@@ -64,7 +65,7 @@ export default function Progress() {
 
   if (openId) {
     return (
-      <View className='page progress' id='progress-detail'>
+      <Screen className='progress' id='progress-detail'>
         <Text className='page__title'>办理进度</Text>
         {detail.state === 'loading' ? <Loading /> : null}
         {detail.state === 'error' ? <Failed message={detail.message} onRetry={() => void loadDetail(openId)} /> : null}
@@ -84,12 +85,12 @@ export default function Progress() {
         <Button id='go-home' variant='secondary' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
           返回首页
         </Button>
-      </View>
+      </Screen>
     )
   }
 
   return (
-    <View className='page progress' id='progress-list'>
+    <Screen className='progress' id='progress-list'>
       <Text className='page__title'>进度查询</Text>
       <Text className='page__lead'>您提交过的申请都在这里，点一条可以查看详细进度。</Text>
       {list.state === 'loading' ? <Loading /> : null}
@@ -109,7 +110,7 @@ export default function Progress() {
         </View>
       ) : null}
       {list.state === 'ready' && list.data.length > 0 ? (
-        <View role='list' id='application-list'>
+        <View id='application-list'>
           {list.data.map((a) => (
             <View
               key={a.applicationId}
@@ -139,7 +140,7 @@ export default function Progress() {
       <Button id='go-home' variant='secondary' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
         返回首页
       </Button>
-    </View>
+    </Screen>
   )
 }
 

@@ -3,8 +3,9 @@
  * the person leaves this page (FaceID redirects back, or they go back), the page that opened it is
  * told, and it asks the cloud to confirm the result with FaceID.
  */
-import { WebView, View, Text } from '@tarojs/components'
+import { WebView, Text } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
+import { Screen } from '../../components/Screen'
 
 export default function RealPersonPage() {
   const router = useRouter()
@@ -15,9 +16,9 @@ export default function RealPersonPage() {
   })
   if (!/^https:\/\//.test(url)) {
     return (
-      <View className='page'>
+      <Screen>
         <Text>核验地址无效，请返回重试。</Text>
-      </View>
+      </Screen>
     )
   }
   return <WebView src={url} />

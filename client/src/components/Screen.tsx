@@ -1,0 +1,20 @@
+/**
+ * The root of every page: the `page` class, `elder` when 长辈模式 is on (services/elder.ts,
+ * components/elder.css), the main landmark, and the offline banner at the top.
+ */
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { useElder } from '../services/elder'
+import { OfflineBanner } from './OfflineBanner'
+import './components.css'
+import './elder.css'
+
+export function Screen({ className, id, children }: { className?: string; id?: string; children?: ReactNode }) {
+  const elder = useElder()
+  return (
+    <View id={id} className={`page${className ? ` ${className}` : ''}${elder ? ' elder' : ''}`} role='main'>
+      <OfflineBanner />
+      {children}
+    </View>
+  )
+}

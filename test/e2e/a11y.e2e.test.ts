@@ -1,0 +1,140 @@
+/**
+ * Accessibility of every citizen and staff page, in normal and 长辈模式 (issue "Citizen experience"
+ * §2, §3, §6): axe-core on the H5 build served by the real gateway finds no serious or critical
+ * violation; each page's screenshot (phone viewport) goes to docs/screens/<page>[-elder].png for the
+ * README. Every page is shown with real content: a citizen with an approved 失业登记 (certificate,
+ * messages, follow-up) and a family member's 灵活就业 waiting for review; an admin of the region.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { COMMITMENTS } from '../../shared/commitment';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
+import { launch, PHONE } from './browser';
+
+const SHOTS = resolve(__dirname, '../../docs/screens');
+const CITIZEN = 'a11y-citizen';
+const ADMIN = 'a11y-admin';
+
+const clean = makePerson({ region: '210204' });
+const relative = makePerson({ region: '210204', gender: '1' });
+
+let gw: TestGateway;
+let browser: Browser;
+let pendingId = '';
+let approvedId = '';
+
+/** What a page must show before it is checked; `as` is who looks at it. */
+interface Visit {
+  name: string;
+  route: () => string;
+  as: string;
+  ready: string;
+  /** after it is ready: bring the page to the state to check (e.g. errors shown) */
+  then?: (page: Page) => Promise<void>;
+}
+
+const VISITS: Visit[] = [
+  { name: 'home', route: () => '/pages/index/index', as: CITIZEN, ready: '#home-status' },
+  { name: 'apply', route: () => '/pages/certificate-apply/index', as: CITIZEN, ready: '#submit' },
+  {
+    name: 'apply-errors', route: () => '/pages/certificate-apply/index', as: CITIZEN, ready: '#submit',
+    then: async (page) => { await page.locator('#submit').click(); await page.locator('#error-summary').waitFor(); },
+  },
+  { name: 'my-certificate', route: () => '/pages/certificate/index', as: CITIZEN, ready: '#cert-qr' },
+  { name: 'progress', route: () => '/pages/progress/index', as: CITIZEN, ready: '#application-list' },
+  { name: 'progress-detail', route: () => `/pages/progress/index?id=${encodeURIComponent(approvedId)}`, as: CITIZEN, ready: '#timeline' },
+  { name: 'messages', route: () => '/pages/messages/index', as: CITIZEN, ready: '#message-list' },
+  { name: 'settings', route: () => '/pages/settings/index', as: CITIZEN, ready: '#settings-elder-switch' },
+  { name: 'unemployment', route: () => '/packageForms/unemployment/index', as: CITIZEN, ready: '#step-next' },
+  {
+    name: 'unemployment-errors', route: () => '/packageForms/unemployment/index', as: 'a11y-newcomer', ready: '#step-next',
+    then: async (page) => {
+      // the browser keeps one draft per form: start this one empty
+      if (await page.locator('#draft-clear').count()) await page.locator('#draft-clear').click();
+      await page.locator('#step-next').click();
+      await page.locator('#error-summary').waitFor();
+    },
+  },
+  { name: 'flexible', route: () => '/packageForms/flexible/index', as: CITIZEN, ready: '#step-next' },
+  { name: 'realperson', route: () => '/pages/realperson/index', as: CITIZEN, ready: '.page' },
+  { name: 'staff-home', route: () => '/packageStaff/index/index', as: ADMIN, ready: '#staff-who' },
+  { name: 'staff-scan', route: () => '/packageStaff/scan/index', as: ADMIN, ready: '#scan-submit' },
+  { name: 'staff-queue', route: () => '/packageStaff/queue/index', as: ADMIN, ready: '#queue-list' },
+  { name: 'staff-detail', route: () => `/packageStaff/detail/index?applicationId=${encodeURIComponent(pendingId)}`, as: ADMIN, ready: '#decide-submit' },
+  { name: 'staff-deregister', route: () => `/packageStaff/deregister/index?applicationId=${encodeURIComponent(approvedId)}`, as: ADMIN, ready: '#dereg-submit' },
+  { name: 'staff-export', route: () => '/packageStaff/export/index', as: ADMIN, ready: '#export-run' },
+  { name: 'staff-stats', route: () => '/packageStaff/stats/index', as: ADMIN, ready: '#stats-table' },
+];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  gw = await startTestGateway({
+    now: '2026-05-12T10:00:00+08:00',
+    gov: {
+      persons: [govRecord(clean), govRecord(relative, { unitInsurance: { unit: '海滨重型机械有限公司', since: '2021-04-01' } })],
+      staff: [{ openid: ADMIN, name: '无障碍测试管理员', region: '2102', role: 'admin' }],
+    },
+  });
+  const unemployment = await gw.call('submitUnemploymentRegistration', {
+    requestId: requestId(), ...clean,
+    unemployedSince: '2026-01', registrationPlace: 'residence', reason: '从各类单位辞职', claimsUnemploymentInsurance: false,
+    commitment: { accepted: true, textVersion: COMMITMENTS.unemployment.version },
+  }, CITIZEN);
+  expect(unemployment.json.data.status).toBe('approved');
+  approvedId = unemployment.json.data.applicationId;
+  const flexible = await gw.call('submitFlexibleEmployment', {
+    requestId: requestId(), ...(relative as TestPerson),
+    employmentForm: '新就业形态（平台）', platform: '某外卖平台', occupation: '外卖配送', startDate: '2026-02-01', workRegion: relative.residenceAddress.regionCode,
+    commitment: { accepted: true, textVersion: COMMITMENTS.flexible.version },
+  }, CITIZEN);
+  expect(flexible.json.data.status).toBe('pending_review');
+  pendingId = flexible.json.data.applicationId;
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+});
+
+type Found = { page: string; id: string; impact: string; help: string; nodes: string[] };
+
+async function check(context: BrowserContext, v: Visit, elder: boolean, n: number): Promise<Found[]> {
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  try {
+    // A new query string each time: a real load of the page, with `as` (identity) and `elder` (mode).
+    await page.goto(`${gw.url}/?as=${v.as}&elder=${elder ? 1 : 0}&n=${n}#${v.route()}`);
+    await page.locator(v.ready).first().waitFor({ timeout: 15000 });
+    if (v.then) await v.then(page);
+    await page.waitForTimeout(250);
+    expect(await page.locator('.page.elder').count() > 0).toBe(elder);
+    await page.screenshot({ path: join(SHOTS, `${v.name}${elder ? '-elder' : ''}.png`) });
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(errors).toEqual([]);
+    return result.violations
+      .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map((x) => ({ page: `${v.name}${elder ? ' (长辈模式)' : ''}`, id: x.id, impact: x.impact!, help: x.help, nodes: x.nodes.slice(0, 3).map((nd) => nd.target.join(' ')) }));
+  } finally {
+    await page.close();
+  }
+}
+
+for (const elder of [false, true]) {
+  it(`has no serious or critical axe violation on any page ${elder ? 'in 长辈模式' : 'in normal mode'}`, async () => {
+    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const found: Found[] = [];
+    try {
+      let n = 0;
+      for (const v of VISITS) found.push(...(await check(context, v, elder, n++)));
+    } finally {
+      await context.close();
+    }
+    if (found.length) console.log(JSON.stringify(found, null, 1));
+    expect(found).toEqual([]);
+  }, 180000);
+}
