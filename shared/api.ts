@@ -124,6 +124,8 @@ export interface CertificateView {
   idNumberMasked: string;
   issuedAt: string;
   issuingRegion: string;
+  /** e.g. 辽宁省 大连市 中山区 (named by the cloud, so the page needs no region table) */
+  issuingRegionName?: string;
   registrationStatus: RegistrationStatus | 'none';
   qrToken?: string;
   qrExpiresAt?: string;

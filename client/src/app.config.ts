@@ -1,7 +1,6 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
-    'pages/certificate-apply/index',
     'pages/certificate/index',
     'pages/progress/index',
     'pages/messages/index',
@@ -12,7 +11,7 @@ export default defineAppConfig({
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [
-    { root: 'packageForms', pages: ['unemployment/index', 'flexible/index'] },
+    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index'] },
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
     { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index'] },
   ],

@@ -5,6 +5,7 @@
 import type { ApplicationView, CertificateView, RegistrationStatus } from '../../shared/api';
 import { beijingIso } from '../../shared/dates';
 import { maskIdNumber, maskName } from '../../shared/mask';
+import { regionName } from '../../shared/regions';
 import type { ApplicationRecord, CertificateRecord } from './records';
 
 const STATUS_NEXT: Record<ApplicationRecord['status'], string> = {
@@ -37,6 +38,7 @@ export function certificateView(cert: CertificateRecord, registrationStatus: Reg
     idNumberMasked: maskIdNumber(cert.idNumber),
     issuedAt: beijingIso(cert.issuedAt),
     issuingRegion: cert.issuingRegion,
+    issuingRegionName: regionName(cert.issuingRegion) ?? cert.issuingRegion,
     registrationStatus,
   };
 }

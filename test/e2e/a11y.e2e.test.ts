@@ -38,9 +38,9 @@ interface Visit {
 
 const VISITS: Visit[] = [
   { name: 'home', route: () => '/pages/index/index', as: CITIZEN, ready: '#home-status' },
-  { name: 'apply', route: () => '/pages/certificate-apply/index', as: CITIZEN, ready: '#submit' },
+  { name: 'apply', route: () => '/packageForms/certificate-apply/index', as: CITIZEN, ready: '#submit' },
   {
-    name: 'apply-errors', route: () => '/pages/certificate-apply/index', as: CITIZEN, ready: '#submit',
+    name: 'apply-errors', route: () => '/packageForms/certificate-apply/index', as: CITIZEN, ready: '#submit',
     then: async (page) => { await page.locator('#submit').click(); await page.locator('#error-summary').waitFor(); },
   },
   { name: 'my-certificate', route: () => '/pages/certificate/index', as: CITIZEN, ready: '#cert-qr' },

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 it('a person applies in the browser, gets the certificate at once and sees it on 我的电子证', async () => {
-  const page = await openAs(browser, gw.url, 'e2e-citizen-1', '/pages/certificate-apply/index');
+  const page = await openAs(browser, gw.url, 'e2e-citizen-1', '/packageForms/certificate-apply/index');
   await page.getByLabel('姓名').fill(person.name);
   await page.getByLabel('证件号码').fill(person.idNumber);
   await pickWheel(page, '#field-gender', labelOf(GENDERS, person.gender)!);

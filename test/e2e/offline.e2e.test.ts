@@ -27,7 +27,7 @@ afterAll(async () => {
   await gw?.close();
 });
 
-/** The draft the 申领 page keeps after every change (pages/certificate-apply/form.ts), as Taro's H5 storage writes it. */
+/** The draft the 申领 page keeps after every change (packageForms/certificate-apply/form.ts), as Taro's H5 storage writes it. */
 function draftOf(p: TestPerson, requestId: string) {
   const values = {
     name: p.name, idType: p.idType, idNumber: p.idNumber, birthDate: '', gender: p.gender, ethnicity: p.ethnicity, politicalStatus: '',
@@ -43,7 +43,7 @@ async function openWithDraft(context: BrowserContext, openid: string, p: TestPer
   page.on('pageerror', (err) => { throw err; });
   await page.goto(`${gw.url}/?as=${openid}#/pages/index/index`);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['draft:certificate-apply', draftOf(p, requestId)]);
-  await page.goto(`${gw.url}/?as=${openid}&restart=1#/pages/certificate-apply/index`);
+  await page.goto(`${gw.url}/?as=${openid}&restart=1#/packageForms/certificate-apply/index`);
   await page.locator('#draft-restored').waitFor();
   expect(await page.getByLabel('姓名').inputValue()).toBe(p.name);
   return page;

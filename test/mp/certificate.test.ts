@@ -46,7 +46,7 @@ afterAll(async () => {
 // loaded once and rendered as often as needed.
 const loaded = new Map<string, string>();
 function open(page: string) {
-  if (!loaded.has(page)) loaded.set(page, simulate.load(join(WEAPP, `pages/${page}/index`), { rootPath: WEAPP }));
+  if (!loaded.has(page)) loaded.set(page, simulate.load(join(WEAPP, page.includes('/') ? `${page}/index` : `pages/${page}/index`), { rootPath: WEAPP }));
   const comp = simulate.render(loaded.get(page));
   comp.attach(document.createElement('parent-wrapper'));
   return comp;
@@ -64,7 +64,7 @@ const indexOf = (list: readonly { code: string }[], code: string) => list.findIn
 
 describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp page → real cloud handlers)', () => {
   it('shows a Chinese message per field when the empty form is submitted, and sends nothing', async () => {
-    const page = open('certificate-apply');
+    const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#submit'));
     page.querySelector('#submit').dispatchEvent('tap');
     await simulate.sleep(100);
@@ -75,7 +75,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
   });
 
   it('issues the certificate when a person fills the form, and 我的电子证 shows it', async () => {
-    const page = open('certificate-apply');
+    const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#field-name'));
     const type = (id: string, value: string) => {
       const el = page.querySelector(`#${id}`);

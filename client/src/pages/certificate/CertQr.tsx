@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, Image } from '@tarojs/components'
-import { Button } from '../../components'
+import { Button } from '../../components/Button'
 import { localExpiry, qrImage } from './qr'
 
 /** A new code about every minute; a token lives two minutes, so one lost refresh still leaves a valid code. */

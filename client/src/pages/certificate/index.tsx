@@ -2,13 +2,12 @@ import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CertificateStatus, CertificateView, RegistrationStatus } from '../../../../shared/api'
-import { regionName } from '../../../../shared/regions'
 import { beijingDate } from '../../../../shared/dates'
 import { maskIdNumber, maskName } from '../../../../shared/mask'
 import { call } from '../../services/cloud'
-import { Button, Notice } from '../../components'
+import { Button } from '../../components/Button'
+import { Notice } from '../../components/Notice'
 import { CertQr } from './CertQr'
-import { Reissue } from './Reissue'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -91,7 +90,7 @@ export default function MyCertificate() {
         <View id='cert-empty' className='card cert__empty'>
           <Text className='cert__empty-title'>您还没有电子就业创业证</Text>
           <Text className='cert__empty-text'>在线填写基本信息即可申领，无需上传材料，核验通过即时签发。</Text>
-          <Button id='go-apply' onClick={() => Taro.navigateTo({ url: '/pages/certificate-apply/index' })}>
+          <Button id='go-apply' onClick={() => Taro.navigateTo({ url: '/packageForms/certificate-apply/index' })}>
             申领《就业创业证》
           </Button>
         </View>
@@ -103,7 +102,6 @@ export default function MyCertificate() {
           receivedAt={state.receivedAt}
           active={visible}
           onRefresh={load}
-          onReissued={(cert) => setState({ kind: 'shown', cert, receivedAt: Date.now() })}
         />
       ) : null}
     </Screen>
@@ -115,10 +113,9 @@ interface CertificateProps {
   receivedAt: number
   active: boolean
   onRefresh: () => Promise<boolean>
-  onReissued: (cert: CertificateView) => void
 }
 
-function Certificate({ cert, receivedAt, active, onRefresh, onReissued }: CertificateProps) {
+function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) {
   const valid = cert.status === 'valid'
   const rows: { id: string; label: string; value: string }[] = [
     { id: 'cert-no', label: '证书编号', value: cert.certificateNo },
@@ -127,7 +124,7 @@ function Certificate({ cert, receivedAt, active, onRefresh, onReissued }: Certif
     { id: 'cert-id-number', label: '证件号码', value: maskIdNumber(cert.idNumberMasked) },
     { id: 'cert-status', label: '证书状态', value: CERT_STATUS[cert.status] ?? '状态未知' },
     { id: 'cert-issued', label: '签发日期', value: issuedDate(cert.issuedAt) },
-    { id: 'cert-region', label: '签发地', value: regionName(cert.issuingRegion) ?? cert.issuingRegion },
+    { id: 'cert-region', label: '签发地', value: cert.issuingRegionName ?? cert.issuingRegion },
     { id: 'cert-registration', label: '登记状态', value: REGISTRATION_STATUS[cert.registrationStatus] ?? '状态未知' },
   ]
   return (
@@ -155,7 +152,14 @@ function Certificate({ cert, receivedAt, active, onRefresh, onReissued }: Certif
           )}
         </View>
       </View>
-      {cert.status !== 'revoked' ? <Reissue onDone={onReissued} /> : null}
+      {cert.status !== 'revoked' ? (
+        <View className='card reissue'>
+          <Text className='section-title'>证件遗失或损毁</Text>
+          <Button id='reissue-open' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageForms/reissue/index' })}>
+            申请补发
+          </Button>
+        </View>
+      ) : null}
     </View>
   )
 }

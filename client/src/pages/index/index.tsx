@@ -38,7 +38,7 @@ const TILES: Tile[] = [
     desc: '电子证，办理就业创业补贴、服务时出示。核验通过当场出证。',
     ready: '准备：身份证、户籍地址、手机号',
     plain: '办一张电子证。要用：身份证、手机号',
-    url: '/pages/certificate-apply/index',
+    url: '/packageForms/certificate-apply/index',
     icon: '证',
   },
   {

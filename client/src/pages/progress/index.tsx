@@ -8,7 +8,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ApplicationView } from '../../../../shared/api'
 import { call } from '../../services/cloud'
-import { Button, Notice } from '../../components'
+import { Button } from '../../components/Button'
+import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
 import './index.css'
 import { Screen } from '../../components/Screen'
@@ -18,7 +19,7 @@ type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { st
 const SERVICES = [
   { id: 'empty-go-unemployment', title: '办理失业登记', url: '/packageForms/unemployment/index' },
   { id: 'empty-go-flexible', title: '办理灵活就业登记', url: '/packageForms/flexible/index' },
-  { id: 'empty-go-certificate', title: '申领《就业创业证》', url: '/pages/certificate-apply/index' },
+  { id: 'empty-go-certificate', title: '申领《就业创业证》', url: '/packageForms/certificate-apply/index' },
 ]
 
 export default function Progress() {

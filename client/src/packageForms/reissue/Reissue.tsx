@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { CertificateView } from '../../../../shared/api'
-import { REISSUE_KINDS, reissueSchema } from '../../../../shared/certificate.schema'
+import { REISSUE_KINDS, reissueSchema } from '../../../../shared/reissue.schema'
 import { validate } from '../../../../shared/validate'
 import { charCount } from '../../../../shared/zod-kit'
 import { call } from '../../services/cloud'
@@ -17,8 +17,8 @@ type Kind = (typeof REISSUE_KINDS)[number]['code']
  * a new version; every older code — screenshots included — stops verifying at once, which is
  * why the person confirms first.
  */
-export function Reissue({ onDone }: { onDone: (cert: CertificateView) => void }) {
-  const [open, setOpen] = useState(false)
+export function Reissue({ onDone, startOpen = false }: { onDone: (cert: CertificateView) => void; startOpen?: boolean }) {
+  const [open, setOpen] = useState(startOpen)
   const [kind, setKind] = useState<Kind | ''>('')
   const [statement, setStatement] = useState('')
   const [submitted, setSubmitted] = useState(false)

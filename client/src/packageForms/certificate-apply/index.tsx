@@ -130,7 +130,7 @@ export default function CertificateApply() {
       person: { name: String(input.name), idNumber: String(input.idNumber), idType: String(input.idType) },
       title: '申领《就业创业证》',
       draftKey: DRAFT_KEY,
-      retryUrl: '/pages/certificate-apply/index',
+      retryUrl: '/packageForms/certificate-apply/index',
       onPhase: setPhase,
     })
     busyRef.current = false
