@@ -65,6 +65,18 @@ export function installGlobals(callFunction: (call: CloudCall) => Promise<unknow
     switchTab: ({ success }: any) => success?.({}), navigateBack: ({ success }: any) => success?.({}), reLaunch: ({ success }: any) => success?.({}),
     pageScrollTo: () => {}, stopPullDownRefresh: () => {}, setNavigationBarTitle: () => {},
     requestSubscribeMessage: ({ success }: any) => success?.({}),
+    // miniprogram-simulate renders no canvas: a query finds no node (the signature pad stays empty,
+    // which the form allows — the signature is optional).
+    createSelectorQuery: () => {
+      const query: any = {
+        in: () => query,
+        select: () => ({ fields: () => query, boundingClientRect: () => query, node: () => query }),
+        selectAll: () => ({ fields: () => query, boundingClientRect: () => query }),
+        selectViewport: () => ({ scrollOffset: () => query }),
+        exec: (cb?: (res: unknown[]) => void) => cb?.([null]),
+      };
+      return query;
+    },
     getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools', SDKVersion: '3.4.0' }),
   });
   return { storage };

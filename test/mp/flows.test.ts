@@ -118,3 +118,48 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
     expect(shown).toContain(`${person.name[0]}*`);
   });
 });
+
+describe('失业登记 wizard in miniprogram-simulate (seed 001/002 attachment, seed 004 §一)', () => {
+  it('walks the five steps, needs the commitment, and the clean person is registered at once (秒办)', async () => {
+    const page = open('packageForms/unemployment');
+    await until(() => !!page.querySelector('#step-next'));
+    const type = (id: string, value: string) => {
+      const el = page.querySelector(`#${id}`);
+      el.dispatchEvent('input', { detail: { value } });
+      el.dispatchEvent('blur', { detail: { value } });
+    };
+    const change = async (id: string, value: unknown) => {
+      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
+      await simulate.sleep(20);
+    };
+    const tap = async (id: string) => {
+      page.querySelector(`#${id}`).dispatchEvent('tap');
+      await simulate.sleep(60);
+    };
+    // the profile of the earlier 申领 (same person, same openid) pre-fills the person fields
+    await until(() => !!page.querySelector('#profile-prefilled'));
+    await tap('step-next'); // 基本信息
+    await until(() => !!page.querySelector('#field-phone'));
+    await tap('step-next'); // 联系方式与地址 (pre-filled)
+    await until(() => !!page.querySelector('#field-unemployedSince'));
+    await change('field-unemployedSince', '2026-01');
+    await change('field-reason', 4); // 从各类单位辞职
+    await tap('field-claimsUnemploymentInsurance-1');
+    await tap('field-registrationPlace-1');
+    await tap('step-next');
+    await until(() => !!page.querySelector('#commit-accept'));
+    await tap('step-next'); // without accepting: stays, with the message
+    expect(page.dom.textContent as string).toContain('承诺');
+    expect(page.querySelector('#confirm')).toBeFalsy();
+    await tap('commit-accept');
+    await tap('step-next');
+    await until(() => !!page.querySelector('#submit'));
+    await tap('submit');
+    await until(() => !!page.querySelector('#result-status') || !!page.querySelector('#submit-error'), 8000);
+    expect(page.querySelector('#submit-error')).toBeFalsy();
+    expect(page.querySelector('#result-status').dom.textContent as string).toContain('已办结');
+    const sent = calls.filter((c) => c.data.action === 'submitUnemploymentRegistration');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data.input).toMatchObject({ reason: '从各类单位辞职', unemployedSince: '2026-01', commitment: { accepted: true } });
+  });
+});
