@@ -258,24 +258,4 @@ export function makePersonSchema(ctx: SchemaContext) {
 export type Person = z.output<ReturnType<typeof makePersonSchema>>;
 export type PersonInput = z.input<ReturnType<typeof makePersonSchema>>;
 
-/** Chinese labels of the person fields (forms.md), for summaries and error lists. */
-export const PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
-  requestId: '提交编号',
-  name: '姓名',
-  idType: '证件类型',
-  idNumber: '证件号码',
-  birthDate: '出生日期',
-  gender: '性别',
-  ethnicity: '民族',
-  politicalStatus: '政治面貌',
-  education: '学历',
-  health: '健康状况',
-  disabilityLevel: '伤残等级',
-  hukouAddress: '户籍地址',
-  residenceAddress: '常住地址',
-  phone: '手机',
-  landline: '固定电话',
-  email: '电子邮件',
-  otherContact: '其他联系方式',
-  qualifications: '职业资格',
-};
+export { PERSON_FIELD_LABELS } from './person.labels';

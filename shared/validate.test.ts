@@ -33,7 +33,7 @@ describe('validate: the field-path error map', () => {
 
   it('sums up which fields to fix, by their labels', () => {
     const r = validate(schema, { ...validUnemploymentInput(), phone: '1', reason: 'x' });
-    expect(r.ok ? '' : r.message).toBe('填写的内容有误，请按提示修改：手机、失业原因');
+    expect(r.ok ? '' : r.message).toBe('填写的内容有误，请按提示修改：手机号码、失业原因');
   });
 
   it('shortens a long summary', () => {

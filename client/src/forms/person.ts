@@ -3,6 +3,7 @@
  * '' = empty. Shared by 申领电子证, 失业登记 and 灵活就业登记 so a field behaves the same on every page.
  * Rules are not here: they are the shared schemas' (shared/person.schema.ts).
  */
+import { PERSON_FIELD_LABELS } from '../../../shared/person.labels'
 import { HEALTH_DISABLED } from '../../../shared/codes'
 
 export interface AddressValues {
@@ -127,23 +128,5 @@ export function isPersonPath(path: string): boolean {
   return (PERSON_VALUE_KEYS as string[]).includes(path.split('.')[0])
 }
 
-/** The citizen-facing label of each person field path: used by error summaries. */
-export const PERSON_LABELS: Record<string, string> = {
-  name: '姓名',
-  idType: '证件类型',
-  idNumber: '证件号码',
-  birthDate: '出生日期',
-  gender: '性别',
-  ethnicity: '民族',
-  politicalStatus: '政治面貌',
-  education: '学历',
-  health: '健康状况',
-  disabilityLevel: '伤残等级',
-  'hukouAddress.regionCode': '户籍地址（省市区县）',
-  'hukouAddress.detail': '户籍地址（详细地址）',
-  'residenceAddress.regionCode': '常住地址（省市区县）',
-  'residenceAddress.detail': '常住地址（详细地址）',
-  phone: '手机号码',
-  landline: '固定电话',
-  email: '电子邮箱',
-}
+/** The citizen-facing label of each person field path (error summaries, a11y names): the shared ones. */
+export const PERSON_LABELS: Readonly<Record<string, string>> = PERSON_FIELD_LABELS
