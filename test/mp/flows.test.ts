@@ -163,3 +163,55 @@ describe('失业登记 wizard in miniprogram-simulate (seed 001/002 attachment, 
     expect(sent[0].data.input).toMatchObject({ reason: '从各类单位辞职', unemployedSince: '2026-01', commitment: { accepted: true } });
   });
 });
+
+describe('灵活就业登记 wizard in miniprogram-simulate (seed 003 §二(三), seed 000 §二(二))', () => {
+  it('registers the person at once and ends their 失业登记 with AJC00A 13, telling them', async () => {
+    const page = open('packageForms/flexible');
+    await until(() => !!page.querySelector('#step-next'));
+    const type = (id: string, value: string) => {
+      const el = page.querySelector(`#${id}`);
+      el.dispatchEvent('input', { detail: { value } });
+      el.dispatchEvent('blur', { detail: { value } });
+    };
+    const change = async (id: string, value: unknown) => {
+      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
+      await simulate.sleep(20);
+    };
+    const tap = async (id: string) => {
+      page.querySelector(`#${id}`).dispatchEvent('tap');
+      await simulate.sleep(60);
+    };
+    await until(() => !!page.querySelector('#profile-prefilled'));
+    await tap('step-next');
+    await until(() => !!page.querySelector('#field-phone'));
+    await tap('step-next');
+    await until(() => !!page.querySelector('#field-employmentForm'));
+    await tap('field-employmentForm-2'); // 新就业形态（平台）
+    await until(() => !!page.querySelector('#field-platform'));
+    type('field-platform', '某配送平台');
+    type('field-occupation', '网约配送');
+    await change('field-startDate', '2026-05-01');
+    const county = person.residenceAddress.regionCode;
+    const prov = `${county.slice(0, 2)}0000`;
+    const city = `${county.slice(0, 4)}00`;
+    await change('field-workRegion-province', indexOf(provinces(), prov));
+    await change('field-workRegion-city', indexOf(citiesOf(prov), city));
+    await change('field-workRegion', indexOf(countiesOf(city), county));
+    await tap('step-next');
+    await until(() => !!page.querySelector('#commit-accept'));
+    expect(page.dom.textContent as string).toContain('无用人单位就业参保登记');
+    await tap('commit-accept');
+    await tap('step-next');
+    await until(() => !!page.querySelector('#submit'));
+    await tap('submit');
+    await until(() => !!page.querySelector('#result-status') || !!page.querySelector('#submit-error'), 8000);
+    expect(page.querySelector('#submit-error')).toBeFalsy();
+    expect(page.querySelector('#result-status').dom.textContent as string).toContain('已办结');
+    const sent = calls.filter((c) => c.data.action === 'submitFlexibleEmployment');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data.input).toMatchObject({ employmentForm: '新就业形态（平台）', platform: '某配送平台', workRegion: county });
+    const messages = await dispatch('listMyMessages', {}, rt.depsFor(await rt.callerFor(OPENID)), { local: false });
+    const titles = (messages.body as { ok: true; data: { messages: Array<{ title: string }> } }).data.messages.map((m) => m.title);
+    expect(titles).toContain('您的失业登记已注销');
+  });
+});
