@@ -88,3 +88,20 @@ it('remembers 长辈模式 across a restart and shows one group of fields per sc
   expect(await page.locator('.page.elder:visible').count()).toBe(0);
   await page.context().close();
 }, 60000);
+
+it('every service is one tap from home and opens on its first step (issue 9: found without help)', async () => {
+  const services: Array<[string, string, string]> = [
+    ['#tile-certificate-apply', '#submit', '申领'],
+    ['#tile-unemployment', '#step-indicator', '失业'],
+    ['#tile-flexible', '#step-indicator', '灵活就业'],
+    ['#tile-progress', '#progress-list, #progress-empty', '进度'],
+  ];
+  for (const [tile, ready, word] of services) {
+    const page = await openAs(browser, gw.url, 'home-finder', '/pages/index/index');
+    await page.locator(tile).waitFor({ timeout: 15000 });
+    expect(await page.locator(tile).innerText()).toContain(word);
+    await page.locator(tile).click();
+    await page.locator(ready).first().waitFor({ timeout: 15000 });
+    await page.context().close();
+  }
+});
