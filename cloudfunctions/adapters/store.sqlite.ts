@@ -5,8 +5,9 @@
  *
  * Layout: one table `docs(collection, id, data)` of JSON documents. One table rather than one per
  * collection because the port's collections are a closed list of small-to-medium sets and one
- * table keeps the schema (and its indexes) in one place; every index leads with `collection`, so
- * a query on one collection never scans another.
+ * table keeps the schema (and its indexes) in one place; the primary key leads with `collection`
+ * and every secondary index is partial on one collection, so a query on one collection never
+ * scans another.
  *
  * Concurrency: better-sqlite3 is synchronous and the port is async, so a transaction can be
  * suspended at an `await` while other callers run. Transactions therefore queue on one writer
@@ -35,32 +36,54 @@ const DEFAULT_LIMIT = 1000;
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * Fields the product filters or sorts on get an expression index on
- * (collection, json_extract(data, '$.field')). Why a fixed list and not a generic scheme: an
- * index per queried field is what makes `find` over 10,000+ docs an index range scan instead of
- * parsing every document; indexing every field of every document (e.g. an EAV side table) would
- * multiply write cost for fields nobody queries. A field not listed here still works — it is
- * filtered by a scan of that collection only — so adding a field to a query is never a bug,
- * only (for large collections) a reason to add it here.
+ * The secondary indexes, per collection: for each collection, the field lists the product
+ * filters or sorts it on (grep `store.find` / `store.count` in cloudfunctions/). Each becomes a
+ * partial expression index `docs_<collection>_<fields>` on (collection, json_extract(data,
+ * '$.f'), …, id) WHERE collection = '<collection>' AND <first field> IS NOT NULL. (The leading
+ * `collection` column holds one value; it is there for the planner, which has no statistics:
+ * `collection = ? AND <field> range` on it outranks the primary key's `collection = ?`.)
+ *
+ * Why per collection and not one index per field across all collections (version 2): a 秒办
+ * transaction writes 7–10 documents, and with field-wide indexes every document entered the
+ * index of every listed field it happened to carry (messages their `createdAt`, outbox entries
+ * their `applicationId`, …) — about 67 WAL pages per commit. Indexing only what is queried,
+ * where it is queried, writes about 27 (bench: 秒办 ÷ bare commit). `find` writes the collection
+ * into the SQL as a literal (a bound parameter cannot prove a partial index's WHERE), so SQLite
+ * can pick these indexes.
+ *
+ * A field not listed still works — it is filtered by a scan of that collection only (the
+ * primary key leads with `collection`) — so adding a field to a query is never a bug, only (for
+ * large collections) a reason to add it here.
  */
-export const INDEXED_FIELDS = [
-  'personKey',
-  'openid',
-  'status',
-  'region',
-  'dueDate',
-  'kind',
-  'applicationId',
-  'nextAttemptAt',
-  'createdAt',
+export const COLLECTION_INDEXES: Readonly<Partial<Record<Collection, ReadonlyArray<readonly string[]>>>> = {
+  // citizen reads (personKey IN …); the staff review queue and the scheduler (status =
+  // pending_review, earliest dueDate first): one ordered read.
+  applications: [['personKey'], ['status', 'dueDate']],
   // verifyCertificate finds a certificate by its number (the QR names no person): without this a
   // staff scan parsed every certificate (131 verifications/s at 2,000 certificates, `npm run bench`).
-  'certificateNo',
-] as const;
+  certificates: [['certificateNo']],
+  // the sender: status = pending (then nextAttemptAt due, in order) and status = sending (lease
+  // expired, in id order); the entries in either state are few, sent ones stay out of both reads
+  outbox: [['status']],
+  bindings: [['openid']],
+  messages: [['openid']],
+  // the follow-up scheduler: status = open, dueDate due, in order
+  tasks: [['status', 'dueDate']],
+  registrations: [['kind']],
+  deregistrations: [['region']],
+};
+
+/** Index name for a collection's field list. */
+export function indexName(collection: string, fields: readonly string[]): string {
+  return `docs_${collection}_${fields.join('_')}`;
+}
 
 // Field names go into SQL text (the JSON path must be a literal for SQLite to match the
 // expression indexes), so only plain dotted names are allowed: no quotes, no injection.
 const FIELD_RE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+// Collection names go into find/count SQL as literals too (so the partial indexes apply): the
+// port's names are plain words; anything else is refused before it reaches SQL.
+const COLLECTION_RE = /^[A-Za-z0-9_]+$/;
 
 export interface SqliteStoreOptions {
   /** directory for the database file (created when missing) */
@@ -209,8 +232,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
     },
     async count(collection: Collection, where: Where) {
       ensureOpen();
-      const { clause, params } = whereSql(where);
-      const row = prepared(`SELECT count(*) AS n FROM docs WHERE collection = ?${clause}`).get(collection, ...params) as { n: number };
+      const { sql, params } = countSql(collection, where);
+      const row = prepared(sql).get(...params) as { n: number };
       return row.n;
     },
     close() {
@@ -255,21 +278,29 @@ function migrate(db: Database.Database): void {
   // find returns (ties by id), so an equality query reads its index in order and never sorts.
   // Without it the planner preferred the primary key (already in id order) and scanned.
   //
-  // Partial (`IS NOT NULL`): a document gets an entry only in the indexes of the fields it has.
-  // Each collection has two to five of them, so a 秒办 transaction (seven documents) writes about
-  // 30 index entries instead of 77, each on its own page: the pages a commit must write and fsync
-  // fell from ~110 to ~40 (bench: `npm run bench`). Every condition `find` builds on a field
-  // (=, IN, ranges, prefix) implies the field is not null, so SQLite still uses these indexes;
-  // only `{ field: null }` and an order by a field with no condition on it scan the collection.
-  // Version 1 had full indexes under the plain names: they are dropped and rebuilt once.
-  for (const f of INDEXED_FIELDS) {
-    db.exec(`DROP INDEX IF EXISTS docs_${f}`);
-    db.exec(`CREATE INDEX IF NOT EXISTS docs_${f}_nn ON docs (collection, ${fieldExpr(f)}, id) WHERE ${fieldExpr(f)} IS NOT NULL`);
+  // Partial (`collection = '<c>' AND <field> IS NOT NULL`): a document enters only the indexes
+  // of its own collection, and only those of fields it has (see COLLECTION_INDEXES for why).
+  // Every condition `find` builds on a field (=, IN, ranges, prefix) implies the field is not
+  // null, so SQLite still uses these indexes; only `{ field: null }` and an order by a field with
+  // no condition on it scan the collection.
+  //
+  // Indexes of earlier versions (v1: docs_<field>; v2: docs_<field>_nn, across collections) and
+  // any no longer listed are dropped, so a file from an older version is brought up to date once.
+  const wanted = new Map<string, string>();
+  for (const [collection, lists] of Object.entries(COLLECTION_INDEXES)) {
+    checkCollection(collection);
+    for (const fields of lists ?? []) {
+      const name = indexName(collection, fields);
+      const cols = fields.map(fieldExpr).join(', ');
+      wanted.set(name, `CREATE INDEX IF NOT EXISTS ${name} ON docs (collection, ${cols}, id) WHERE collection = '${collection}' AND ${fieldExpr(fields[0])} IS NOT NULL`);
+    }
   }
-  // The staff review queue (status = pending_review, earliest dueDate first): one ordered read.
-  db.exec('DROP INDEX IF EXISTS docs_status_dueDate');
-  db.exec(`CREATE INDEX IF NOT EXISTS docs_status_dueDate_nn ON docs (collection, ${fieldExpr('status')}, ${fieldExpr('dueDate')}, id) WHERE ${fieldExpr('status')} IS NOT NULL`);
-  db.pragma('user_version = 2');
+  const existing = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND sql IS NOT NULL").pluck().all() as string[];
+  db.transaction(() => {
+    for (const name of existing) if (!wanted.has(name)) db.exec(`DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
+    for (const sql of wanted.values()) db.exec(sql);
+    db.pragma('user_version = 3');
+  })();
 }
 
 function checkId(collection: string, id: string): void {
@@ -285,10 +316,20 @@ function checkId(collection: string, id: string): void {
  */
 function serialise(doc: object): string {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeError('a document must be a plain object');
-  const { _id: _ignored, ...rest } = doc as Doc;
-  const json = JSON.stringify(rest);
+  // Copy only when there is an `_id` to leave out (a doc taken from `find`): the copy of a large
+  // document costs about as much as its JSON.
+  let plain: object = doc;
+  if (Object.prototype.hasOwnProperty.call(doc, '_id')) {
+    const { _id: _ignored, ...rest } = doc as Doc;
+    plain = rest;
+  }
+  const json = JSON.stringify(plain);
   if (json === '{}') throw new TypeError('a document must have at least one field (CloudBase refuses empty documents)');
   return json;
+}
+
+function checkCollection(collection: string): void {
+  if (typeof collection !== 'string' || !COLLECTION_RE.test(collection)) throw new TypeError(`invalid collection name: ${JSON.stringify(collection)}`);
 }
 
 function checkField(field: string): void {
@@ -306,7 +347,11 @@ function typeExpr(field: string): string {
 }
 
 const NUMERIC = `IN ('integer', 'real')`;
-const INDEXED: ReadonlySet<string> = new Set(INDEXED_FIELDS);
+/** Per collection, the fields that lead one of its indexes (an equality on one of them picks it). */
+const LEADING: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(COLLECTION_INDEXES).map(([c, lists]) => [c, new Set((lists ?? []).map((fields) => fields[0]))]),
+);
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /**
  * One condition → SQL. Comparisons follow the document database (MongoDB/CloudBase) rather than
@@ -419,7 +464,7 @@ function successor(p: string): string | null {
   return cps.slice(0, -1).join('') + String.fromCodePoint(next);
 }
 
-function whereSql(where: Where): { clause: string; params: unknown[] } {
+function whereSql(collection: string, where: Where): { clause: string; params: unknown[] } {
   if (typeof where !== 'object' || where === null || Array.isArray(where)) throw new TypeError('where must be an object');
   const params: unknown[] = [];
   const entries = Object.entries(where);
@@ -427,12 +472,17 @@ function whereSql(where: Where): { clause: string; params: unknown[] } {
   // above equality on another (it picked `region` prefix 2102 — a whole city — over
   // `status = pending_review`). Equality on an indexed field is the better bet, so when there
   // is one, range and prefix terms are only filters.
-  const demote = entries.some(([f, c]) => INDEXED.has(f) && c !== null && typeof c !== 'object');
+  const leading = LEADING.get(collection) ?? NO_FIELDS;
+  const demote = entries.some(([f, c]) => leading.has(f) && c !== null && typeof c !== 'object');
   const parts = entries.map(([field, cond]) => conditionSql(field, cond, params, demote));
   return { clause: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
 /**
+ * The collection is written into the SQL as a literal (validated: COLLECTION_RE), not bound:
+ * SQLite picks a partial index only when the query's WHERE provably implies the index's, and a
+ * bound parameter proves nothing at prepare time.
+ *
  * The SELECT that `find` runs (exported so tests can EXPLAIN it and see the indexes used).
  * `sql` is null when the limit is 0. Ties in the order field are broken by id, so paging and
  * tests see a stable order (the CloudBase adapter does the same).
@@ -440,7 +490,8 @@ function whereSql(where: Where): { clause: string; params: unknown[] } {
 export function findSql(collection: string, where: Where, options: FindOptions = {}): { sql: string | null; params: unknown[] } {
   const limit = options.limit ?? DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 0) throw new TypeError('limit must be a non-negative integer');
-  const { clause, params } = whereSql(where);
+  checkCollection(collection);
+  const { clause, params } = whereSql(collection, where);
   let order = 'id ASC';
   if (options.orderBy) {
     const { field, direction } = options.orderBy;
@@ -449,7 +500,14 @@ export function findSql(collection: string, where: Where, options: FindOptions =
   }
   if (limit === 0) return { sql: null, params: [] };
   return {
-    sql: `SELECT id, data FROM docs WHERE collection = ?${clause} ORDER BY ${order} LIMIT ${limit}`,
-    params: [collection, ...params],
+    sql: `SELECT id, data FROM docs WHERE collection = '${collection}'${clause} ORDER BY ${order} LIMIT ${limit}`,
+    params,
   };
+}
+
+/** The count that `count` runs (same WHERE as findSql). */
+export function countSql(collection: string, where: Where): { sql: string; params: unknown[] } {
+  checkCollection(collection);
+  const { clause, params } = whereSql(collection, where);
+  return { sql: `SELECT count(*) AS n FROM docs WHERE collection = '${collection}'${clause}`, params };
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findSql, INDEXED_FIELDS, integrityCheck, openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
+import { COLLECTION_INDEXES, countSql, findSql, indexName, integrityCheck, openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import type { Where } from '../../cloudfunctions/core/store.port';
 import { describeStoreContract } from './store.contract';
 
@@ -42,6 +42,26 @@ describe('sqlite store file', () => {
     await expect(store.put('persons', 'p1', { a: 1 })).rejects.toThrow(/closed/);
   });
 
+  it('brings the indexes of an older file up to date (drops field-wide ones, creates per-collection ones)', async () => {
+    const db = new Database(path.join(dataDir, 'store.sqlite'));
+    db.exec(`CREATE TABLE docs (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL CHECK (json_valid(data)), PRIMARY KEY (collection, id))`);
+    db.exec(`CREATE INDEX docs_personKey_nn ON docs (collection, json_extract(data, '$.personKey'), id) WHERE json_extract(data, '$.personKey') IS NOT NULL`);
+    db.exec(`CREATE INDEX docs_status ON docs (collection, json_extract(data, '$.status'), id)`);
+    db.prepare('INSERT INTO docs VALUES (?, ?, ?)').run('applications', 'a1', JSON.stringify({ personKey: 'pk1', status: 'approved' }));
+    db.pragma('user_version = 2');
+    db.close();
+    const store = openSqliteStore({ dataDir });
+    expect(await store.find('applications', { personKey: 'pk1' })).toEqual([{ _id: 'a1', personKey: 'pk1', status: 'approved' }]);
+    await store.close?.();
+    const check = new Database(path.join(dataDir, 'store.sqlite'), { readonly: true });
+    const names = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[];
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    check.close();
+    const expected = Object.entries(COLLECTION_INDEXES).flatMap(([c, lists]) => (lists ?? []).map((f) => indexName(c, f)));
+    expect(names).toEqual([...expected].sort());
+    expect(integrityCheck(dataDir)).toBe('ok');
+  });
+
   describe('with 10,000 applications', () => {
     let store: ReturnType<typeof openSqliteStore>;
     beforeEach(async () => {
@@ -66,8 +86,7 @@ describe('sqlite store file', () => {
     });
 
     // The plan shows which index SQLite picked: the product's queries must not scan.
-    const plan = (where: Where, orderBy?: { field: string; direction: 'asc' | 'desc' }) => {
-      const { sql, params } = findSql('applications', where, { orderBy, limit: 50 });
+    const explain = (sql: string, params: unknown[]) => {
       const db = new Database(path.join(dataDir, 'store.sqlite'), { readonly: true });
       try {
         return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
@@ -75,18 +94,55 @@ describe('sqlite store file', () => {
         db.close();
       }
     };
+    const plan = (collection: string, where: Where, orderBy?: { field: string; direction: 'asc' | 'desc' }) => {
+      const { sql, params } = findSql(collection, where, { orderBy, limit: 50 });
+      return explain(sql!, params);
+    };
+    const index = (name: string) => new RegExp(`USING (COVERING )?INDEX ${name}\\b`);
 
-    it('answers the product’s queries from the expression indexes', () => {
-      expect(plan({ personKey: 'pk42' })).toMatch(/USING INDEX docs_personKey/);
-      expect(plan({ openid: 'o42' })).toMatch(/USING INDEX docs_openid/);
-      expect(plan({ region: { prefix: '210203' } })).toMatch(/USING INDEX docs_region/);
-      expect(plan({ nextAttemptAt: { lte: '2026-03-01T00:00:00+08:00' } })).toMatch(/USING INDEX docs_nextAttemptAt/);
-      const queue = plan({ status: 'pending_review', region: { prefix: '2102' } }, { field: 'dueDate', direction: 'asc' });
-      expect(queue).toMatch(/USING INDEX docs_status_dueDate/);
+    it('answers the product’s queries from the per-collection indexes', () => {
+      // citizen reads: applications of the caller's person keys, newest first
+      expect(plan('applications', { personKey: 'pk42' })).toMatch(index('docs_applications_personKey'));
+      expect(plan('applications', { personKey: 'pk1' })).not.toMatch(/TEMP B-TREE/);
+      expect(plan('applications', { personKey: { in: ['pk1'] } }, { field: 'submittedAt', direction: 'desc' })).toMatch(index('docs_applications_personKey'));
+      expect(plan('applications', { personKey: { in: ['pk1', 'pk2', 'pk3'] } }, { field: 'submittedAt', direction: 'desc' })).toMatch(index('docs_applications_personKey'));
+      expect(plan('applications', { personKey: { in: ['pk1'] }, openid: 'o1' }, { field: 'submittedAt', direction: 'desc' })).toMatch(index('docs_applications_personKey'));
+      // the staff review queue and the scheduler's horizon: one ordered read, no sort
+      const queue = plan('applications', { status: 'pending_review', region: { prefix: '2102' } }, { field: 'dueDate', direction: 'asc' });
+      expect(queue).toMatch(index('docs_applications_status_dueDate'));
       expect(queue).not.toMatch(/TEMP B-TREE/);
-      expect(plan({ personKey: 'pk1' })).not.toMatch(/TEMP B-TREE/);
-      expect(plan({ createdAt: { gte: '2026-01-01', lt: '2026-02-01' } })).toMatch(/USING INDEX docs_createdAt/);
-      for (const f of INDEXED_FIELDS) expect(plan({ [f]: 'x' })).toMatch(new RegExp(`USING INDEX docs_${f}`));
+      const horizon = plan('applications', { status: 'pending_review', dueDate: { lte: '2026-03-20' } }, { field: 'dueDate', direction: 'asc' });
+      expect(horizon).toMatch(index('docs_applications_status_dueDate'));
+      expect(horizon).not.toMatch(/TEMP B-TREE/);
+      // the outbox sender: due entries in order, and expired leases
+      const due = plan('outbox', { status: 'pending', nextAttemptAt: { lte: 1_773_000_000_000 } }, { field: 'nextAttemptAt', direction: 'asc' });
+      expect(due).toMatch(index('docs_outbox_status'));
+      expect(plan('outbox', { nextAttemptAt: { lte: 1_773_000_000_000 } })).not.toMatch(/USING INDEX docs_/);
+      expect(plan('outbox', { status: 'sending', leaseUntil: { lte: 1_773_000_000_000 } })).toMatch(index('docs_outbox_status'));
+      // staff scans, bindings and messages of an openid, follow-ups, statistics
+      expect(plan('certificates', { certificateNo: '2102042026000001X' })).toMatch(index('docs_certificates_certificateNo'));
+      expect(plan('bindings', { openid: 'o42' }, { field: 'at', direction: 'desc' })).toMatch(index('docs_bindings_openid'));
+      expect(plan('messages', { openid: 'o42' }, { field: 'createdAt', direction: 'desc' })).toMatch(index('docs_messages_openid'));
+      const followups = plan('tasks', { kind: 'followup', status: 'open', dueDate: { lte: '2026-03-10' } }, { field: 'dueDate', direction: 'asc' });
+      expect(followups).toMatch(index('docs_tasks_status_dueDate'));
+      expect(followups).not.toMatch(/TEMP B-TREE/);
+      expect(plan('registrations', { kind: 'unemployment', region: { prefix: '2102' } })).toMatch(index('docs_registrations_kind'));
+      expect(plan('deregistrations', { region: { prefix: '2102' }, at: { gte: '2026-02-21', lt: '2026-03-21' } }, { field: 'at', direction: 'asc' })).toMatch(index('docs_deregistrations_region'));
+      // every listed index serves an equality on its leading field, in its own collection only
+      for (const [collection, lists] of Object.entries(COLLECTION_INDEXES)) {
+        for (const fields of lists ?? []) {
+          const orderBy = fields.length > 1 ? { field: fields[1], direction: 'asc' as const } : undefined;
+          expect(plan(collection, { [fields[0]]: 'x' }, orderBy)).toMatch(index(indexName(collection, fields)));
+          expect(explain(countSql(collection, { [fields[0]]: 'x' }).sql, ['x'])).toMatch(index(indexName(collection, fields)));
+          expect(plan('audit', { [fields[0]]: 'x' })).not.toMatch(/USING INDEX docs_/);
+        }
+      }
+    });
+
+    it('refuses a collection name that is not a plain word (it is written into the SQL)', async () => {
+      expect(() => findSql("applications' OR 1=1 --", {})).toThrow(TypeError);
+      await expect(store.find("x'y" as never, {})).rejects.toThrow(/collection/);
+      await expect(store.count('a b' as never, {})).rejects.toThrow(/collection/);
     });
 
     it('finds by an indexed field in well under a millisecond or so per query', async () => {
