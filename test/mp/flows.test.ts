@@ -60,6 +60,26 @@ async function until(fn: () => boolean, ms = 3000) {
   }
 }
 
+
+/** What a finger does on the simulated page: type into an input, change a picker, tap. */
+function controls(page: any) {
+  return {
+    type(id: string, value: string) {
+      const el = page.querySelector(`#${id}`);
+      el.dispatchEvent('input', { detail: { value } });
+      el.dispatchEvent('blur', { detail: { value } });
+    },
+    async change(id: string, value: unknown) {
+      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
+      await simulate.sleep(20);
+    },
+    async tap(id: string) {
+      page.querySelector(`#${id}`).dispatchEvent('tap');
+      await simulate.sleep(60);
+    },
+  };
+}
+
 const indexOf = (list: readonly { code: string }[], code: string) => list.findIndex((i) => i.code === code);
 
 describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp page → real cloud handlers)', () => {
@@ -77,15 +97,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
   it('issues the certificate when a person fills the form, and 我的电子证 shows it', async () => {
     const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#field-name'));
-    const type = (id: string, value: string) => {
-      const el = page.querySelector(`#${id}`);
-      el.dispatchEvent('input', { detail: { value } });
-      el.dispatchEvent('blur', { detail: { value } });
-    };
-    const pick = async (id: string, index: number) => {
-      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value: index } });
-      await simulate.sleep(20);
-    };
+    const { type, change: pick } = controls(page);
     type('field-name', person.name);
     type('field-idNumber', person.idNumber);
     await pick('field-gender', indexOf(GENDERS, person.gender));
@@ -123,19 +135,7 @@ describe('失业登记 wizard in miniprogram-simulate (seed 001/002 attachment, 
   it('walks the five steps, needs the commitment, and the clean person is registered at once (秒办)', async () => {
     const page = open('packageForms/unemployment');
     await until(() => !!page.querySelector('#step-next'));
-    const type = (id: string, value: string) => {
-      const el = page.querySelector(`#${id}`);
-      el.dispatchEvent('input', { detail: { value } });
-      el.dispatchEvent('blur', { detail: { value } });
-    };
-    const change = async (id: string, value: unknown) => {
-      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
-      await simulate.sleep(20);
-    };
-    const tap = async (id: string) => {
-      page.querySelector(`#${id}`).dispatchEvent('tap');
-      await simulate.sleep(60);
-    };
+    const { type, change, tap } = controls(page);
     // the profile of the earlier 申领 (same person, same openid) pre-fills the person fields
     await until(() => !!page.querySelector('#profile-prefilled'));
     await tap('step-next'); // 基本信息
@@ -168,19 +168,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (seed 003 §二(三)
   it('registers the person at once and ends their 失业登记 with AJC00A 13, telling them', async () => {
     const page = open('packageForms/flexible');
     await until(() => !!page.querySelector('#step-next'));
-    const type = (id: string, value: string) => {
-      const el = page.querySelector(`#${id}`);
-      el.dispatchEvent('input', { detail: { value } });
-      el.dispatchEvent('blur', { detail: { value } });
-    };
-    const change = async (id: string, value: unknown) => {
-      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
-      await simulate.sleep(20);
-    };
-    const tap = async (id: string) => {
-      page.querySelector(`#${id}`).dispatchEvent('tap');
-      await simulate.sleep(60);
-    };
+    const { type, change, tap } = controls(page);
     await until(() => !!page.querySelector('#profile-prefilled'));
     await tap('step-next');
     await until(() => !!page.querySelector('#field-phone'));
