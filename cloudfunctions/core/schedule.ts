@@ -111,7 +111,7 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
       const created = await writeMessageInTx(tx, {
         messageId: `followup:${task.applicationId}:${task.dueDate}`, openid: task.openid ?? reg.openid as string, personKey: task.personKey,
         event: 'unemployment.followup', title: '每月就业状况确认',
-        body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记（seed 004 §一(四)）。',
+        body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记。', // seed 004 §一(四): monthly follow-up
         at: now, applicationId: task.applicationId,
         push: { subject: '每月就业状况确认', date: task.dueDate, note: '请确认就业状况或告知已就业' },
       });
@@ -180,7 +180,7 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
           event: overdue ? 'review.escalation' : 'review.reminder',
           title: overdue ? `待审核申请已超期：${what}` : `待审核申请即将到期：${what}`,
           body: overdue
-            ? `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）应于 ${app.dueDate} 前办结，现已超期，请督办（seed 004 §一(三)：3个工作日内办结）。`
+            ? `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）应于 ${app.dueDate} 前办结，现已超期，请督办（人社厅发〔2020〕79号：3个工作日内办结）。`
             : `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）须于 ${app.dueDate} 前办结，请及时审核。`,
           at: now, applicationId: app.applicationId,
           push: { subject: overdue ? '待审核申请已超期' : '待审核申请即将到期', date: app.dueDate!, note: `${what}待审核` },

@@ -270,6 +270,10 @@ describe('after a 失业登记 is approved (seed 004 §一(三)(四), seed 000 �
       expect((await runScheduler(gw)).followUps).toBe(0);
       const msgs = await gw.call('listMyMessages', {}, 'sch-f');
       expect(msgs.json.data.messages.filter((m: { title: string }) => m.title === '每月就业状况确认')).toHaveLength(1);
+      // issue 9 §5: what a citizen reads is plain Chinese — no notice citations, code names or English
+      for (const m of msgs.json.data.messages as Array<{ title: string; body: string }>) {
+        expect(`${m.title}${m.body}`).not.toMatch(/seed|[A-Za-z]{3,}/);
+      }
     });
     expect((await at(dataDir, '2026-05-10T10:00:00+08:00', gov, runScheduler)).followUps).toBe(1);
     const log = readSentLog(dataDir).filter((l) => l.event === 'unemployment.followup');
