@@ -67,3 +67,21 @@ export const statsSchema = z.object({
 export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {
   applicationId: '申请编号', decision: '审核结果', reasonCode: '原因', note: '说明', from: '开始日期', to: '结束日期', month: '统计月份',
 };
+
+/** A staff task (contact within 5 working days after registration, seed 004 §一(三)). */
+export const taskRefSchema = z.object({
+  taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
+});
+
+/** Closing a contact task: reached, or not reached with what was tried (the note is then required). */
+export const completeTaskSchema = z
+  .object({
+    taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
+    outcome: z.enum(['reached', 'unreachable'], { error: '请选择“已联系上”或“未能联系上”' }),
+    note: note(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'unreachable' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '未能联系上时，请写明联系方式和时间' });
+  });
+
+export const TASK_FIELD_LABELS: Readonly<Record<string, string>> = { taskId: '任务编号', outcome: '联系结果', note: '说明' };

@@ -13,7 +13,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index'] },
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
-    { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index'] },
+    { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -65,6 +65,7 @@ const VISITS: Visit[] = [
   { name: 'staff-queue', route: () => '/packageStaff/queue/index', as: ADMIN, ready: '#queue-list' },
   { name: 'staff-detail', route: () => `/packageStaff/detail/index?applicationId=${encodeURIComponent(pendingId)}`, as: ADMIN, ready: '#decide-submit' },
   { name: 'staff-deregister', route: () => `/packageStaff/deregister/index?applicationId=${encodeURIComponent(approvedId)}`, as: ADMIN, ready: '#dereg-submit' },
+  { name: 'staff-tasks', route: () => '/packageStaff/tasks/index', as: ADMIN, ready: '#tasks-list' },
   { name: 'staff-export', route: () => '/packageStaff/export/index', as: ADMIN, ready: '#export-run' },
   { name: 'staff-stats', route: () => '/packageStaff/stats/index', as: ADMIN, ready: '#stats-table' },
 ];

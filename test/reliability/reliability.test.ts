@@ -558,6 +558,10 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     decideApplication: () => ({ existing: { applicationId: ids.pending, decision: 'reject', reasonCode: 'R03' }, missing: { applicationId: 'f'.repeat(32), decision: 'reject', reasonCode: 'R03' } }),
     deregister: () => ({ existing: { idNumber: registered.idNumber, reasonCode: '11' }, missing: { idNumber: neverSeen.idNumber, reasonCode: '11' } }),
     exportDeregistrations: () => ({ existing: { from: '20260101', to: '20261231' }, missing: { from: '20260101', to: '20261231' } }),
+    // the contact task schedule.ts opened when the registration was approved
+    listContactTasks: () => ({ existing: {}, missing: {} }),
+    revealContact: () => ({ existing: { taskId: `contact:${ids.registered}` }, missing: { taskId: `contact:${'f'.repeat(32)}` } }),
+    completeContactTask: () => ({ existing: { taskId: `contact:${ids.registered}`, outcome: 'reached' }, missing: { taskId: `contact:${'f'.repeat(32)}`, outcome: 'reached' } }),
     monthlyStats: () => ({ existing: { month: '2026-03' }, missing: { month: '2026-03' } }),
     runScheduler: () => ({ existing: {}, missing: {} }),
   };
@@ -632,7 +636,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     }
     const a = await same(other);
     const text = JSON.stringify(a.body);
-    if (['getApplicationDetail', 'decideApplication', 'deregister'].includes(action)) {
+    if (['getApplicationDetail', 'decideApplication', 'deregister', 'revealContact', 'completeContactTask'].includes(action)) {
       expect(a.status).toBe(404);
       staffRefusals.push({ openid: other, action });
     } else {

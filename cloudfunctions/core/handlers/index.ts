@@ -5,6 +5,7 @@ import { applyCertificate } from './applyCertificate.handler';
 import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
+import { completeContactTask, listContactTasks, revealContact } from './tasks.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate, verifyCertificate } from './qr.handler';
 import { runScheduler } from './scheduler.handler';
@@ -33,6 +34,9 @@ export const HANDLERS: Partial<Record<ActionName, Handler>> = {
   deregister,
   exportDeregistrations,
   monthlyStats,
+  listContactTasks,
+  revealContact,
+  completeContactTask,
   runScheduler,
   recordSubscription,
 };

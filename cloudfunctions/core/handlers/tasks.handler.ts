@@ -1,0 +1,88 @@
+/**
+ * Contact tasks (seed 004 §一(三): 在办理失业登记后5个工作日内，通过电话、短信等方式主动联系): created by
+ * schedule.ts when a 失业登记 is approved; here staff of the region see them, earliest due first,
+ * reveal the phone of one person when they are about to call (audited — lists stay masked), and
+ * close the task with what happened, which the citizen's timeline shows.
+ */
+import type { Result } from '../../../shared/api';
+import { fail, ok } from '../../../shared/api';
+import { beijingDate, beijingIso } from '../../../shared/dates';
+import { maskName, maskPhone } from '../../../shared/mask';
+import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { completeTaskSchema, taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
+import { validate } from '../../../shared/validate';
+import type { Deps } from '../deps';
+import type { ApplicationRecord } from '../records';
+import type { TaskRecord } from '../schedule';
+import { audit } from './staff.handler';
+
+const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
+
+export interface ContactTaskItem {
+  taskId: string;
+  applicationId: string;
+  holderName: string;
+  phoneMasked: string;
+  region: string;
+  regionName: string;
+  dueDate: string;
+  dueDateUncertain: boolean;
+  overdue: boolean;
+}
+
+export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
+  const staff = deps.caller.staff!;
+  const today = beijingDate(deps.clock.now());
+  const tasks = await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: 'contact', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const items: ContactTaskItem[] = [];
+  for (const t of tasks) {
+    const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
+    if (!app) continue;
+    items.push({
+      taskId: t.taskId, applicationId: t.applicationId, holderName: maskName(app.person.name),
+      phoneMasked: app.person.phone ? maskPhone(String(app.person.phone)) : '', region: t.region, regionName: regionName(t.region) ?? t.region,
+      dueDate: t.dueDate, dueDateUncertain: !!t.dueDateUncertain, overdue: t.dueDate < today,
+    });
+  }
+  await audit(deps, 'listContactTasks', { count: items.length });
+  return ok({ items, today });
+}
+
+async function openTaskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
+  const task = await deps.store.get<TaskRecord>('tasks', taskId);
+  if (!task || task.kind !== 'contact' || !regionPrefixMatches(deps.caller.staff!.region, task.region)) return null;
+  const app = await deps.store.get<ApplicationRecord>('applications', task.applicationId);
+  return app ? { task, app } : null;
+}
+
+/** The full phone of one person, for the call about to be made; every reveal is audited. */
+export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string }>> {
+  const v = validate(taskRefSchema, input, TASK_FIELD_LABELS);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const found = await openTaskInRegion(deps, v.data.taskId);
+  if (!found) return fail('NOT_FOUND', NOT_FOUND);
+  await audit(deps, 'revealContact', { taskId: v.data.taskId, personKey: found.task.personKey });
+  const p = found.app.person;
+  return ok({ taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''), ...(p.landline ? { landline: String(p.landline) } : {}) });
+}
+
+export async function completeContactTask(input: unknown, deps: Deps): Promise<Result<{ taskId: string; status: 'done'; outcome: string }>> {
+  const staff = deps.caller.staff!;
+  const v = validate(completeTaskSchema, input, TASK_FIELD_LABELS);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const at = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
+    if (!task || task.kind !== 'contact' || !regionPrefixMatches(staff.region, task.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (task.status !== 'open') return fail('CONFLICT', '这条任务已经处理过了');
+    await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
+    const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+    if (app) {
+      const what = v.data.outcome === 'reached' ? '工作人员已与您电话联系，介绍了就业服务' : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
+      app.timeline = [...app.timeline, { status: 'services', at: beijingIso(at), note: what }];
+      await tx.put('applications', app.applicationId, app);
+    }
+    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'completeContactTask', taskId: task.taskId, personKey: task.personKey, outcome: v.data.outcome });
+    return ok({ taskId: task.taskId, status: 'done' as const, outcome: v.data.outcome });
+  });
+}
