@@ -9,6 +9,7 @@ import { call } from '../../services/cloud'
 import { dateText, timeText } from '../../services/format'
 import { Button, FormField, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
+import { LoadState } from '../common/LoadState'
 import { CHECK_LABEL, KIND_LABEL, STATUS_LABEL } from '../common/labels'
 import { formLines } from '../common/formValues'
 import './index.css'
@@ -37,21 +38,7 @@ function ApplicationDetail() {
   return (
     <Screen className='staff detail'>
       <Text className='page__title'>审核申请</Text>
-      {state.kind === 'loading' ? (
-        <View className='staff__loading' role='status'>
-          <Text>正在加载…</Text>
-        </View>
-      ) : null}
-      {state.kind === 'error' ? (
-        <View>
-          <Notice id='detail-error' kind='error' title='暂时无法查看这条申请'>
-            <Text>{state.message}</Text>
-          </Notice>
-          <Button id='detail-retry' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </View>
-      ) : null}
+      <LoadState state={state} errorTitle='暂时无法查看这条申请' errorId='detail-error' retryId='detail-retry' onRetry={() => void load()} />
       {state.kind === 'shown' ? <Shown app={state.app} /> : null}
     </Screen>
   )

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ApplicationKind } from '../../../../shared/api'
-import { call } from '../../services/cloud'
 import { dateText, timeText } from '../../services/format'
-import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
+import { LoadState, useStaffList } from '../common/LoadState'
 import { KIND_LABEL } from '../common/labels'
 import './index.css'
 import { Screen } from '../../components/Screen'
@@ -24,50 +22,19 @@ export interface QueueItem {
   reasons: string[]
 }
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; items: QueueItem[] }
 
 export default function QueuePage() {
   return <StaffGate need='reviewer'>{() => <Queue />}</StaffGate>
 }
 
 function Queue() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const loading = useRef(false)
-  const load = useCallback(async () => {
-    if (loading.current) return
-    loading.current = true
-    const res = await call<{ items: QueueItem[] }>('listReviewQueue')
-    loading.current = false
-    Taro.stopPullDownRefresh()
-    setState(res.ok ? { kind: 'shown', items: res.data.items } : { kind: 'error', message: res.error.message })
-  }, [])
-  // This component mounts after the staff check, i.e. after the page's first show: load now,
-  // and again on every later show (back from a decision, the decided one must be gone).
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
+  const { state, load } = useStaffList<QueueItem>('listReviewQueue')
 
   return (
     <Screen className='staff'>
       <Text className='page__title'>待审核</Text>
       <Text className='page__lead'>按办理期限排序，先到期的在前。点击一条查看全部核查结果并审核。</Text>
-      {state.kind === 'loading' ? (
-        <View className='staff__loading' role='status'>
-          <Text>正在加载…</Text>
-        </View>
-      ) : null}
-      {state.kind === 'error' ? (
-        <View>
-          <Notice id='queue-error' kind='error' title='暂时无法加载待审核列表'>
-            <Text>{state.message}</Text>
-          </Notice>
-          <Button id='queue-retry' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </View>
-      ) : null}
+      <LoadState state={state} errorTitle='暂时无法加载待审核列表' errorId='queue-error' retryId='queue-retry' onRetry={() => void load()} />
       {state.kind === 'shown' && state.items.length === 0 ? (
         <View id='queue-empty' className='card staff__empty'>
           <Text>暂无待审核的申请</Text>

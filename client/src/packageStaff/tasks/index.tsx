@@ -3,8 +3,8 @@
  * The list shows phones masked; 查看电话 reveals one number for the call (audited by the cloud);
  * the task is closed with what happened, which the person's timeline shows.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { call } from '../../services/cloud'
 import { dateText } from '../../services/format'
@@ -12,6 +12,7 @@ import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { Screen } from '../../components/Screen'
 import { StaffGate } from '../common/StaffGate'
+import { LoadState, useStaffList } from '../common/LoadState'
 import '../queue/index.css'
 
 interface TaskItem {
@@ -25,48 +26,19 @@ interface TaskItem {
   overdue: boolean
 }
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; items: TaskItem[] }
 
 export default function TasksPage() {
   return <StaffGate need='reviewer'>{() => <Tasks />}</StaffGate>
 }
 
 function Tasks() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const loading = useRef(false)
-  const load = useCallback(async () => {
-    if (loading.current) return
-    loading.current = true
-    const res = await call<{ items: TaskItem[] }>('listContactTasks')
-    loading.current = false
-    Taro.stopPullDownRefresh()
-    setState(res.ok ? { kind: 'shown', items: res.data.items } : { kind: 'error', message: res.error.message })
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
+  const { state, load } = useStaffList<TaskItem>('listContactTasks')
 
   return (
     <Screen className='staff'>
       <Text className='page__title'>联系任务</Text>
       <Text className='page__lead'>失业登记办结后5个工作日内，请与登记人联系并介绍政策和服务。先到期的在前。</Text>
-      {state.kind === 'loading' ? (
-        <View className='staff__loading' role='status'>
-          <Text>正在加载…</Text>
-        </View>
-      ) : null}
-      {state.kind === 'error' ? (
-        <View>
-          <Notice id='tasks-error' kind='error' title='暂时无法加载联系任务'>
-            <Text>{state.message}</Text>
-          </Notice>
-          <Button id='tasks-retry' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </View>
-      ) : null}
+      <LoadState state={state} errorTitle='暂时无法加载联系任务' errorId='tasks-error' retryId='tasks-retry' onRetry={() => void load()} />
       {state.kind === 'shown' && state.items.length === 0 ? (
         <View id='tasks-empty' className='card staff__empty'>
           <Text>暂无待联系的人员</Text>
