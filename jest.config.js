@@ -1,4 +1,4 @@
-// One jest run, four projects (TOOLCHAIN.md "Tests"): unit (node), mp (miniprogram-simulate on
+// One jest run, four projects (docs/toolchain.md "Tests"): unit (node), mp (miniprogram-simulate on
 // the compiled weapp build, jsdom), e2e (node driving Chromium against the real gateway),
 // reliability (node: the fuzz / crash / access / fault suite of test/reliability).
 const babel = ['babel-jest', {

@@ -2,7 +2,7 @@
 // deployable folder build/cloudfunctions/<name>/ {index.js, config.json, package.json}.
 // shared/ and the libraries are bundled in; the SDKs the platform installs on deploy
 // (wx-server-sdk, tencentcloud-sdk-nodejs-*) are left out and listed in package.json instead.
-// STYLE.md: "Share code by bundling, not copying".
+// docs/architecture.md: "Share code by bundling, not copying".
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

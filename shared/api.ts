@@ -1,5 +1,5 @@
 /**
- * The API contract between the client and the cloud (../shared/spec/local-api.md).
+ * The API contract between the client and the cloud (docs/api.md).
  * One place for action names, who may call them, which cloud function serves them,
  * error codes with their HTTP status, and the shapes of answers.
  * No platform imports: this file runs in the mini-program, in H5 and in Node.
@@ -49,7 +49,7 @@ export function isActionName(name: string): name is ActionName {
 
 const ROLE_RANK: Record<Role, number> = { verifier: 1, reviewer: 2, admin: 3 };
 
-/** A staff role covers the roles below it: admin ⊇ reviewer ⊇ verifier (local-api.md `role`). */
+/** A staff role covers the roles below it: admin ⊇ reviewer ⊇ verifier (docs/api.md `role`). */
 export function roleAtLeast(have: Role, need: Role): boolean {
   return ROLE_RANK[have] >= ROLE_RANK[need];
 }
@@ -101,7 +101,7 @@ export type ApplicationStatus = 'pending_review' | 'approved' | 'rejected' | 'wi
 export type RegistrationStatus = 'active' | 'deregistered';
 export type CertificateStatus = 'valid' | 'superseded' | 'revoked';
 
-/** One outside-data check as the citizen reads it (PRODUCT.md decision table). */
+/** One outside-data check as the citizen reads it (docs/product.md decision table). */
 export interface Check {
   /** identity | realPerson | pension | socialInsurance | contractFiling | businessRegistration | duplicate | commitment */
   name: string;
@@ -155,7 +155,7 @@ export interface ApplicationView {
 
 /**
  * The citizen's situation at a glance, for the home page (`getMyStatus`): active registrations
- * with the day they started, the next monthly follow-up (seed 004 §一(四)), applications waiting
+ * with the day they started, the next monthly follow-up (人社厅发〔2020〕79号 一(四)), applications waiting
  * for staff with their due dates, and whether an electronic certificate exists.
  */
 export interface MyStatus {

@@ -93,7 +93,7 @@ describe('coverage', () => {
 });
 
 describe('review deadlines in working days', () => {
-  it('seed 004 §一(三): 失业登记 submitted 2026-09-30 with 3 working days is due 2026-10-10, across National Day', () => {
+  it('人社厅发〔2020〕79号 一(三): 失业登记 submitted 2026-09-30 with 3 working days is due 2026-10-10, across National Day', () => {
     // 10-01…10-07 off; 10-08 Thu (1), 10-09 Fri (2), 10-10 Sat 调休 make-up day (3)
     const days = profileFor('210202').unemploymentReviewDays;
     expect(days).toBe(3);
@@ -102,7 +102,7 @@ describe('review deadlines in working days', () => {
     expect(isWorkingDay('2026-10-11')).toBe(false);
   });
 
-  it('seed 000 §二(二): 灵活就业 submitted Thursday 2026-02-12 with 5 working days is due 2026-02-26, across Spring Festival', () => {
+  it('大人社规发〔2025〕2号 二(二): 灵活就业 submitted Thursday 2026-02-12 with 5 working days is due 2026-02-26, across Spring Festival', () => {
     // 02-13 Fri (1), 02-14 Sat make-up (2), 02-15…02-23 off, 02-24 (3), 02-25 (4), 02-26 (5)
     const days = profileFor('210203').flexibleReviewDays;
     expect(days).toBe(5);
@@ -209,7 +209,7 @@ describe('the override file format', () => {
 });
 
 describe('regional deadlines', () => {
-  it('defaults to 3 working days for 失业登记 and 5 for 灵活就业 (seed 004 §一(三), seed 000 §二(二))', () => {
+  it('defaults to 3 working days for 失业登记 and 5 for 灵活就业 (人社厅发〔2020〕79号 一(三), 大人社规发〔2025〕2号 二(二))', () => {
     expect(DEFAULT_PROFILE).toEqual({ unemploymentReviewDays: 3, flexibleReviewDays: 5, certificateReviewDays: 3, contactWithinDays: 5 });
     expect(profileFor('110101')).toEqual(DEFAULT_PROFILE);
     expect(profileFor('')).toEqual(DEFAULT_PROFILE);
@@ -220,7 +220,7 @@ describe('regional deadlines', () => {
     expect(profileFor('210202')).toEqual(DEFAULT_PROFILE);
   });
 
-  it('keeps 鞍山 (2103) at 3, not seed 001\'s 7: the national seed 004 is the ceiling', () => {
+  it('keeps 鞍山 (2103) at 3, not 鞍人社〔2020〕21号\'s 7: the national 人社厅发〔2020〕79号 is the ceiling', () => {
     expect(profileFor('210302').unemploymentReviewDays).toBe(3);
   });
 });

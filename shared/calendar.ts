@@ -1,8 +1,8 @@
 /**
  * Working days on the official calendar: public holidays and the 调休 make-up working days of the
  * State Council's yearly notice (国务院办公厅关于部分节假日安排的通知). Review deadlines are stated in
- * working days — 3 for online 失业登记 (seed 004 §一(三), seed 000 §三(二)), 5 for 灵活就业
- * (seed 000 §二(二)) — so a deadline that ignores 调休 is wrong twice a year.
+ * working days — 3 for online 失业登记 (人社厅发〔2020〕79号 一(三), 大人社规发〔2025〕2号 三(二)), 5 for 灵活就业
+ * (大人社规发〔2025〕2号 二(二)) — so a deadline that ignores 调休 is wrong twice a year.
  *
  * Source of the data: chinese-days (2004–2026 at 1.5.7). We read its published data file
  * (`chinese-days/dist/chinese-days.json`: `holidays` and `workdays` keyed by `YYYY-MM-DD`) rather
@@ -12,7 +12,7 @@
  * lookup by string has no time zone at all, on the phone, in the cloud and in CI.
  *
  * Coverage: chinese-days silently treats any year it has no data for as plain Mon–Fri
- * (`isWorkday('2027-01-01')` is true) — TOOLCHAIN.md, forms.md "Working days". We therefore *detect*
+ * (`isWorkday('2027-01-01')` is true) — docs/toolchain.md, docs/forms.md "Working days". We therefore *detect*
  * the covered years from the data actually present: a year is covered when the data file has at
  * least one holiday entry dated in it (every yearly notice declares 元旦 and 春节, so a year with
  * no holiday entry at all is a year whose notice is not in the data). Upgrading chinese-days
@@ -175,7 +175,7 @@ export function makeCalendar(...layers: CalendarOverrides[]): Calendar {
    *   "开始的当日不计入，自下一日开始计算"). Submitted Wednesday with n = 3 → due the following Monday.
    * - Submitted on a weekend or holiday: counting starts with the next working day, which is day 1.
    *   We do *not* first move the submission to the next working day and then skip that day too
-   *   (which would give one more day): seed 004 §一(三)'s 3 working days is a ceiling for the
+   *   (which would give one more day): 人社厅发〔2020〕79号 一(三)'s 3 working days is a ceiling for the
    *   citizen's benefit, and an online application is in the system the moment it is submitted.
    * - No cut-off hour: an application at 23:59 counts from the next day like one at 09:00; the
    *   caller passes the Beijing date of the submission (`beijingDate(submittedAt)`).

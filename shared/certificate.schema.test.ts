@@ -5,19 +5,19 @@ import { validate } from './validate';
 const schema = makeApplyCertificateSchema({ today: TODAY });
 const check = (patch: Record<string, unknown>) => validate(schema, { ...validCertificateInput(), ...patch });
 
-describe('《就业创业证》申领 (seed 000 §一(一): basic information only)', () => {
+describe('《就业创业证》申领 (大人社规发〔2025〕2号 一(一): basic information only)', () => {
   it('accepts the person fields and a requestId, nothing else required', () => {
     const r = check({});
     expect(r.ok && r.data).toMatchObject({ requestId: 'req-cert-0001', idNumber: '210204199003151370' });
   });
 
-  it('requires the requestId (local-api.md: idempotent submissions)', () => {
+  it('requires the requestId (docs/api.md: idempotent submissions)', () => {
     const r = check({ requestId: undefined });
     expect(r.ok ? {} : r.fields).toEqual({ requestId: '提交编号缺失，请刷新页面后重新提交' });
   });
 });
 
-describe('补发 (seed 000 §一(四): 遗失或损毁, 书面说明情况)', () => {
+describe('补发 (大人社规发〔2025〕2号 一(四): 遗失或损毁, 书面说明情况)', () => {
   it('accepts a 10-character statement', () => {
     const r = check({ reissue: { kind: 'lost', statement: '上周在地铁上遗失证件' } });
     expect(r.ok && r.data.reissue).toEqual({ kind: 'lost', statement: '上周在地铁上遗失证件' });

@@ -1,6 +1,6 @@
 /**
- * 《就业创业证》申领 (`applyCertificate`): the person's basic information only (seed 000 §一(一): 除填写基本信息外，
- * 可只领取《就业创业证》; §一(三): 线上办理无需提供材料), and for 补发 a written statement (seed 000 §一(四):
+ * 《就业创业证》申领 (`applyCertificate`): the person's basic information only (大人社规发〔2025〕2号 一(一): 除填写基本信息外，
+ * 可只领取《就业创业证》; §一(三): 线上办理无需提供材料), and for 补发 a written statement (大人社规发〔2025〕2号 一(四):
  * 对遗失或损毁等需要重新办理的，书面说明情况，予以补发).
  */
 import { type SchemaContext, PERSON_FIELD_LABELS, personShape, requestIdSchema, withPersonRules } from './person.schema';

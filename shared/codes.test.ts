@@ -45,7 +45,7 @@ describe('code tables', () => {
     for (const item of table) expect(item.label.trim()).not.toBe('');
   });
 
-  it('AAC058: the six ID types of forms.md, 04/05 told apart by region', () => {
+  it('AAC058: the six ID types of docs/forms.md, 04/05 told apart by region', () => {
     expect(codes(ID_TYPES)).toEqual(['01', '17', '04', '05', '06', '90']);
     expect(labelOf(ID_TYPES, '04')).toContain('香港');
     expect(labelOf(ID_TYPES, '05')).toContain('澳门');
@@ -67,17 +67,17 @@ describe('code tables', () => {
     expect(labelOf(POLITICAL_STATUSES, '13')).toBe('群众');
   });
 
-  it('GB/T 4658 education codes of forms.md', () => {
+  it('GB/T 4658 education codes of docs/forms.md', () => {
     expect(codes(EDUCATIONS)).toEqual(['11', '14', '21', '31', '41', '44', '47', '61', '71', '81', '90']);
   });
 
-  it('health 1/2/3/6 and 伤残等级 1–10 (seed 001 相关说明 2)', () => {
+  it('health 1/2/3/6 and 伤残等级 1–10 (鞍人社〔2020〕21号 相关说明 2)', () => {
     expect(codes(HEALTH_STATUSES)).toEqual(['1', '2', '3', '6']);
     expect(labelOf(HEALTH_STATUSES, '6')).toBe('残疾');
     expect(codes(DISABILITY_LEVELS)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
-  it('seed 004 §一(一): four registration places', () => {
+  it('人社厅发〔2020〕79号 一(一): four registration places', () => {
     expect(REGISTRATION_PLACES.map((p) => `${p.code}:${p.label}`)).toEqual([
       'hukou:户籍地',
       'residence:常住地',
@@ -86,14 +86,14 @@ describe('code tables', () => {
     ]);
   });
 
-  it('seed 001/002 form: 13 unemployment reasons, code = text, 其他 last', () => {
+  it('鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件: 13 unemployment reasons, code = text, 其他 last', () => {
     expect(UNEMPLOYMENT_REASONS).toHaveLength(13);
     for (const r of UNEMPLOYMENT_REASONS) expect(r.code).toBe(r.label);
     expect(UNEMPLOYMENT_REASONS[12].code).toBe('其他');
     expect(isCode(UNEMPLOYMENT_REASONS, '从事一定收入的劳动但收入低于当地最低生活保障标准')).toBe(true);
   });
 
-  it('seed 002 form: 4 household types and 15 person categories, code = text', () => {
+  it('渝人社办〔2020〕79号 form: 4 household types and 15 person categories, code = text', () => {
     expect(codes(HOUSEHOLD_TYPES)).toEqual(['家庭', '集体', '城镇居民家庭', '农村居民家庭']);
     expect(PERSON_CATEGORIES).toHaveLength(15);
     for (const c of PERSON_CATEGORIES) expect(c.code).toBe(c.label);
@@ -104,7 +104,7 @@ describe('code tables', () => {
     expect(codes(EMPLOYMENT_FORMS)).toEqual(['非全日制用工', '临时性就业', '新就业形态（平台）', '自由职业', '其他']);
   });
 
-  it('seed 004 §一(二), seed 000 §三(一): no rejection reason stands for a forbidden one', () => {
+  it('人社厅发〔2020〕79号 一(二), 大人社规发〔2025〕2号 三(一): no rejection reason stands for a forbidden one', () => {
     expect(codes(REJECTION_REASONS)).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R90']);
     const labels = REJECTION_REASONS.map((r) => r.label).join('|');
     for (const forbidden of ['材料', '参保', '领金', '失业保险金', '户籍', '档案', '人户分离']) {
@@ -113,7 +113,7 @@ describe('code tables', () => {
     expect(REJECTION_REASONS.find((r) => r.code === 'R90')).toMatchObject({ needsNote: true });
   });
 
-  it('seed 004 AJC00A: the 12 deregistration codes, 31 and 32 need a verification note (seed 004 §一(四))', () => {
+  it('人社厅发〔2020〕79号 AJC00A: the 12 deregistration codes, 31 and 32 need a verification note (人社厅发〔2020〕79号 一(四))', () => {
     expect(codes(DEREGISTRATION_REASONS)).toEqual(['11', '12', '13', '14', '21', '23', '24', '25', '26', '31', '32', '90']);
     const flagged = DEREGISTRATION_REASONS.filter((r) => 'needsVerificationNote' in r && r.needsVerificationNote).map((r) => r.code);
     expect(flagged).toEqual(['31', '32']);

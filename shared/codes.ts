@@ -1,5 +1,5 @@
 /**
- * Code tables of the forms (../shared/spec/forms.md). One table per coded field; the client
+ * Code tables of the forms (docs/forms.md). One table per coded field; the client
  * renders pickers from them and the schemas accept only their codes, so a code lives here once.
  * No platform imports: runs in the mini-program, in H5 and in Node.
  */
@@ -12,11 +12,11 @@ export interface CodeItem {
 type Table<T extends CodeItem = CodeItem> = readonly T[];
 
 /**
- * 证件类型 (AAC058). Codes follow the national 人社 table (seed 004 attachment: AAC058 【数据】必须在代码表中),
+ * 证件类型 (AAC058). Codes follow the national 人社 table (人社厅发〔2020〕79号 附件: AAC058 【数据】必须在代码表中),
  * where 04 reads "香港特区护照/港澳居民来往内地通行证" and 05 "澳门特区护照/港澳居民来往内地通行证": the same
  * 通行证 under two codes, one per region, so the labels name the region to keep the two apart.
- * Only the documents seed 001 §二 accepts as 有效身份证件 are offered (居民身份证, 社会保障卡, 港澳台居民居住证,
- * 港澳居民来往内地通行证) plus 台胞证 for Taiwan residents (seed 001 §一, seed 003 §一).
+ * Only the documents 鞍人社〔2020〕21号 二 accepts as 有效身份证件 are offered (居民身份证, 社会保障卡, 港澳台居民居住证,
+ * 港澳居民来往内地通行证) plus 台胞证 for Taiwan residents (鞍人社〔2020〕21号 一, 吉人社函字〔2018〕175号 一).
  */
 export const ID_TYPES = [
   { code: '01', label: '居民身份证' },
@@ -117,7 +117,7 @@ export const POLITICAL_STATUSES = [
 ] as const satisfies Table;
 
 /**
- * 学历 / 文化程度, GB/T 4658 codes; the labels follow seed 002's list (小学 … 博士研究生, 无), which
+ * 学历 / 文化程度, GB/T 4658 codes; the labels follow 渝人社办〔2020〕79号's list (小学 … 博士研究生, 无), which
  * merges 中专/技校 differently, so 中专, 职业高中 and 技工学校 keep their GB/T 4658 codes 41/44/47.
  */
 export const EDUCATIONS = [
@@ -134,7 +134,7 @@ export const EDUCATIONS = [
   { code: '90', label: '其他或无' },
 ] as const satisfies Table;
 
-/** 健康状况 (GB/T 2261.3 subset used by the form); 6 残疾 asks for 伤残等级 (seed 001 相关说明 2). */
+/** 健康状况 (GB/T 2261.3 subset used by the form); 6 残疾 asks for 伤残等级 (鞍人社〔2020〕21号 相关说明 2). */
 export const HEALTH_STATUSES = [
   { code: '1', label: '健康或良好' },
   { code: '2', label: '一般或较弱' },
@@ -142,11 +142,11 @@ export const HEALTH_STATUSES = [
   { code: '6', label: '残疾' },
 ] as const satisfies Table;
 
-/** The 健康状况 code that makes 伤残等级 required (seed 001 相关说明 2: 如健康状况为残疾, 需注明伤残等级). */
+/** The 健康状况 code that makes 伤残等级 required (鞍人社〔2020〕21号 相关说明 2: 如健康状况为残疾, 需注明伤残等级). */
 export const HEALTH_DISABLED = '6';
 
 /**
- * 伤残等级 一级 … 十级 (seed 001 相关说明 2 asks for "伤残等级", the ten grades of GB/T 16180, not the four
+ * 伤残等级 一级 … 十级 (鞍人社〔2020〕21号 相关说明 2 asks for "伤残等级", the ten grades of GB/T 16180, not the four
  * grades of the 残疾人证). Codes are the grade numbers 1–10.
  */
 export const DISABILITY_LEVELS = [
@@ -163,7 +163,7 @@ export const DISABILITY_LEVELS = [
 ] as const satisfies Table;
 
 /**
- * 登记失业地 (seed 004 §一(一): 户籍地、常住地、就业地、参保地). 就业地 = where the person's last 就业登记 /
+ * 登记失业地 (人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地、参保地). 就业地 = where the person's last 就业登记 /
  * 劳动用工备案 was; 参保地 = where they were last insured — neither follows from the addresses, so those two
  * need an explicit `registrationRegion`.
  */
@@ -176,11 +176,11 @@ export const REGISTRATION_PLACES = [
 
 export type RegistrationPlace = (typeof REGISTRATION_PLACES)[number]['code'];
 
-/** The places whose region is not one of the person's addresses (seed 004 §一(一)). */
+/** The places whose region is not one of the person's addresses (人社厅发〔2020〕79号 一(一)). */
 export const PLACES_NEEDING_REGION: readonly RegistrationPlace[] = ['employment', 'insurance'];
 
 /**
- * 失业原因: the 13 boxes of the seed 001/002 失业人员登记表, as forms.md words them; the value stored is the
+ * 失业原因: the 13 boxes of the 鞍人社〔2020〕21号 / 渝人社办〔2020〕79号 失业人员登记表, as docs/forms.md words them; the value stored is the
  * text itself (code = label) so exports and old records read without a lookup. `其他` needs `reasonOther`.
  */
 export const UNEMPLOYMENT_REASONS = [
@@ -204,7 +204,7 @@ export const UNEMPLOYMENT_REASONS = [
 
 export const REASON_OTHER = '其他';
 
-/** 户籍性质 (seed 002 form). code = label. */
+/** 户籍性质 (渝人社办〔2020〕79号 form). code = label. */
 export const HOUSEHOLD_TYPES = [
   { code: '家庭', label: '家庭' },
   { code: '集体', label: '集体' },
@@ -212,7 +212,7 @@ export const HOUSEHOLD_TYPES = [
   { code: '农村居民家庭', label: '农村居民家庭' },
 ] as const satisfies Table;
 
-/** 人员类别 (seed 002 form, multi-select). code = label. */
+/** 人员类别 (渝人社办〔2020〕79号 form, multi-select). code = label. */
 export const PERSON_CATEGORIES = [
   { code: '高校毕业生', label: '高校毕业生' },
   { code: '4050人员', label: '4050人员' },
@@ -232,8 +232,8 @@ export const PERSON_CATEGORIES = [
 ] as const satisfies Table;
 
 /**
- * 人员类别 that come with a numbered certificate (seed 002 form: 人员类别证件号码): 残疾人证, 退役证件,
- * 最低生活保障证, 特困人员救助供养证, 建档立卡 扶贫手册. The number is optional and never required: seed 004 §一(二)
+ * 人员类别 that come with a numbered certificate (渝人社办〔2020〕79号 form: 人员类别证件号码): 残疾人证, 退役证件,
+ * 最低生活保障证, 特困人员救助供养证, 建档立卡 扶贫手册. The number is optional and never required: 人社厅发〔2020〕79号 一(二)
  * forbids asking for anything but the ID to prove who one is (the category is checked by data comparison).
  */
 export const CATEGORIES_WITH_CERTIFICATE: readonly string[] = [
@@ -244,7 +244,7 @@ export const CATEGORIES_WITH_CERTIFICATE: readonly string[] = [
   '农村建档立卡贫困户',
 ];
 
-/** 灵活就业形式 (forms.md; seed 003 §二(三)). code = label; `其他` needs `employmentFormOther`. */
+/** 灵活就业形式 (docs/forms.md; 吉人社函字〔2018〕175号 二(三)). code = label; `其他` needs `employmentFormOther`. */
 export const EMPLOYMENT_FORMS = [
   { code: '非全日制用工', label: '非全日制用工' },
   { code: '临时性就业', label: '临时性就业' },
@@ -258,8 +258,8 @@ export const EMPLOYMENT_FORM_OTHER = '其他';
 
 /**
  * Why staff reject an application (`decideApplication`). Deliberately no code for 材料不全, 未参保,
- * 不符合领金条件 or 户籍不在本地: seed 004 §一(二) 严禁以资料（材料）不全、未参保、不符合领金条件等理由拒绝登记, and
- * seed 000 §三(一) 不得以人户分离、户籍不在本地或没有档案等为由不予受理. R90 needs a written explanation.
+ * 不符合领金条件 or 户籍不在本地: 人社厅发〔2020〕79号 一(二) 严禁以资料（材料）不全、未参保、不符合领金条件等理由拒绝登记, and
+ * 大人社规发〔2025〕2号 三(一) 不得以人户分离、户籍不在本地或没有档案等为由不予受理. R90 needs a written explanation.
  */
 export const REJECTION_REASONS = [
   { code: 'R01', label: '身份信息经核实不符' },
@@ -271,8 +271,8 @@ export const REJECTION_REASONS = [
 ] as const satisfies Table<CodeItem & { needsNote?: boolean }>;
 
 /**
- * 注销失业登记原因 AJC00A (seed 004 attachment, 代码定义). 31 and 32 may not end a registration on their own
- * (seed 004 §一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销), so staff must record
+ * 注销失业登记原因 AJC00A (人社厅发〔2020〕79号 附件, 代码定义). 31 and 32 may not end a registration on their own
+ * (人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销), so staff must record
  * how they verified it, and no timer may apply them.
  */
 export const DEREGISTRATION_REASONS = [

@@ -8,13 +8,13 @@ function messagesOf(kind: 'unemployment' | 'flexible', input: unknown): string[]
 }
 
 describe('the commitment texts', () => {
-  it('seed 001 附件1: the 失业人员登记表 text, word for word as forms.md', () => {
+  it('鞍人社〔2020〕21号 附件1: the 失业人员登记表 text, word for word as docs/forms.md', () => {
     expect(COMMITMENTS.unemployment.text).toBe(
       '本人承诺填报的以上内容均为真实、准确、有效，如与实际情况不一致，本人愿意承担相应责任，同时纳入人社信用记录。',
     );
   });
 
-  it('seed 003 §二(三): the 灵活就业 承诺书 names the three absent records', () => {
+  it('吉人社函字〔2018〕175号 二(三): the 灵活就业 承诺书 names the three absent records', () => {
     expect(COMMITMENTS.flexible.text).toBe(
       '本人承诺：目前无用人单位就业参保登记、无劳动用工备案、无工商注册登记，以灵活方式实现就业，所填信息真实、准确、有效；如有不实，本人愿意承担相应责任，同时纳入人社信用记录。',
     );

@@ -1,5 +1,5 @@
 /**
- * The written commitments (告知承诺制, seed 004 §一(二)) shown in full and accepted before submitting.
+ * The written commitments (告知承诺制, 人社厅发〔2020〕79号 一(二)) shown in full and accepted before submitting.
  * Each text has a version; the server stores the version accepted, so a later change of wording never
  * rewrites what someone agreed to. Change a text → give it a new version (old records keep theirs).
  */
@@ -8,14 +8,14 @@ import { z } from './zod-kit';
 export type CommitmentKind = 'unemployment' | 'flexible';
 
 export const COMMITMENTS = {
-  /** 失业人员登记表 (seed 001 附件1 / seed 002 附件), as forms.md words it. */
+  /** 失业人员登记表 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件), as docs/forms.md words it. */
   unemployment: {
     version: 'unemployment-2020-v1',
     text: '本人承诺填报的以上内容均为真实、准确、有效，如与实际情况不一致，本人愿意承担相应责任，同时纳入人社信用记录。',
   },
   /**
-   * 灵活就业 承诺书: the three records seed 003 §二(三) requires absent (无单位就业参保登记、无劳动用工信息备案、
-   * 无工商注册登记) plus the credit-record clause of seed 001; seed 003 §三(一)3 makes it the only document.
+   * 灵活就业 承诺书: the three records 吉人社函字〔2018〕175号 二(三) requires absent (无单位就业参保登记、无劳动用工信息备案、
+   * 无工商注册登记) plus the credit-record clause of 鞍人社〔2020〕21号; 吉人社函字〔2018〕175号 三(一)3 makes it the only document.
    */
   flexible: {
     version: 'flexible-2018-v1',

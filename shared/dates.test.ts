@@ -118,7 +118,7 @@ describe('calendar dates', () => {
   });
 });
 
-describe('statistics period (seed 004 §三(九): 上月21日至本月20日)', () => {
+describe('statistics period (人社厅发〔2020〕79号 三(九): 上月21日至本月20日)', () => {
   it('runs 2026-03 from 2026-02-21 00:00 to, not including, 2026-03-21 00:00 Beijing', () => {
     const p = statsPeriod('2026-03');
     expect(p).toEqual({
@@ -195,7 +195,7 @@ describe('months and years between dates (民法典 第二百零二条 month-end
     expect(yearsBetween('2008-02-29', '2024-02-28')).toBe(15);
     expect(yearsBetween('2008-02-29', '2024-02-29')).toBe(16);
     expect(yearsBetween('2008-02-29', '2025-02-28')).toBe(17);
-    // 超长期失业者（失业五年以上）, seed 000 §三(四)
+    // 超长期失业者（失业五年以上）, 大人社规发〔2025〕2号 三(四)
     expect(yearsBetween('2021-03-20', '2026-03-20')).toBe(5);
   });
 });

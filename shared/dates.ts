@@ -1,11 +1,11 @@
 /**
  * Beijing-time date helpers. Every function takes the instant or date it works on as an argument
- * and never reads the clock: the clock is a port (STYLE.md "Functional core"), so the same call
+ * and never reads the clock: the clock is a port (docs/architecture.md "Functional core"), so the same call
  * gives the same answer in the mini-program, in a cloud function and in a test.
  *
  * Why a fixed UTC+8 and not the device's time zone: a citizen's phone, a CloudBase container
  * (UTC) and a developer's laptop disagree about "today", while the rules (deadlines in working
- * days, the statistics period of seed 004 §三(九), age on the application date) are all stated in
+ * days, the statistics period of 人社厅发〔2020〕79号 三(九), age on the application date) are all stated in
  * Beijing dates. China has not observed daylight saving time since 1991, so Asia/Shanghai is
  * +08:00 for every date this product handles; we avoid Intl time-zone data on purpose (some
  * mini-program runtimes ship without it).
@@ -119,7 +119,7 @@ export function beijingHour(instant: Instant): number {
 
 /**
  * ISO-8601 in Beijing time with an explicit offset, e.g. `2026-09-30T10:00:00.000+08:00`
- * (local-api.md: "times are ISO-8601 with +08:00"). Sorts lexically like the instants it names.
+ * (docs/api.md: "times are ISO-8601 with +08:00"). Sorts lexically like the instants it names.
  */
 export function beijingIso(instant: Instant): string {
   const w = beijingWall(instant);
@@ -156,7 +156,7 @@ export function compactToIso(compact: string): string {
   return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 }
 
-/** `YYYY-MM-DD` → `YYYYMMDD` (seed 004 attachment: the export's dates are compact). */
+/** `YYYY-MM-DD` → `YYYYMMDD` (人社厅发〔2020〕79号 附件: the export's dates are compact). */
 export function isoToCompact(date: string): string {
   parseDate(date);
   return date.replace(/-/g, '');
@@ -215,7 +215,7 @@ export function addMonths(date: string, n: number): string {
  * 2026-01-31 → 2026-02-28 is 1.
  *
  * Used for the priority groups "长期失业者（失业半年以上）" / "超长期失业者（失业五年以上）"
- * (seed 000 §三(四); counted per statistics period, seed 004 §三). Whether "以上" includes the bound itself is the caller's
+ * (大人社规发〔2025〕2号 三(四); counted per statistics period, 人社厅发〔2020〕79号 三). Whether "以上" includes the bound itself is the caller's
  * decision (民法典 第一千二百五十九条 says it does); this function only counts.
  */
 export function monthsBetween(from: string, to: string): number {
@@ -249,7 +249,7 @@ export interface StatsPeriod {
 }
 
 /**
- * The monthly statistics period named by `month` (seed 004 §三(九): "统计报表期为上月21日至本月20日").
+ * The monthly statistics period named by `month` (人社厅发〔2020〕79号 三(九): "统计报表期为上月21日至本月20日").
  * `2026-03` → 2026-02-21 00:00 up to, not including, 2026-03-21 00:00 Beijing,
  * so 2026-03-20 23:59:59.999 Beijing is inside and 2026-03-21 00:00 starts the next period.
  * `from` is inclusive and `to` exclusive so consecutive periods tile time with no gap or overlap.

@@ -1,5 +1,5 @@
 /**
- * seed 004 attachment 《失业登记退出数据上报对接方案》 二(一): each 校验规则 with a record that breaks it.
+ * 人社厅发〔2020〕79号 附件 《失业登记退出数据上报对接方案》 二(一): each 校验规则 with a record that breaks it.
  */
 import { mod11_2 } from './id-number';
 import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from './export.rules';
@@ -13,7 +13,7 @@ const good: ExportRecord = {
 const ctx = { today: '20260401', gender: '1' };
 const breaks = (patch: Partial<ExportRecord>, c = ctx) => exportRuleViolations({ ...good, ...patch }, c);
 
-describe('national export validation rules (seed 004 attachment 二(一))', () => {
+describe('national export validation rules (人社厅发〔2020〕79号 附件 二(一))', () => {
   it('accepts a record that keeps every rule', () => {
     expect(exportRuleViolations(good, ctx)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * 失业登记退出数据 for the national platform (seed 004 attachment 《失业登记退出数据上报对接方案》
+ * 失业登记退出数据 for the national platform (人社厅发〔2020〕79号 附件 《失业登记退出数据上报对接方案》
  * 二(一)): exactly the indicator fields of its table, in its order, and every validation rule of
  * its 校验规则 column. A record that breaks a rule is listed with the rule and left out, never
  * "fixed" silently.

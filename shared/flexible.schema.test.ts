@@ -73,7 +73,7 @@ describe('occupation, startDate and workRegion', () => {
     });
   });
 
-  it('seed 001 §一: refuses a start before the 16th birthday (赵海涛 turned 16 on 2006-03-15)', () => {
+  it('鞍人社〔2020〕21号 一: refuses a start before the 16th birthday (赵海涛 turned 16 on 2006-03-15)', () => {
     expect(check({ startDate: '2006-03-15' }).ok).toBe(true);
     expect(fieldsOf({ startDate: '2006-03-14' })).toEqual({ startDate: '就业开始时间不能早于年满16周岁的日期（2006-03-15）' });
   });
@@ -83,7 +83,7 @@ describe('occupation, startDate and workRegion', () => {
   });
 });
 
-describe('the 承诺书 (seed 003 §二(三))', () => {
+describe('the 承诺书 (吉人社函字〔2018〕175号 二(三))', () => {
   it('must be the flexible text version', () => {
     expect(fieldsOf({ commitment: { accepted: true, textVersion: COMMITMENTS.unemployment.version } })).toEqual({
       'commitment.textVersion': '承诺书内容已更新，请重新阅读并勾选承诺',

@@ -1,7 +1,7 @@
 /**
- * 灵活就业登记 (`submitFlexibleEmployment`, forms.md): declared by the person with a written 承诺书 when no
- * unit insurance, labour-contract filing or business registration exists (seed 003 §二(三), §三(一)3;
- * seed 000 §二(二) online declaration).
+ * 灵活就业登记 (`submitFlexibleEmployment`, docs/forms.md): declared by the person with a written 承诺书 when no
+ * unit insurance, labour-contract filing or business registration exists (吉人社函字〔2018〕175号 二(三), §三(一)3;
+ * 大人社规发〔2025〕2号 二(二) online declaration).
  */
 import { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_OTHER, EMPLOYMENT_FORM_PLATFORM, codesOf } from './codes';
 import { commitmentSchema } from './commitment';
@@ -35,7 +35,7 @@ export function flexibleShape(ctx: SchemaContext) {
     platform: optionalText('请填写服务平台名称，不超过50个字', (s) =>
       charCount(s) > 50 ? '服务平台名称不超过50个字' : undefined,
     ),
-    // 承诺书 (seed 003 §二(三): 结合本人书面承诺可认定其就业失业状态).
+    // 承诺书 (吉人社函字〔2018〕175号 二(三): 结合本人书面承诺可认定其就业失业状态).
     commitment: commitmentSchema('flexible'),
   };
 }
@@ -43,8 +43,8 @@ export function flexibleShape(ctx: SchemaContext) {
 /**
  * The 灵活就业 declaration. Cross-field rules beyond the person's:
  * - employmentForm 其他 → employmentFormOther required; dropped otherwise;
- * - employmentForm 新就业形态（平台）→ platform required; dropped otherwise (forms.md: for 新就业形态);
- * - startDate not before the 16th birthday (seed 001 §一: working age starts at 16).
+ * - employmentForm 新就业形态（平台）→ platform required; dropped otherwise (docs/forms.md: for 新就业形态);
+ * - startDate not before the 16th birthday (鞍人社〔2020〕21号 一: working age starts at 16).
  */
 export function makeFlexibleSchema(ctx: SchemaContext) {
   return withFieldLabels(flexibleRules(ctx), FLEXIBLE_FIELD_LABELS);

@@ -5,7 +5,7 @@
  * - [idv-php] id-validator, tests/IdValidatorTest.php (jxlwqq/id-validator)
  * - [idv-js]  IDValidator, tests/spec/specTest.js (mc-zone/IDValidator)
  * - [validid] validid, test/data/cnid.mjs (Edditoria/validid)
- * plus the synthetic people of ../shared/fixtures/gov-data.json.
+ * plus the synthetic people of data/gov-data.demo.json.
  */
 import {
   ageOn,
@@ -216,7 +216,7 @@ describe('港澳台居民居住证 (idType 17) and 居民身份证 (01) keep apa
   });
 });
 
-describe('社会保障卡 (idType 90) uses the 公民身份号码 rules (seed 004 attachment, AAC002)', () => {
+describe('社会保障卡 (idType 90) uses the 公民身份号码 rules (人社厅发〔2020〕79号 附件, AAC002)', () => {
   it('accepts an 18-digit number', () => {
     expect(normalizeIdNumber('90', '210204199003151370')).toMatchObject({ ok: true, gender: '1' });
   });
@@ -276,7 +276,7 @@ describe('birth date, gender and age helpers', () => {
     expect(isCalendarDate('2024-4-3')).toBe(false);
   });
 
-  it('seed 001 §一: one is 16 on the 16th birthday, not the day before', () => {
+  it('鞍人社〔2020〕21号 一: one is 16 on the 16th birthday, not the day before', () => {
     expect(ageOn('2010-03-10', '2026-03-10')).toBe(16);
     expect(ageOn('2010-03-10', '2026-03-09')).toBe(15);
     expect(ageOn('2010-03-10', '2027-03-09')).toBe(16);

@@ -1,6 +1,6 @@
 /**
- * ID-number rules per 证件类型 (forms.md `idNumber`; seed 004 attachment, AAC002/AAC044 rules).
- * Pure functions: "today" is always passed in (the clock is a port, STYLE.md), never read here.
+ * ID-number rules per 证件类型 (docs/forms.md `idNumber`; 人社厅发〔2020〕79号 附件, AAC002/AAC044 rules).
+ * Pure functions: "today" is always passed in (the clock is a port, docs/architecture.md), never read here.
  */
 import type { IdTypeCode } from './codes';
 
@@ -173,7 +173,7 @@ function normalizeCitizenNumber(
  * - 17 港澳台居民居住证: GB 11643 with a 810000/820000/830000 prefix.
  * - 04/05 港澳居民来往内地通行证: `^[HM]\d{8}(\d{2})?$`; H for 香港 (04), M for 澳门 (05).
  * - 06 台湾居民来往大陆通行证: 8 digits.
- * - 90 社会保障卡: the 社会保障号码 is the 公民身份号码 (seed 004 attachment AAC002 rules), so the 01 rules;
+ * - 90 社会保障卡: the 社会保障号码 is the 公民身份号码 (人社厅发〔2020〕79号 附件 AAC002 rules), so the 01 rules;
  *   a 居住证 holder's card carries the 居住证 number, so the 81/82/83 prefixes are accepted here.
  */
 export function normalizeIdNumber(idType: string, raw: unknown, options: NormalizeOptions = {}): NormalizeResult {

@@ -169,7 +169,7 @@ describe('steps that are not status changes', () => {
 describe('registration', () => {
   const active = { registrationId: 'r1', status: 'active' as RegistrationStatus, timeline: [] as TimelineEntry[] };
 
-  it('is deregistered once, with the reason in the timeline (seed 004 §一(四))', () => {
+  it('is deregistered once, with the reason in the timeline (人社厅发〔2020〕79号 一(四))', () => {
     const done = must(transitionRegistration(active, 'deregistered', T1, 'AJC00A 11 被各类用人单位录用或招聘'));
     expect(done).toEqual({
       registrationId: 'r1',

@@ -1,6 +1,6 @@
 /**
  * The life of an application and of the registration it creates — the "申请—登记—服务—退出" loop
- * of seed 004 §二(六) that the citizen follows on the progress page (PRODUCT.md flow 4).
+ * of 人社厅发〔2020〕79号 二(六) that the citizen follows on the progress page (docs/product.md flow 4).
  *
  * Pure: every function takes the time as an argument (`at`, an instant) and returns a new object;
  * nothing here reads the clock or mutates its input. A refused move is a value (`Result` from
@@ -10,9 +10,9 @@
  *       └──────(any check failed or a source was down)──▶ pending_review ──▶ approved | rejected | withdrawn
  *
  * `submitted` is where every application starts and is never stored as its status: the cloud
- * decides in the same request (PRODUCT.md "the machine never rejects"; seed 002 §三 秒办).
+ * decides in the same request (docs/product.md "the machine never rejects"; 渝人社办〔2020〕79号 三 秒办).
  * approved, rejected and withdrawn are final. What happens later to an approved 失业登记 —
- * services, then deregistration (注销, seed 004 §一(四)) — happens to the *registration*, whose
+ * services, then deregistration (注销, 人社厅发〔2020〕79号 一(四)) — happens to the *registration*, whose
  * own machine is `active → deregistered`; its steps are added to the application's timeline with
  * `recordEvent` so the citizen still reads one story.
  */
@@ -35,7 +35,7 @@ export type TimelineStatus =
   | 'services'
   | 'deregistered';
 
-/** What the citizen reads for each timeline step (PRODUCT.md flow 4). */
+/** What the citizen reads for each timeline step (docs/product.md flow 4). */
 export const TIMELINE_LABELS: Readonly<Record<TimelineStatus, string>> = Object.freeze({
   submitted: '已提交',
   checked: '系统比对',
@@ -49,7 +49,7 @@ export const TIMELINE_LABELS: Readonly<Record<TimelineStatus, string>> = Object.
 
 /** The moves an application may make; anything not listed is refused. */
 export const APPLICATION_TRANSITIONS: Readonly<Record<LifecycleState, readonly ApplicationStatus[]>> = Object.freeze({
-  // 秒办 approves at once; anything short of all checks passing goes to a person (PRODUCT.md).
+  // 秒办 approves at once; anything short of all checks passing goes to a person (docs/product.md).
   submitted: ['approved', 'pending_review'],
   // staff approve or reject (only staff reject); the citizen may withdraw while it waits
   pending_review: ['approved', 'rejected', 'withdrawn'],
@@ -143,7 +143,7 @@ export function recordEvent<T extends HasLifecycle>(app: T, event: TimelineEvent
 
 /**
  * Moves a registration (active → deregistered). The reason code and its verification note are the
- * caller's rules (AJC00A; codes 31/32 need a note and never run automatically, seed 004 §一(四)).
+ * caller's rules (AJC00A; codes 31/32 need a note and never run automatically, 人社厅发〔2020〕79号 一(四)).
  */
 export function transitionRegistration<T extends HasRegistrationLifecycle>(
   reg: T,

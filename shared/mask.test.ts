@@ -1,6 +1,6 @@
 import { maskIdNumber, maskName, maskPhone } from './mask';
 
-describe('maskName (PRODUCT.md: names are masked in lists, logs and QR views)', () => {
+describe('maskName (docs/product.md: names are masked in lists, logs and QR views)', () => {
   it.each([
     ['赵海涛', '赵*涛'],
     ['张伟', '张*'],

@@ -3,9 +3,9 @@
  * their field limits, the SMS template parameters, and the quiet hours. Pure and shared: the
  * mini-program asks for consent with the same template keys the cloud sends with.
  *
- * Why these channels: seed 004 §一(三) asks that people are contacted "通过电话、短信等方式" and told
- * the result (及时反馈办理结果), seed 003 "短信通知申请人办理结果"; seed 000 §三(三) a monthly
- * follow-up. A WeChat subscribe message needs one user tap per send (TOOLCHAIN.md), so SMS is the
+ * Why these channels: 人社厅发〔2020〕79号 一(三) asks that people are contacted "通过电话、短信等方式" and told
+ * the result (及时反馈办理结果), 吉人社函字〔2018〕175号 "短信通知申请人办理结果"; 大人社规发〔2025〕2号 三(三) a monthly
+ * follow-up. A WeChat subscribe message needs one user tap per send (docs/toolchain.md), so SMS is the
  * fallback when no consent is left, and the in-app list (`listMyMessages`) always has the message.
  */
 import { addDays, beijingDate, beijingHour, beijingIso, startOfBeijingDay } from './dates';
@@ -140,7 +140,7 @@ export function smsParams(c: PushContent, at: Instant): string[] {
 
 /**
  * Quiet hours 22:00–08:00 Beijing time: a push that can wait is held until 08:00. The decision
- * (PRODUCT.md "Reminders"): every push to a phone can wait — results included — because the
+ * (docs/product.md "Reminders"): every push to a phone can wait — results included — because the
  * in-app list already has the message the moment it is written, and a citizen submitting at
  * 23:00 sees the answer on screen; nothing this service says is worth waking someone at 03:00.
  */

@@ -1,8 +1,8 @@
 /**
- * Words for the person fields as citizens read them (forms.md labels, made explicit where a field
+ * Words for the person fields as citizens read them (docs/forms.md labels, made explicit where a field
  * has parts). No zod here: pages that only need the words do not load the rules.
  */
-/** Chinese labels of the person fields (forms.md), for summaries and error lists. */
+/** Chinese labels of the person fields (docs/forms.md), for summaries and error lists. */
 export const PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   requestId: '提交编号',
   name: '姓名',

@@ -24,7 +24,7 @@ describe('a valid person', () => {
     expect(r.ok && r.data).toMatchObject({ name: '赵海涛', idNumber: '210204199003151370', birthDate: '1990-03-15' });
   });
 
-  it('stores the normalised ID number: 15 digits become 18 (forms.md idNumber)', () => {
+  it('stores the normalised ID number: 15 digits become 18 (docs/forms.md idNumber)', () => {
     const r = check({ idNumber: '422201720809227', gender: '1' });
     expect(r.ok && r.data.idNumber).toBe('422201197208092274');
   });
@@ -45,7 +45,7 @@ describe('a valid person', () => {
   });
 });
 
-describe('gender must agree with the ID number (seed 004 attachment AAC002: 公民身份号码与性别相符)', () => {
+describe('gender must agree with the ID number (人社厅发〔2020〕79号 附件 AAC002: 公民身份号码与性别相符)', () => {
   it('puts the message on gender and says what the number shows', () => {
     expect(fieldsOf({ gender: '2' })).toEqual({ gender: '性别与证件号码不一致：号码显示为男，请核对性别或证件号码' });
   });
@@ -59,7 +59,7 @@ describe('gender must agree with the ID number (seed 004 attachment AAC002: 公�
   });
 });
 
-describe('seed 001 §一: age 16 or older on the application date', () => {
+describe('鞍人社〔2020〕21号 一: age 16 or older on the application date', () => {
   it('accepts someone on their 16th birthday', () => {
     expect(check({ idNumber: idBornOn('20100310') }).ok).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('seed 001 §一: age 16 or older on the application date', () => {
     expect(fieldsOf({ idNumber: '210212201105019012', gender: '1' })).toEqual({ idNumber: UNDER_AGE_MESSAGE });
   });
 
-  it('has no upper age limit in the form (pension is a data check, PRODUCT.md)', () => {
+  it('has no upper age limit in the form (pension is a data check, docs/product.md)', () => {
     expect(check({ idNumber: '110101188606258888', gender: '2' }).ok).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe('seed 001 §一: age 16 or older on the application date', () => {
   });
 });
 
-describe('通行证 (04/05/06) carry no birth date: birthDate is asked for (addition to forms.md)', () => {
+describe('通行证 (04/05/06) carry no birth date: birthDate is asked for (addition to docs/forms.md)', () => {
   const permit = { idType: '05', idNumber: 'M12345678' };
 
   it('requires birthDate', () => {
@@ -119,7 +119,7 @@ describe('通行证 (04/05/06) carry no birth date: birthDate is asked for (addi
   });
 });
 
-describe('姓名 (AAC003; seed 004 attachment: 不能含有半角或全角空格)', () => {
+describe('姓名 (AAC003; 人社厅发〔2020〕79号 附件: 不能含有半角或全角空格)', () => {
   it.each([
     ['王 五', '姓名中不能有空格（包括全角空格），请删除空格'],
     ['王\u3000五', '姓名中不能有空格（包括全角空格），请删除空格'],
@@ -190,7 +190,7 @@ describe('coded fields accept only their table codes', () => {
   });
 });
 
-describe('seed 001 相关说明 2: 残疾 needs 伤残等级', () => {
+describe('鞍人社〔2020〕21号 相关说明 2: 残疾 needs 伤残等级', () => {
   it('requires disabilityLevel when health is 6', () => {
     expect(fieldsOf({ health: '6' })).toEqual({ disabilityLevel: '健康状况为残疾的，请选择伤残等级（一级至十级）' });
   });

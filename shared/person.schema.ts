@@ -1,5 +1,5 @@
 /**
- * The person block every form starts with (forms.md "Person"; the 个人基本信息 of the seed 001/002
+ * The person block every form starts with (docs/forms.md "Person"; the 个人基本信息 of the 鞍人社〔2020〕21号 / 渝人社办〔2020〕79号
  * 失业人员登记表). The client and the cloud parse with the same schema, so a field says the same thing
  * on both sides.
  */
@@ -25,7 +25,7 @@ export interface SchemaContext {
   today: string;
 }
 
-/** Working age starts at 16 (seed 001 §一: 年满16周岁（含）; seed 004 §三(十)). */
+/** Working age starts at 16 (鞍人社〔2020〕21号 一: 年满16周岁（含）; 人社厅发〔2020〕79号 三(十)). */
 export const MIN_AGE = 16;
 
 export const UNDER_AGE_MESSAGE = '未满16周岁，暂不能办理';
@@ -39,7 +39,7 @@ export function assertContext(ctx: SchemaContext): void {
 
 // ---- single fields ---------------------------------------------------------------------------
 
-/** Client-generated idempotency key (local-api.md `requestId`). */
+/** Client-generated idempotency key (docs/api.md `requestId`). */
 export const requestIdSchema = z
   .string({ error: '提交编号缺失，请刷新页面后重新提交' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号无效，请刷新页面后重新提交');
@@ -52,7 +52,7 @@ function normalizeNameDots(s: string): string {
 }
 
 /**
- * 姓名 (AAC003): seed 004 attachment rule 【数据】不能含有半角或全角空格, length ≤ 50; forms.md: at least 2
+ * 姓名 (AAC003): 人社厅发〔2020〕79号 附件 rule 【数据】不能含有半角或全角空格, length ≤ 50; docs/forms.md: at least 2
  * characters, `·` allowed (少数民族 and foreign-origin names: 阿依古丽·买买提). Leading/trailing spaces
  * are trimmed; spaces inside are refused, since the national export would refuse them.
  */
@@ -68,7 +68,7 @@ export function nameProblem(s: string): string | undefined {
 
 export const nameSchema = text(NAME_MISSING, nameProblem, normalizeNameDots);
 
-/** 手机 (forms.md): mainland mobile. Spaces and dashes people type between digit groups are removed. */
+/** 手机 (docs/forms.md): mainland mobile. Spaces and dashes people type between digit groups are removed. */
 export const phoneSchema = text('请填写手机号码，11位数字，以1开头', (s) =>
   /^1[3-9]\d{9}$/.test(s) ? undefined : '手机号码应为11位数字，以13至19开头，请核对',
   (s) => s.replace(/[\s\u3000-]/g, ''),
@@ -88,14 +88,14 @@ export const otherContactSchema = optionalText('其他联系方式不超过50个
   charCount(s) > 50 ? '其他联系方式不超过50个字' : /[\u0000-\u001F\u007F]/.test(s) ? '其他联系方式含有无法识别的字符' : undefined,
 );
 
-/** A county-level 行政区划代码 picked from the region list (forms.md: province/city/county picked, not typed). */
+/** A county-level 行政区划代码 picked from the region list (docs/forms.md: province/city/county picked, not typed). */
 export function countyCodeSchema(what: string) {
   return text(`请选择${what}的省、市、县（区）`, (s) =>
     isCountyCode(s) ? undefined : `请从列表中选择${what}，选到县（区）一级`,
   );
 }
 
-/** 户籍地址 / 常住地址: `{ regionCode, detail }` (seed 001/002 form: 省 市 县 + 详细地址). */
+/** 户籍地址 / 常住地址: `{ regionCode, detail }` (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件: 省 市 县 + 详细地址). */
 export function addressSchema(what: string) {
   return z.object(
     {
@@ -120,7 +120,7 @@ const qualificationSchema = z.object(
     title: text('请填写职业（工种）资格或专业技术职务名称', (s) =>
       charCount(s) > 50 ? '职业资格名称不超过50个字' : undefined,
     ),
-    // The level is optional: some titles have none (seed 001 form: 名称及级别 in one cell).
+    // The level is optional: some titles have none (鞍人社〔2020〕21号 form: 名称及级别 in one cell).
     level: optionalText('等级（级别）不超过20个字，可不填', (s) => (charCount(s) > 20 ? '等级（级别）不超过20个字' : undefined)),
   },
   { error: '请填写职业（工种）资格或专业技术职务名称' },
@@ -140,8 +140,8 @@ function isBlankQualification(row: unknown): boolean {
  * The person fields as a zod shape, to spread into a form's `z.object({...})`; apply `withPersonRules`
  * to the object for the cross-field rules.
  *
- * Addition to forms.md: `birthDate` (YYYY-MM-DD). 港澳通行证 (04/05) and 台胞证 (06) numbers carry no birth
- * date, yet the age rule (seed 001 §一) needs one, so those three types must give it. For 01/17/90 the
+ * Addition to docs/forms.md: `birthDate` (YYYY-MM-DD). 港澳通行证 (04/05) and 台胞证 (06) numbers carry no birth
+ * date, yet the age rule (鞍人社〔2020〕21号 一) needs one, so those three types must give it. For 01/17/90 the
  * parsed output's `birthDate` is the one in the ID number, whatever was sent; so after parsing every
  * person has a `birthDate`.
  */
@@ -177,11 +177,11 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
 /**
  * The person cross-field rules, on any object schema holding the person fields:
  * - idNumber must match idType (id-number.ts) and is replaced by its normal form (15→18, x→X);
- * - gender must agree with the number's 17th digit (forms.md `gender`; seed 004 attachment AAC002
+ * - gender must agree with the number's 17th digit (docs/forms.md `gender`; 人社厅发〔2020〕79号 附件 AAC002
  *   【数据】公民身份号码与性别相符) — the message goes on `gender`;
  * - birthDate: taken from the number for 01/17/90, required for 04/05/06;
- * - age ≥ 16 on ctx.today (seed 001 §一) — on `idNumber` when the date came from it, else `birthDate`;
- * - disabilityLevel required iff health = 6 残疾 (seed 001 相关说明 2); dropped otherwise, so a value left
+ * - age ≥ 16 on ctx.today (鞍人社〔2020〕21号 一) — on `idNumber` when the date came from it, else `birthDate`;
+ * - disabilityLevel required iff health = 6 残疾 (鞍人社〔2020〕21号 相关说明 2); dropped otherwise, so a value left
  *   over from an earlier choice in the form is not stored.
  */
 export function withPersonRules<T extends AnyObject>(schema: T, ctx: SchemaContext): T {

@@ -1,6 +1,6 @@
 /**
  * Per-region deadlines, in working days (counted with shared/calendar.ts). The notices disagree
- * (seeds/README.md "Where they disagree"); the national notice is the ceiling, so a region may set
+ * (docs/rules.md "Where the notices disagree"); the national notice is the ceiling, so a region may set
  * a *shorter* deadline than the default but never a longer one for 失业登记.
  */
 
@@ -16,17 +16,17 @@ export interface RegionProfile {
 }
 
 export const DEFAULT_PROFILE: Readonly<RegionProfile> = Object.freeze({
-  // seed 004 §一(三): "要在3个工作日内办结失业登记申请" (national, the ceiling);
-  // seed 000 §三(二) says the same for online applications.
+  // 人社厅发〔2020〕79号 一(三): "要在3个工作日内办结失业登记申请" (national, the ceiling);
+  // 大人社规发〔2025〕2号 三(二) says the same for online applications.
   unemploymentReviewDays: 3,
-  // seed 000 §二(二): "各就业服务机构应于5个工作日内完成线上审批工作" (灵活就业登记).
+  // 大人社规发〔2025〕2号 二(二): "各就业服务机构应于5个工作日内完成线上审批工作" (灵活就业登记).
   flexibleReviewDays: 5,
-  // The 证 is normally issued at once (seed 000 §一(二): "一站受理、即时出证"). No notice gives a
+  // The 证 is normally issued at once (大人社规发〔2025〕2号 一(二): "一站受理、即时出证"). No notice gives a
   // deadline for the cases a person must look at; we hold them to the 失业登记 ceiling of
-  // seed 004 §一(三) rather than leave them without one.
+  // 人社厅发〔2020〕79号 一(三) rather than leave them without one.
   certificateReviewDays: 3,
-  // seed 004 §一(三): "在办理失业登记后5个工作日内，通过电话、短信等方式主动联系登记失业人员";
-  // seed 000 §三(三) adds the monthly follow-up.
+  // 人社厅发〔2020〕79号 一(三): "在办理失业登记后5个工作日内，通过电话、短信等方式主动联系登记失业人员";
+  // 大人社规发〔2025〕2号 三(三) adds the monthly follow-up.
   contactWithinDays: 5,
 });
 
@@ -43,7 +43,7 @@ interface RegionOverride {
  */
 const REGION_OVERRIDES: readonly RegionOverride[] = [
   {
-    // 大连: seed 000 (大人社规发〔2025〕2号) §三(二) 3 working days for online 失业登记 and
+    // 大连: 大人社规发〔2025〕2号 (大人社规发〔2025〕2号) §三(二) 3 working days for online 失业登记 and
     // §二(二) 5 for 灵活就业 — the same as the defaults, written out so that a change of the
     // defaults does not silently change 大连, whose own notice fixes these numbers.
     prefix: '2102',
@@ -51,9 +51,9 @@ const REGION_OVERRIDES: readonly RegionOverride[] = [
     profile: { unemploymentReviewDays: 3, flexibleReviewDays: 5 },
   },
   {
-    // 鞍山: seed 001 (鞍人社〔2020〕21号) §三 says "在 7 个工作日内办结失业登记", but seed 004
+    // 鞍山: 鞍人社〔2020〕21号 (鞍人社〔2020〕21号) §三 says "在 7 个工作日内办结失业登记", but 人社厅发〔2020〕79号
     // (人社厅发〔2020〕79号, national) §一(三) requires 3. The higher-level notice wins
-    // (seeds/README.md "Where they disagree"), so 鞍山 keeps 3; the entry records that decision.
+    // (docs/rules.md "Where the notices disagree"), so 鞍山 keeps 3; the entry records that decision.
     prefix: '2103',
     name: '鞍山市',
     profile: { unemploymentReviewDays: 3 },
@@ -67,7 +67,7 @@ export function profileFor(regionCode: string): RegionProfile {
     if (regionCode.startsWith(o.prefix) && (!best || o.prefix.length > best.prefix.length)) best = o;
   }
   const profile = { ...DEFAULT_PROFILE, ...(best?.profile ?? {}) };
-  // seed 004 §一(三) is the national ceiling for 失业登记: no regional entry may exceed it.
+  // 人社厅发〔2020〕79号 一(三) is the national ceiling for 失业登记: no regional entry may exceed it.
   profile.unemploymentReviewDays = Math.min(profile.unemploymentReviewDays, DEFAULT_PROFILE.unemploymentReviewDays);
   return profile;
 }

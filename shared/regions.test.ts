@@ -14,7 +14,7 @@ describe('region lists (@vant/area-data)', () => {
     ]);
   });
 
-  it('drops statistics-only 开发区 codes (last two digits 71–80, 90–99; forms.md)', () => {
+  it('drops statistics-only 开发区 codes (last two digits 71–80, 90–99; docs/forms.md)', () => {
     expect(isCountyCode('210190')).toBe(false); // 沈阳 经济技术开发区
     expect(isCountyCode('130171')).toBe(false); // 石家庄高新技术产业开发区
     expect(countiesOf('210100').some((c) => c.label.includes('开发区'))).toBe(false);
@@ -25,7 +25,7 @@ describe('region lists (@vant/area-data)', () => {
     expect(isCountyCode('210283')).toBe(true);
   });
 
-  it('keeps the districts of 香港 so 港澳台居民 can pick an address (seed 001 §一)', () => {
+  it('keeps the districts of 香港 so 港澳台居民 can pick an address (鞍人社〔2020〕21号 一)', () => {
     expect(countiesOf('810100').length).toBeGreaterThan(0);
   });
 
@@ -66,7 +66,7 @@ describe('regionName', () => {
   });
 });
 
-describe('regionPrefixMatches (staff region scope, local-api.md)', () => {
+describe('regionPrefixMatches (staff region scope, docs/api.md)', () => {
   it.each([
     ['2102', '210202', true],
     ['210200', '210211', true],

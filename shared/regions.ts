@@ -1,6 +1,6 @@
 /**
  * 行政区划代码 for the address pickers and region checks, from @vant/area-data (a maintained data set,
- * forms.md "Region data"; 160 KB, the smallest one that ships counties). Only `areaList` is imported;
+ * docs/forms.md "Region data"; 160 KB, the smallest one that ships counties). Only `areaList` is imported;
  * indexes are built on first use, not at import, so a page that never shows a picker pays nothing.
  *
  * Statistics-only codes: the data set also lists 开发区/高新区/管委会 under codes whose last two digits are
@@ -8,7 +8,7 @@
  * registered there, and they are dropped. Codes ending 81–89 are kept: under GB/T 2260 those are 县级市
  * (210281 瓦房店市, 210283 庄河市 in 大连 itself), real counties that a blanket 71–99 cut would remove.
  * 香港/澳门/台湾 (81, 82, 71) have no county level in GB/T 2260; the data set's own codes for their districts
- * are kept whole so that 港澳台居民 (seed 001 §一) can pick an address.
+ * are kept whole so that 港澳台居民 (鞍人社〔2020〕21号 一) can pick an address.
  */
 import { areaList } from '@vant/area-data';
 import type { CodeItem } from './codes';
@@ -112,7 +112,7 @@ export function regionName(code: string): string | undefined {
 }
 
 /**
- * True when `code` lies inside the region `prefix` (staff region scope, local-api.md: "2102" covers every
+ * True when `code` lies inside the region `prefix` (staff region scope, docs/api.md: "2102" covers every
  * district of 大连). The prefix is 2, 4 or 6 digits; a 6-digit prefix ending in 00/0000 means its city or
  * province. An empty or malformed prefix matches nothing: a missing scope must never mean "everywhere".
  */

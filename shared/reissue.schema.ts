@@ -1,5 +1,5 @@
 /**
- * 补发 of the 《就业创业证》 (seed 000 §一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the
+ * 补发 of the 《就业创业证》 (大人社规发〔2025〕2号 一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the
  * reason and the written statement. Its own module, so the 我的电子证 page validates it without
  * loading the person schema and the region tables.
  */

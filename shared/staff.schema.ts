@@ -1,6 +1,6 @@
 /**
- * Inputs of the staff actions (local-api.md), one schema each, run by the staff pages and by the
- * cloud. The reason codes come from shared/codes.ts, so a reason seed 004 §一(二) forbids cannot
+ * Inputs of the staff actions (docs/api.md), one schema each, run by the staff pages and by the
+ * cloud. The reason codes come from shared/codes.ts, so a reason 人社厅发〔2020〕79号 一(二) forbids cannot
  * even be expressed.
  */
 import { DEREGISTRATION_REASONS, REJECTION_REASONS, codesOf } from './codes';
@@ -11,7 +11,7 @@ import { blankToUndefined, isRecord, text, z } from './zod-kit';
 const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? undefined : '申请编号格式不正确'));
 const note = (max: number) => z.preprocess(blankToUndefined, text('说明不能为空', (s) => (s.length > max ? `说明不超过${max}个字` : undefined)).optional());
 
-/** decideApplication: approve, or reject with a code of REJECTION_REASONS; R90 needs a note (forms.md). */
+/** decideApplication: approve, or reject with a code of REJECTION_REASONS; R90 needs a note (docs/forms.md). */
 export const decideSchema = z
   .object({
     applicationId,
@@ -27,7 +27,7 @@ export const decideSchema = z
 
 export type DecideInput = z.output<typeof decideSchema>;
 
-/** The verification note of AJC00A 31/32 must say how it was verified (seed 004 §一(四)); 10 characters at least. */
+/** The verification note of AJC00A 31/32 must say how it was verified (人社厅发〔2020〕79号 一(四)); 10 characters at least. */
 export const VERIFICATION_NOTE_MIN = 10;
 
 export const deregisterSchema = z
@@ -44,7 +44,7 @@ export const deregisterSchema = z
     note: note(100),
   })
   .superRefine((v, ctx) => {
-    // seed 004 §一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — only with a recorded verification.
+    // 人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — only with a recorded verification.
     const needs = DEREGISTRATION_REASONS.find((r) => r.code === v.reasonCode && 'needsVerificationNote' in r && r.needsVerificationNote);
     if (needs && (!v.note || v.note.length < VERIFICATION_NOTE_MIN)) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: `以此原因注销须记录核实情况（不少于${VERIFICATION_NOTE_MIN}个字）` });
@@ -68,7 +68,7 @@ export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {
   applicationId: '申请编号', decision: '审核结果', reasonCode: '原因', note: '说明', from: '开始日期', to: '结束日期', month: '统计月份',
 };
 
-/** A staff task (contact within 5 working days after registration, seed 004 §一(三)). */
+/** A staff task (contact within 5 working days after registration, 人社厅发〔2020〕79号 一(三)). */
 export const taskRefSchema = z.object({
   taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
 });

@@ -18,7 +18,7 @@ describe('失业人员登记表', () => {
     expect(r.ok).toBe(true);
   });
 
-  it('asks for each required field of the form (seed 001/002: 标记“*”的为必填项)', () => {
+  it('asks for each required field of the form (鞍人社〔2020〕21号 / 渝人社办〔2020〕79号: 标记“*”的为必填项)', () => {
     const input = validUnemploymentInput();
     for (const key of ['unemployedSince', 'registrationPlace', 'reason', 'claimsUnemploymentInsurance', 'commitment']) {
       delete input[key];
@@ -34,7 +34,7 @@ describe('失业人员登记表', () => {
   });
 });
 
-describe('失业原因 (seed 001/002 form: 其他：____（请填写）)', () => {
+describe('失业原因 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件: 其他：____（请填写）)', () => {
   it('requires reasonOther for 其他', () => {
     expect(fieldsOf({ reason: '其他' })).toEqual({ reasonOther: '失业原因选了“其他”，请填写具体原因' });
   });
@@ -65,7 +65,7 @@ describe('失业原因 (seed 001/002 form: 其他：____（请填写）)', () =>
   });
 });
 
-describe('seed 004 §一(一): 户籍地、常住地、就业地、参保地', () => {
+describe('人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地、参保地', () => {
   it.each([
     ['employment', '请选择就业地（失业前就业登记或劳动用工备案的地方）的省、市、县（区）'],
     ['insurance', '请选择参保地（失业前参加社会保险的地方）的省、市、县（区）'],
@@ -93,7 +93,7 @@ describe('seed 004 §一(一): 户籍地、常住地、就业地、参保地', (
   });
 });
 
-describe('人员类别 (seed 002 form, multi-select) and its certificate number', () => {
+describe('人员类别 (渝人社办〔2020〕79号 form, multi-select) and its certificate number', () => {
   it('accepts several categories', () => {
     const r = check({ personCategories: ['高校毕业生', '农民工'] });
     expect(r.ok && r.data.personCategories).toEqual(['高校毕业生', '农民工']);
@@ -114,7 +114,7 @@ describe('人员类别 (seed 002 form, multi-select) and its certificate number'
     expect(r.ok && r.data.categoryCertificateNo).toBe('21020419900315137041');
   });
 
-  it('seed 004 §一(二): never requires the certificate number', () => {
+  it('人社厅发〔2020〕79号 一(二): never requires the certificate number', () => {
     expect(check({ personCategories: ['残疾人员', '复员退伍军人'] }).ok).toBe(true);
   });
 
@@ -130,7 +130,7 @@ describe('人员类别 (seed 002 form, multi-select) and its certificate number'
   });
 });
 
-describe('求职意向 (seed 002 form: three rows) and 其他需要说明的事项', () => {
+describe('求职意向 (渝人社办〔2020〕79号 form: three rows) and 其他需要说明的事项', () => {
   it('keeps up to 3, dropping blank rows', () => {
     const r = check({ jobIntentions: ['仓库管理', '', '叉车司机'] });
     expect(r.ok && r.data.jobIntentions).toEqual(['仓库管理', '叉车司机']);
@@ -163,11 +163,11 @@ describe('失业时间 unemployedSince (YYYY-MM)', () => {
     expect(fieldsOf({ unemployedSince })).toEqual({ unemployedSince: '失业时间格式为 年-月，如 2024-06' });
   });
 
-  it('seed 001 §一: accepts the month the person turned 16 (赵海涛, born 1990-03-15 → 2006-03)', () => {
+  it('鞍人社〔2020〕21号 一: accepts the month the person turned 16 (赵海涛, born 1990-03-15 → 2006-03)', () => {
     expect(check({ unemployedSince: '2006-03' }).ok).toBe(true);
   });
 
-  it('seed 001 §一: refuses the month before', () => {
+  it('鞍人社〔2020〕21号 一: refuses the month before', () => {
     expect(fieldsOf({ unemployedSince: '2006-02' })).toEqual({
       unemployedSince: '失业时间不能早于年满16周岁的月份（2006年3月）',
     });
@@ -188,7 +188,7 @@ describe('失业时间 unemployedSince (YYYY-MM)', () => {
   });
 });
 
-describe('户籍性质 (seed 002 form)', () => {
+describe('户籍性质 (渝人社办〔2020〕79号 form)', () => {
   it('is optional by default', () => {
     expect(check({}).ok).toBe(true);
     const r = check({ householdType: '农村居民家庭' });
@@ -206,7 +206,7 @@ describe('户籍性质 (seed 002 form)', () => {
   });
 });
 
-describe('the commitment (seed 001 附件1; seed 004 §一(二) 告知承诺制)', () => {
+describe('the commitment (鞍人社〔2020〕21号 附件1; 人社厅发〔2020〕79号 一(二) 告知承诺制)', () => {
   it('must be ticked', () => {
     expect(fieldsOf({ commitment: { accepted: false, textVersion: COMMITMENTS.unemployment.version } })).toEqual({
       'commitment.accepted': '请阅读并勾选承诺',
@@ -221,7 +221,7 @@ describe('the commitment (seed 001 附件1; seed 004 §一(二) 告知承诺制)
 });
 
 describe('claimsUnemploymentInsurance', () => {
-  it('is a yes/no answer, never a condition (seed 004 §一(二))', () => {
+  it('is a yes/no answer, never a condition (人社厅发〔2020〕79号 一(二))', () => {
     expect(check({ claimsUnemploymentInsurance: true }).ok).toBe(true);
     expect(fieldsOf({ claimsUnemploymentInsurance: 'yes' })).toEqual({
       claimsUnemploymentInsurance: '请选择是否申领失业保险金',

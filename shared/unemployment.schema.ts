@@ -1,6 +1,6 @@
 /**
- * 失业人员登记表 (`submitUnemploymentRegistration`): forms.md, from the form of seed 001 附件1 and the richer
- * one of seed 002 (户籍性质, 人员类别, three 求职意向). No proof documents are asked for (seed 004 §一(二)).
+ * 失业人员登记表 (`submitUnemploymentRegistration`): docs/forms.md, from the form of 鞍人社〔2020〕21号 附件1 and the richer
+ * one of 渝人社办〔2020〕79号 (户籍性质, 人员类别, three 求职意向). No proof documents are asked for (人社厅发〔2020〕79号 一(二)).
  */
 import {
   CATEGORIES_WITH_CERTIFICATE,
@@ -27,7 +27,7 @@ import { blankToUndefined, charCount, hasIssue, optionalEnum, optionalText, rows
 
 export interface UnemploymentSchemaOptions {
   /**
-   * 户籍性质 is starred on seed 002's form but absent from seed 001's; forms.md leaves it to the region's
+   * 户籍性质 is starred on 渝人社办〔2020〕79号's form but absent from 鞍人社〔2020〕21号's; docs/forms.md leaves it to the region's
    * profile. Default: optional.
    */
   householdTypeRequired?: boolean;
@@ -45,26 +45,26 @@ export function unemploymentShape(ctx: SchemaContext) {
   return {
     requestId: requestIdSchema,
     ...personShape(ctx),
-    // 失业时间* (seed 001/002 form: 年 月). Not in the future; the lower bound (month of the 16th birthday,
-    // seed 001 §一) needs the birth date and is checked with the person rules.
+    // 失业时间* (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件: 年 月). Not in the future; the lower bound (month of the 16th birthday,
+    // 鞍人社〔2020〕21号 一) needs the birth date and is checked with the person rules.
     unemployedSince: text('请填写失业时间（年-月），如 2024-06', (s) => {
       if (!YEAR_MONTH.test(s)) return '失业时间格式为 年-月，如 2024-06';
       if (s > thisMonth) return `失业时间不能晚于本月（${formatMonth(thisMonth)}）`;
       return undefined;
     }),
-    // 登记失业地 (seed 004 §一(一): 户籍地、常住地、就业地、参保地).
+    // 登记失业地 (人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地、参保地).
     registrationPlace: z.enum(codesOf(REGISTRATION_PLACES), { error: '请选择在哪里登记失业：户籍地、常住地、就业地或参保地' }),
     registrationRegion: z.preprocess(blankToUndefined, countyCodeSchema('登记失业地').optional()),
-    // 失业原因* (seed 001/002 form, 13 boxes); 其他 → 请填写.
+    // 失业原因* (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件, 13 boxes); 其他 → 请填写.
     reason: z.enum(codesOf(UNEMPLOYMENT_REASONS), { error: '请选择失业原因' }),
     reasonOther: optionalText('请填写具体的失业原因，不超过100个字', (s) =>
       charCount(s) > 100 ? '具体的失业原因不超过100个字' : undefined,
     ),
-    // 是否申领失业保险金* (seed 001/002 form). Never a condition of registering (seed 004 §一(二)).
+    // 是否申领失业保险金* (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件). Never a condition of registering (人社厅发〔2020〕79号 一(二)).
     claimsUnemploymentInsurance: z.boolean({ error: '请选择是否申领失业保险金' }),
-    // 户籍性质 (seed 002 form).
+    // 户籍性质 (渝人社办〔2020〕79号 form).
     householdType: optionalEnum(codesOf(HOUSEHOLD_TYPES), '请选择户籍性质'),
-    // 人员类别 (seed 002 form, 可多选).
+    // 人员类别 (渝人社办〔2020〕79号 form, 可多选).
     personCategories: z.preprocess(
       blankToUndefined,
       z
@@ -75,34 +75,34 @@ export function unemploymentShape(ctx: SchemaContext) {
         .refine((list) => new Set(list).size === list.length, '人员类别不能重复选择')
         .optional(),
     ),
-    // 人员类别证件号码 (seed 002 form). Optional, never required: seed 004 §一(二) forbids asking for anything
+    // 人员类别证件号码 (渝人社办〔2020〕79号 form). Optional, never required: 人社厅发〔2020〕79号 一(二) forbids asking for anything
     // beyond the ID to prove a status; it is kept only with a category that has such a certificate.
     categoryCertificateNo: optionalText('人员类别证件号码只能是字母、数字，不超过30位，可不填', (s) =>
       /^[A-Za-z0-9-]{1,30}$/.test(s) ? undefined : '人员类别证件号码只能是字母、数字，不超过30位，可不填',
     ),
-    // 求职意向 (seed 002 form: three rows; seed 001: two).
+    // 求职意向 (渝人社办〔2020〕79号 form: three rows; 鞍人社〔2020〕21号: two).
     jobIntentions: rows(
       text('求职意向每项是一段文字，不超过20个字', (s) => (charCount(s) > 20 ? '每项求职意向不超过20个字' : undefined)),
       (row) => blankToUndefined(row) === undefined,
       3,
       { invalid: '求职意向请按项填写，最多3项', tooMany: '求职意向最多填写3项' },
     ),
-    // 其他需要说明的事项 (seed 001/002 form).
+    // 其他需要说明的事项 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件).
     remarks: optionalText('其他需要说明的事项不超过500个字', (s) =>
       charCount(s) > 500 ? `其他需要说明的事项不超过500个字（现在${charCount(s)}个字）` : undefined,
     ),
-    // 承诺 (seed 001 附件1; seed 004 §一(二) 告知承诺制).
+    // 承诺 (鞍人社〔2020〕21号 附件1; 人社厅发〔2020〕79号 一(二) 告知承诺制).
     commitment: commitmentSchema('unemployment'),
   };
 }
 
 /**
  * The whole 失业人员登记表. Cross-field rules beyond the person's:
- * - reason 其他 → reasonOther required (seed 001/002 form: 其他：____（请填写）); dropped otherwise;
- * - registrationPlace 就业地/参保地 → registrationRegion (county) required (seed 004 §一(一)); for 户籍地/常住地
+ * - reason 其他 → reasonOther required (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件: 其他：____（请填写）); dropped otherwise;
+ * - registrationPlace 就业地/参保地 → registrationRegion (county) required (人社厅发〔2020〕79号 一(一)); for 户籍地/常住地
  *   the output's registrationRegion is that address's county, so every record names its region;
  * - categoryCertificateNo kept only with a category in CATEGORIES_WITH_CERTIFICATE;
- * - unemployedSince not before the month the person turned 16 (seed 001 §一: 年满16周岁（含）);
+ * - unemployedSince not before the month the person turned 16 (鞍人社〔2020〕21号 一: 年满16周岁（含）);
  * - householdType required when the region's option says so.
  */
 export function makeUnemploymentSchema(ctx: SchemaContext, options: UnemploymentSchemaOptions = {}) {

@@ -1,6 +1,6 @@
 /**
  * One way to run a shared schema on untrusted input, on the client (to mark fields) and in the cloud
- * (to refuse with `VALIDATION_FAILED` and the same per-field messages, local-api.md). Never throws.
+ * (to refuse with `VALIDATION_FAILED` and the same per-field messages, docs/api.md). Never throws.
  */
 import { z } from './zod-kit'; // also sets the Chinese locale, once
 

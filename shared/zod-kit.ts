@@ -1,6 +1,6 @@
 /**
  * Small helpers the shared schemas are built from. Importing this module also switches zod's generic
- * messages to Chinese (forms.md: zod 4 ships `z.locales.zhCN()`); every field still carries its own
+ * messages to Chinese (docs/forms.md: zod 4 ships `z.locales.zhCN()`); every field still carries its own
  * message that says how to fix the value, so the generic ones show only for shapes no form produces.
  */
 import { z } from 'zod';

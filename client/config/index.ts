@@ -4,10 +4,10 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
-// The project's shared rules (schemas, code tables, API contract) live in ../shared, outside
+// The project's shared rules (schemas, code tables, API contract) live in the repository's shared/ folder, outside
 // src/. Taro's script rule only transpiles src/ and taro packages, so we add the folder.
 // realpath: webpack matches rules against resolved (symlink-free) paths.
-const SHARED_DIR = fs.realpathSync(path.resolve(__dirname, '../../shared'))
+const SHARED_DIR = fs.realpathSync(path.resolve(__dirname, '..', '..', 'shared'))
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

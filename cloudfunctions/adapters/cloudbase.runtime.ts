@@ -1,7 +1,7 @@
 /**
  * The CloudBase composition root: the same handlers as the local gateway, on the cloud database
  * (wx-server-sdk), Tencent Cloud FaceID and the provincial data exchange. Identity comes from the
- * CloudBase context (`getWXContext().OPENID`), never from the event body (local-api.md).
+ * CloudBase context (`getWXContext().OPENID`), never from the event body (docs/api.md).
  * Configuration is environment variables of the function (README "Deploy"):
  *   PERSON_KEY_SECRET      hex, 32 bytes — keyed hash of ID numbers for document ids
  *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY — FaceID (and SMS) API keys
@@ -16,7 +16,8 @@ import cloud from 'wx-server-sdk';
 import type { FunctionName } from '../../shared/api';
 import { ACTIONS, fail, isActionName } from '../../shared/api';
 import type { Caller, Deps } from '../core/deps';
-import { dispatch } from '../core/dispatch';
+import { makeDispatch } from '../core/dispatch.core';
+import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
 import { httpGovData } from './govdata.http';
 import { combinedGovData, faceIdIdentity } from './identity.faceid';
@@ -41,7 +42,8 @@ export interface CloudEvent {
   TriggerName?: string;
 }
 
-export function cloudbaseMain(fn: FunctionName) {
+export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap) {
+  const dispatch = makeDispatch(handlers);
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   // throwOnNotFound:false — a missing doc reads as { data: null } (documented option; not in the SDK's typings)
   const database = cloud.database as unknown as (this: typeof cloud, cfg: object) => unknown;

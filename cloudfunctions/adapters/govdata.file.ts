@@ -1,5 +1,5 @@
 /**
- * Outside data from a JSON file (local-api.md "The outside-data file"): stands in for the
+ * Outside data from a JSON file (docs/api.md "The outside-data file"): stands in for the
  * identity base, pension, social-insurance, labour-contract-filing and business-registration
  * systems, and the staff directory. A real implementation: it reads the file, re-reads it when it
  * changes on disk, and honours `down` by answering "unavailable" for the listed sources.

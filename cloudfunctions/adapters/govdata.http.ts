@@ -8,7 +8,7 @@
  *     contract-filing        → { "record": { "unit", "since" } | null }
  *     business-registration  → { "record": { "name", "since" } | null }
  *   anything else (non-2xx, ok:false, bad JSON, slower than timeoutMs) → the source is unavailable,
- *   and the application goes to review with 数据暂不可比对 (PRODUCT.md), never an error.
+ *   and the application goes to review with 数据暂不可比对 (docs/product.md), never an error.
  * Identity (name + ID number against the card base) is a separate port in production: Tencent
  * Cloud FaceID IdCardVerification (identity.faceid.ts), composed in `combinedGovData`.
  */
@@ -17,7 +17,7 @@ import type { BusinessRecord, GovDataPort, SourceAnswer, UnitRecord } from '../c
 export interface HttpGovConfig {
   baseUrl: string;
   token?: string;
-  /** ≤ 2000 ms: 秒办 answers at once (seed 002) */
+  /** ≤ 2000 ms: 秒办 answers at once (渝人社办〔2020〕79号) */
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }

@@ -1,5 +1,5 @@
 /**
- * QR signing keys as JWK files under `DATA_DIR/keys/` (local mode; local-api.md: "Keys persist in
+ * QR signing keys as JWK files under `DATA_DIR/keys/` (local mode; docs/api.md: "Keys persist in
  * DATA_DIR across restarts"). Production uses keys.env.ts (secret configuration from a KMS /
  * secret manager) instead: private keys do not belong on a function's disk.
  *

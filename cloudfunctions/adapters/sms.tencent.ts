@@ -1,7 +1,7 @@
 /**
  * SMS through Tencent Cloud (tencentcloud-sdk-nodejs-sms, API 2021-01-11 `SendSms`): a registered
  * signature and template, the parameters of shared/notify.ts `smsParams`, one phone per call
- * (seed 003: 短信通知申请人办理结果; seed 004 §一(三): 通过电话、短信等方式主动联系).
+ * (吉人社函字〔2018〕175号: 短信通知申请人办理结果; 人社厅发〔2020〕79号 一(三): 通过电话、短信等方式主动联系).
  *
  * Configuration (environment of the function):
  *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY  API keys (shared with FaceID)

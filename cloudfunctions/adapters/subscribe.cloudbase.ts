@@ -1,7 +1,7 @@
 /**
  * WeChat subscribe messages from a cloud function: wx-server-sdk `cloud.openapi.subscribeMessage.send`
  * (cloud call, no access token needed). The function's config.json must grant it:
- * `"permissions": {"openapi": ["subscribeMessage.send"]}` (TOOLCHAIN.md) — functions/scheduler has it.
+ * `"permissions": {"openapi": ["subscribeMessage.send"]}` (docs/toolchain.md) — functions/scheduler has it.
  *
  * Configuration (environment of the function):
  *   SUBSCRIBE_TMPL_RESULT    template id of 办理结果通知 (keywords: shared/notify.ts SUBSCRIBE_TEMPLATES.result)

@@ -1,5 +1,5 @@
 /**
- * Issuing the electronic 《就业创业证》 (seed 000 §一(二): 一站受理、即时出证). One certificate per
+ * Issuing the electronic 《就业创业证》 (大人社规发〔2025〕2号 一(二): 一站受理、即时出证). One certificate per
  * person: the document id is the person key, so a second issue inside a transaction finds the
  * first. Numbers come from a per-county, per-year counter read and written in the same
  * transaction (CloudBase transactions allow doc get/set, which is all this needs).

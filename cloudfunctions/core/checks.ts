@@ -1,13 +1,13 @@
 /**
- * The outside-data checks of the 秒办 decision table (PRODUCT.md), each explained in plain
+ * The outside-data checks of the 秒办 decision table (docs/product.md), each explained in plain
  * Chinese. A source that is down, errors or is slower than the timeout never fails the
  * application: the check is "not passed" with 数据暂不可比对 and the application goes to staff
- * review (PRODUCT.md: "An outside data source that is down → pending_review, not an error").
+ * review (docs/product.md: "An outside data source that is down → pending_review, not an error").
  */
 import type { Check } from '../../shared/api';
 import type { GovDataPort, SourceAnswer, SourceName } from './deps';
 
-/** seed 002: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */
+/** 渝人社办〔2020〕79号: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */
 export const SOURCE_TIMEOUT_MS = 2000;
 
 export const UNAVAILABLE_DETAIL = '数据暂不可比对，已转人工审核';
@@ -36,7 +36,7 @@ function unavailable(name: SourceName): Check {
   return { name, passed: false, detail: `${SOURCE_LABEL[name]}：${UNAVAILABLE_DETAIL}` };
 }
 
-/** seed 001 §三: 身份信息通过数据比对核验 — name + ID number against the 社保卡持卡人员基础信息库. */
+/** 鞍人社〔2020〕21号 三: 身份信息通过数据比对核验 — name + ID number against the 社保卡持卡人员基础信息库. */
 export async function identityCheck(gov: GovDataPort, idNumber: string, name: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check> {
   const a = await withTimeout(gov.identity(idNumber, name), timeoutMs);
   if (!a.available) return unavailable('identity');
@@ -45,7 +45,7 @@ export async function identityCheck(gov: GovDataPort, idNumber: string, name: st
     : { name: 'identity', passed: false, detail: `身份信息：${a.value.detail ?? '姓名与证件号码未能在社会保障卡持卡人员基础信息库中核实'}，需工作人员核实` };
 }
 
-/** seed 001 §一: 未享受基本养老保险待遇 (劳动年龄内). */
+/** 鞍人社〔2020〕21号 一: 未享受基本养老保险待遇 (劳动年龄内). */
 export async function pensionCheck(gov: GovDataPort, idNumber: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check> {
   const a = await withTimeout(gov.pension(idNumber), timeoutMs);
   if (!a.available) return unavailable('pension');
@@ -55,7 +55,7 @@ export async function pensionCheck(gov: GovDataPort, idNumber: string, timeoutMs
 }
 
 /**
- * seed 003 §二(一)(三): 与社会保险、劳动用工备案、工商登记信息比对; none active → not employed.
+ * 吉人社函字〔2018〕175号 二(一)(三): 与社会保险、劳动用工备案、工商登记信息比对; none active → not employed.
  * The detail names the record found, so the citizen knows what staff will look at.
  */
 export async function employmentChecks(gov: GovDataPort, idNumber: string, timeoutMs = SOURCE_TIMEOUT_MS): Promise<Check[]> {

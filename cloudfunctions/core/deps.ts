@@ -2,7 +2,7 @@
  * The ports a handler depends on. A handler is `(input, deps) => Promise<Result>`: it reads the
  * clock, the caller, the store and the outside data only through these, so the same handler runs
  * in a CloudBase function (wx-server-sdk, Tencent Cloud APIs) and in the local gateway (SQLite,
- * the outside-data file) — STYLE.md "Functional core, imperative shell".
+ * the outside-data file) — docs/architecture.md "Functional core, imperative shell".
  */
 import type { Role } from '../../shared/api';
 import type { TemplateKey } from '../../shared/notify';
@@ -17,7 +17,7 @@ export interface ClockPort {
 export interface StaffMember {
   openid: string;
   name: string;
-  /** 行政区划代码 prefix: "2102" covers every district of 大连 (local-api.md) */
+  /** 行政区划代码 prefix: "2102" covers every district of 大连 (docs/api.md) */
   region: string;
   role: Role;
 }
@@ -36,7 +36,7 @@ export interface UnitRecord { unit: string; since: string }
 export interface BusinessRecord { name: string; since: string }
 
 /**
- * Outside data (seed 001 §三, seed 003 §二(一)(三)): the 社保卡持卡人员基础信息库, pension,
+ * Outside data (鞍人社〔2020〕21号 三, 吉人社函字〔2018〕175号 二(一)(三)): the 社保卡持卡人员基础信息库, pension,
  * social insurance, labour-contract filing and business registration. A source that is down,
  * erroring or slow answers `{ available: false }`, never throws to the handler.
  */
@@ -83,7 +83,7 @@ export interface ChannelsPort {
 
 /**
  * 实人核验 (real-person check). Knowing a name and an ID number is not enough to act for
- * someone (PRODUCT.md "Privacy and security"): approval needs a check that the caller is the
+ * someone (docs/product.md "Privacy and security"): approval needs a check that the caller is the
  * person. Production: Tencent Cloud FaceID, started in the mini-program and confirmed by the
  * cloud with the FaceID API; locally a simulated check that passes.
  */

@@ -1,5 +1,5 @@
 /**
- * Structured log lines with personal data removed (PRODUCT.md: ID numbers and phones never appear
+ * Structured log lines with personal data removed (docs/product.md: ID numbers and phones never appear
  * in full in logs). Every value passes `redact`, so a careless field cannot leak a number.
  */
 const ID_LIKE = /(?<![0-9A-Za-z])(\d{6})\d{8,11}([\dXx]{1,4})(?![0-9A-Za-z])/g; // 15/18-digit ID numbers

@@ -1,7 +1,7 @@
 /**
  * Messages to a person are written in the same transaction as the event that causes them, so an
  * event is never recorded without its message nor a message sent for an event that rolled back
- * (seed 004 §一(三): 及时反馈办理结果; seed 003: 短信告知). The in-app list always gets the message;
+ * (人社厅发〔2020〕79号 一(三): 及时反馈办理结果; 吉人社函字〔2018〕175号: 短信告知). The in-app list always gets the message;
  * delivery over subscribe messages / SMS is the scheduler's work, from the outbox entry written
  * here in the same transaction (core/outbox.ts).
  *

@@ -3,7 +3,7 @@
  * transaction as the message and the event that causes it (core/messages.ts), then delivered by
  * the timer-triggered scheduler. The goal, after GOV.UK Notify: every message tracked, retried,
  * never doubled — the notices ask that people are told results and contacted on time
- * (seed 004 §一(三)(四), seed 000 §三(三), seed 003 短信通知办理结果).
+ * (人社厅发〔2020〕79号 一(三)(四), 大人社规发〔2025〕2号 三(三), 吉人社函字〔2018〕175号 短信通知办理结果).
  *
  * How "never doubled" holds:
  * - entry id `<messageId>:<channel>` is deterministic and created with `tx.create`, so an event
@@ -15,7 +15,7 @@
  * provider accepted but before the result was recorded. Its lease expires (LEASE_MS) and the
  * entry is tried again — at-least-once for that crash only, which beats losing the message.
  *
- * Consent (TOOLCHAIN.md: one tap in `requestSubscribeMessage` = one send): counted per
+ * Consent (docs/toolchain.md: one tap in `requestSubscribeMessage` = one send): counted per
  * (openid, template) in `subscriptions`; a claim takes one; a send that fails for any reason but
  * 43101 gives it back (WeChat did not use it); 43101 means WeChat has none, so the count is zeroed.
  */

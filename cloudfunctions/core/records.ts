@@ -1,7 +1,7 @@
 /**
  * What the store holds. Rows ↔ domain mapping lives here so handlers agree on one shape.
  * Full ID numbers and phones are stored (the national export needs AAC002), but they never
- * leave through a view, a log or a QR without masking (PRODUCT.md "Privacy and security").
+ * leave through a view, a log or a QR without masking (docs/product.md "Privacy and security").
  */
 import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '../../shared/api';
 

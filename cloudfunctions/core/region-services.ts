@@ -1,6 +1,6 @@
 /**
  * The policy list (政策清单), service list (服务清单) and agency list (机构清单) a newly registered
- * unemployed person receives (seed 004 §一(三): "要向失业人员提供服务清单和政策清单"; seed 000 §三(三):
+ * unemployed person receives (人社厅发〔2020〕79号 一(三): "要向失业人员提供服务清单和政策清单"; 大人社规发〔2025〕2号 三(三):
  * "提供就业服务政策清单"). Kept in the repository per region, one JSON file per 行政区划代码 prefix
  * (region-services/<prefix>.json); the longest matching prefix wins, regions without a file get
  * the generic list. The 大连 file is demo data (its `demo` flag says so).

@@ -14,7 +14,7 @@ export type RegistrationKind = 'unemployment' | 'flexible';
 
 export const registrationId = (kind: RegistrationKind, personKey: string) => `${kind}:${personKey}`;
 
-/** The 失业登记 is what a 《就业创业证》 QR check asks about (PRODUCT.md flow 6). */
+/** The 失业登记 is what a 《就业创业证》 QR check asks about (docs/product.md flow 6). */
 export async function registrationStatusInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationStatus | 'none'> {
   const reg = await read.get<RegistrationRecord>('registrations', registrationId('unemployment', personKey));
   return reg ? reg.status : 'none';
@@ -47,11 +47,11 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
 export interface EndRegistration {
   kind: RegistrationKind;
   personKey: string;
-  /** AJC00A (seed 004 attachment) */
+  /** AJC00A (人社厅发〔2020〕79号 附件) */
   reasonCode: string;
   note?: string;
   at: number;
-  /** staff openid, or `system` for an automatic end (never for 31/32: seed 004 §一(四)) */
+  /** staff openid, or `system` for an automatic end (never for 31/32: 人社厅发〔2020〕79号 一(四)) */
   by: string;
   byName: string;
   messageId: string;
@@ -85,7 +85,7 @@ export async function endRegistrationInTx(tx: StoreTx, e: EndRegistration): Prom
 
 export interface RegistrationPerson { name: string; idType: string; idNumber: string; gender: string; birthDate: string }
 
-/** One deregistration as the national platform receives it (seed 004 attachment 二(一)). */
+/** One deregistration as the national platform receives it (人社厅发〔2020〕79号 附件 二(一)). */
 export interface DeregistrationRecord {
   [key: string]: unknown;
   /** AAB301: 失业登记注销地行政区划代码 */

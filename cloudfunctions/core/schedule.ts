@@ -1,13 +1,13 @@
 /**
- * The post-registration schedule and the review deadlines (PRODUCT.md "After registration",
- * seed 004 §一(三)(四), seed 000 §三(三)):
+ * The post-registration schedule and the review deadlines (docs/product.md "After registration",
+ * 人社厅发〔2020〕79号 一(三)(四), 大人社规发〔2025〕2号 三(三)):
  * - approval of a 失业登记 → a contact task for staff due within N working days (region profile,
- *   5 by default: seed 004 §一(三) "办理失业登记后5个工作日内…主动联系"), the region's policy,
+ *   5 by default: 人社厅发〔2020〕79号 一(三) "办理失业登记后5个工作日内…主动联系"), the region's policy,
  *   service and agency lists to the person, and the first monthly follow-up;
- * - every month while the registration is active → a follow-up message (seed 004 §一(四)
- *   "每月开展1次跟踪调查"; seed 000 §三(三) "每月至少…一次电话回访");
+ * - every month while the registration is active → a follow-up message (人社厅发〔2020〕79号 一(四)
+ *   "每月开展1次跟踪调查"; 大人社规发〔2025〕2号 三(三) "每月至少…一次电话回访");
  * - a pending review within 1 working day of its due date → its region's reviewers, once;
- *   past its due date → its region's admins, once (the 3 working days of seed 004 §一(三)).
+ *   past its due date → its region's admins, once (the 3 working days of 人社厅发〔2020〕79号 一(三)).
  *
  * "Once" is a deterministic id: `tasks/<kind>:<applicationId>` and message ids built from the
  * application, so a scheduler run repeated (or two at once) creates nothing twice.
@@ -51,7 +51,7 @@ export interface TaskRecord {
 
 export const taskId = (kind: TaskKind, applicationId: string): string => `${kind}:${applicationId}`;
 
-/** Calendar months rather than working days: seed 004 §一(四) says 每月, and a reminder needs no office open. */
+/** Calendar months rather than working days: 人社厅发〔2020〕79号 一(四) says 每月, and a reminder needs no office open. */
 const FOLLOW_UP_EVERY_MONTHS = 1;
 
 /**
@@ -111,7 +111,7 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
       const created = await writeMessageInTx(tx, {
         messageId: `followup:${task.applicationId}:${task.dueDate}`, openid: task.openid ?? reg.openid as string, personKey: task.personKey,
         event: 'unemployment.followup', title: '每月就业状况确认',
-        body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记。', // seed 004 §一(四): monthly follow-up
+        body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记。', // 人社厅发〔2020〕79号 一(四): monthly follow-up
         at: now, applicationId: task.applicationId,
         push: { subject: '每月就业状况确认', date: task.dueDate, note: '请确认就业状况或告知已就业' },
       });

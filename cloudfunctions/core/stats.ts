@@ -1,12 +1,12 @@
 /**
- * Monthly statistics (seed 004 §三 调整城镇登记失业统计制度; seed 000 §三(四) 服务重点), computed from
+ * Monthly statistics (人社厅发〔2020〕79号 三 调整城镇登记失业统计制度; 大人社规发〔2025〕2号 三(四) 服务重点), computed from
  * records as a pure function — the handler only loads them. Period: the 21st of the previous month
  * 00:00 to the 20th of this month 24:00, Beijing time (shared/dates.ts `statsPeriod`).
  *  - 新登记: 失业登记 approved within the period
  *  - 注销 by AJC00A reason: deregistrations within the period
  *  - 期末登记失业人员: registrations open at the end of the period
  *    of them 16–24 周岁 (age at the period's last day), 失业半年以上 and 五年以上 (counted from 失业时间;
- *    "以上" includes the bound, 民法典 第一千二百五十九条), and each 人员类别 (就业困难人员 groups, seed 000 §三(四)).
+ *    "以上" includes the bound, 民法典 第一千二百五十九条), and each 人员类别 (就业困难人员 groups, 大人社规发〔2025〕2号 三(四)).
  *  - every figure also per 行政区划代码 (county).
  */
 import { monthsBetween, statsPeriod, yearsBetween } from '../../shared/dates';

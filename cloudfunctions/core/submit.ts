@@ -5,7 +5,7 @@
  *   answer under the requestId.
  * "No submission is lost or doubled": the same requestId from the same person returns the first
  * answer; a second submission of the same kind while one is active returns the active one
- * (PRODUCT.md decision table "no duplicate").
+ * (docs/product.md decision table "no duplicate").
  */
 import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
@@ -50,7 +50,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   const prior = await deps.store.get<RequestRecord>('requests', requestKey);
   if (prior) return ok(prior.answer as ApplicationView);
 
-  // Knowing a name and an ID number is not enough (PRODUCT.md "Privacy and security").
+  // Knowing a name and an ID number is not enough (docs/product.md "Privacy and security").
   const rp = await deps.realPerson.check(openid, { name: spec.person.name, idNumber: spec.person.idNumber });
   if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
 
@@ -120,7 +120,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     };
     if (approved) {
       await spec.onApproved(tx, app, at);
-      await afterApprovalInTx(tx, app, at, deps); // seed 004 §一(三)(四): contact task, service lists, follow-ups
+      await afterApprovalInTx(tx, app, at, deps); // 人社厅发〔2020〕79号 一(三)(四): contact task, service lists, follow-ups
     }
     await tx.put('applications', app.applicationId, app);
     await tx.put('locks', lockKey, { applicationId: app.applicationId, at });

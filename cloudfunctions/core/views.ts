@@ -1,5 +1,5 @@
 /**
- * Records → what a citizen or staff member reads. Every view masks the holder (PRODUCT.md
+ * Records → what a citizen or staff member reads. Every view masks the holder (docs/product.md
  * "Privacy and security": ID numbers and phones masked in every list, log and QR view).
  */
 import type { ApplicationView, CertificateView, RegistrationStatus } from '../../shared/api';
@@ -19,7 +19,7 @@ export function nextStepFor(app: ApplicationRecord): string {
   if (app.status === 'pending_review' && app.dueDate) {
     return `工作人员将在 ${app.dueDate} 前完成审核，结果会通过消息通知您；期间无需补交任何材料。`;
   }
-  // seed 004 §一(三): contact within 5 working days after registration
+  // 人社厅发〔2020〕79号 一(三): contact within 5 working days after registration
   if (app.status === 'approved' && app.kind === 'unemployment') {
     return '失业登记已办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训等服务。';
   }

@@ -1,7 +1,7 @@
 /**
  * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR, the
  * outside-data file, a simulated 实人核验 and a clock that starts at NOW and runs on
- * (local-api.md "Process").
+ * (docs/api.md "Process").
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** `npm start` entry: the local gateway with the settings of local-api.md "Process". */
+/** `npm start` entry: the local gateway with the settings of docs/api.md "Process". */
 import { resolve } from 'node:path';
 import { startGateway } from './server';
 

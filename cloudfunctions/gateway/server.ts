@@ -1,5 +1,5 @@
 /**
- * The local gateway (local-api.md — a fixed contract: outside checkers drive the product
+ * The local gateway (docs/api.md — a fixed contract: outside checkers drive the product
  * through it). One HTTP server on 127.0.0.1:PORT: `/healthz`, `POST /api/<action>`,
  * `/.well-known/jwks.json`, and the H5 build at `/`.
  */
@@ -71,7 +71,7 @@ export async function startGateway(cfg: GatewayConfig) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
-      // local-api.md: the public keys of the certificate QR tokens. Short cache: after a rotation
+      // docs/api.md: the public keys of the certificate QR tokens. Short cache: after a rotation
       // verifiers see the new key within a minute (and jose's remote JWKS refetches on an unknown kid).
       if (url.pathname === '/.well-known/jwks.json' && (req.method === 'GET' || req.method === 'HEAD')) {
         return send(res, 200, await rt.qrKeys.jwks(rt.clock.now()), { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });

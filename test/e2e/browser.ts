@@ -1,5 +1,5 @@
 /**
- * Headless Chromium (Debian's, TOOLCHAIN.md "Browser") driven by playwright-core, at a phone
+ * Headless Chromium (Debian's, docs/toolchain.md "Browser") driven by playwright-core, at a phone
  * viewport, against the H5 build served by the real local gateway.
  */
 import { mkdtempSync } from 'node:fs';
@@ -38,7 +38,7 @@ export async function openAs(browser: Browser, baseUrl: string, openid: string, 
 }
 
 /**
- * The H5 Picker is a wheel (TOOLCHAIN.md): open it, drag the list by whole items until the wanted
+ * The H5 Picker is a wheel (docs/toolchain.md): open it, drag the list by whole items until the wanted
  * one sits under the indicator, then press 确定 — as a person's finger would.
  */
 export async function pickWheel(page: Page, trigger: string, itemText: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Browser end-to-end (issue "The spine" §9): a person opens the H5 app served by the real gateway,
  * fills the 申领《就业创业证》 form as a person would, gets the certificate at once, and sees it on
- * 我的电子证 (seed 000 §一(二) 即时出证).
+ * 我的电子证 (大人社规发〔2025〕2号 一(二) 即时出证).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Browser end-to-end of the two registration wizards (issue "失业登记 and 灵活就业…" §7): a clean
  * person gets 秒办 approval; an employed person sees review with the employer named and the due
- * date (PRODUCT.md decision table; seed 004 §一(三) 3 working days, seed 000 §二(二) 5).
+ * date (docs/product.md decision table; 人社厅发〔2020〕79号 一(三) 3 working days, 大人社规发〔2025〕2号 二(二) 5).
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -67,7 +67,7 @@ it('失业登记: a clean person completes the five steps and gets 秒办 approv
   await page.locator('#field-claimsUnemploymentInsurance-1').click();
   await page.locator('#field-registrationPlace-1').click();
   await next(page);
-  // the commitment step shows the whole text and must be accepted (seed 001 attachment)
+  // the commitment step shows the whole text and must be accepted (鞍人社〔2020〕21号 附件)
   expect(await page.locator('#commit-text').innerText()).toContain('纳入人社信用记录');
   await page.locator('#commit-accept').click();
   await next(page);
@@ -99,7 +99,7 @@ it('灵活就业: an insured person sees review with the employer named and the 
   await page.locator('#result-status').waitFor({ timeout: 20000 });
   expect(await page.locator('#result-status').innerText()).toContain('待人工审核');
   expect(await page.locator('#check-socialInsurance').innerText()).toContain('海滨重型机械有限公司');
-  // seed 000 §二(二): 5 working days from Tue 2026-03-10 → Tue 2026-03-17
+  // 大人社规发〔2025〕2号 二(二): 5 working days from Tue 2026-03-10 → Tue 2026-03-17
   expect(await page.locator('#due-date').innerText()).toContain('2026-03-17');
   await page.screenshot({ path: join(SHOTS, 'flexible-review.png'), fullPage: true });
 });

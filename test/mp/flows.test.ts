@@ -2,7 +2,7 @@
  * The 申领《就业创业证》 flow in miniprogram-simulate on the compiled weapp build: a person fills the
  * form on the mini-program page, `wx.cloud.callFunction` reaches the real cloud handlers (dispatch on
  * a local runtime: SQLite in a temp dir, an outside-data file), the certificate is issued, and
- * 我的电子证 shows it (seed 000 §一(二) 即时出证).
+ * 我的电子证 shows it (大人社规发〔2025〕2号 一(二) 即时出证).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +131,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
   });
 });
 
-describe('失业登记 wizard in miniprogram-simulate (seed 001/002 attachment, seed 004 §一)', () => {
+describe('失业登记 wizard in miniprogram-simulate (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件, 人社厅发〔2020〕79号 一)', () => {
   it('walks the five steps, needs the commitment, and the clean person is registered at once (秒办)', async () => {
     const page = open('packageForms/unemployment');
     await until(() => !!page.querySelector('#step-next'));
@@ -164,7 +164,7 @@ describe('失业登记 wizard in miniprogram-simulate (seed 001/002 attachment, 
   });
 });
 
-describe('灵活就业登记 wizard in miniprogram-simulate (seed 003 §二(三), seed 000 §二(二))', () => {
+describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2018〕175号 二(三), 大人社规发〔2025〕2号 二(二))', () => {
   it('registers the person at once and ends their 失业登记 with AJC00A 13, telling them', async () => {
     const page = open('packageForms/flexible');
     await until(() => !!page.querySelector('#step-next'));

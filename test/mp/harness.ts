@@ -1,5 +1,5 @@
 /**
- * Runs Taro's compiled weapp pages (client/dist/weapp) in miniprogram-simulate (TOOLCHAIN.md
+ * Runs Taro's compiled weapp pages (client/dist/weapp) in miniprogram-simulate (docs/toolchain.md
  * "Tests"): define App/getApp/getCurrentPages, turn `Page` into `Component`, load app.js, then
  * load and render a page. `wx.cloud.callFunction` is routed to the real cloud handlers (dispatch)
  * on a local runtime, so the page talks to the same code the CloudBase functions run.

@@ -1,5 +1,5 @@
 /**
- * Generators of bad input for the three citizen forms (forms.md): a valid form of a synthetic
+ * Generators of bad input for the three citizen forms (docs/forms.md): a valid form of a synthetic
  * person with one to three fields mutated out of their rule, sometimes decorated with keys that
  * reach Object.prototype when code copies them carelessly (`__proto__`, `constructor`, …).
  *
@@ -111,18 +111,18 @@ const PERSON: Record<string, FieldGen> = {
     return on('idNumber', pick<unknown>(
       nonString, absent, wrongCheckChar(id), tooLong(40, c.huge),
       fc.constantFrom(id.slice(0, 17), id + '0', id.slice(0, 10) + 'A' + id.slice(11), id.slice(0, 17) + 'Y', '１' + id.slice(1), id.slice(0, 17) + '\u200B' + id[17]),
-      // a birth date that does not exist, one in the future, and a 15-year-old (under 16, seed 001 §一)
+      // a birth date that does not exist, one in the future, and a 15-year-old (under 16, 鞍人社〔2020〕21号 一)
       fc.constantFrom(withCheck(`${id.slice(0, 6)}19881332${id.slice(14, 17)}`), withCheck(`${id.slice(0, 6)}20300101${id.slice(14, 17)}`),
         withCheck(`${id.slice(0, 6)}20110101${id.slice(14, 17)}`), withCheck(`99${id.slice(2, 17)}`), '210204881332123'),
     ));
   },
   birthDate: (c) => on('birthDate', pick<unknown>(nonString, tooLong(10, c.huge), fc.constantFrom('1990/03/15', '19900315', '1990-02-30', '2030-01-01', '1990-3-5', '昨天'))),
-  // the person's ID says 女 (makePerson default): 男 disagrees (seed 004 AAC002 与性别相符)
+  // the person's ID says 女 (makePerson default): 男 disagrees (人社厅发〔2020〕79号 AAC002 与性别相符)
   gender: () => on('gender', pick<unknown>(nonString, absent, fc.constantFrom('0', '3', '男', 'F', '1'))),
   ethnicity: () => on('ethnicity', pick<unknown>(nonString, absent, notIn(codesOf(ETHNICITIES), ['57', '96', '1']))),
   politicalStatus: () => on('politicalStatus', pick<unknown>(nonString, notIn(codesOf(POLITICAL_STATUSES), ['14', '党员']))),
   education: () => on('education', pick<unknown>(nonString, absent, notIn(codesOf(EDUCATIONS), ['12', '本科']))),
-  // 6 残疾 without a 伤残等级 (seed 001 说明 2): the message goes on disabilityLevel
+  // 6 残疾 without a 伤残等级 (鞍人社〔2020〕21号 说明 2): the message goes on disabilityLevel
   health: () => pick(on('health', pick<unknown>(nonString, absent, notIn(codesOf(HEALTH_STATUSES), ['4', '5']))), on('health', fc.constant('6'), ['health', 'disabilityLevel'])),
   disabilityLevel: () => on('disabilityLevel', pick<unknown>(nonString, notIn(codesOf(DISABILITY_LEVELS), ['11', '一级']))),
   hukouAddress: (c) => address('hukouAddress', c),
@@ -171,7 +171,7 @@ const UNEMPLOYMENT: Record<string, FieldGen> = {
     fc.constantFrom('2025-13', '2025-00', '2025-1', '202512', '2025/12', '2026-04', '2099-12', '2004-05', '1990-01', '2025-12-01'))),
   registrationPlace: () => pick(
     on('registrationPlace', pick<unknown>(nonString, absent, fc.constantFrom('home', 'HUKOU', '户籍地', 'residence '.repeat(2)))),
-    // 就业地/参保地 need the county (seed 004 §一(一))
+    // 就业地/参保地 need the county (人社厅发〔2020〕79号 一(一))
     on('registrationPlace', fc.constantFrom('employment', 'insurance'), ['registrationPlace', 'registrationRegion']),
   ),
   registrationRegion: () => on('registrationRegion', badRegion),

@@ -42,7 +42,7 @@ export interface TestPerson {
   [k: string]: unknown;
 }
 
-/** A complete, valid person for every form (forms.md "Person"). */
+/** A complete, valid person for every form (docs/forms.md "Person"). */
 export function makePerson(o: Partial<TestPerson> & { birth?: string; region?: string } = {}): TestPerson {
   const gender = o.gender ?? '2';
   const region = o.region ?? '210204';

@@ -1,6 +1,6 @@
 /**
  * Valid form inputs for tests (client, cloud and shared). The people are the synthetic ones of
- * ../shared/fixtures/gov-data.json; change one field per test to see one rule.
+ * data/gov-data.demo.json; change one field per test to see one rule.
  */
 import { COMMITMENTS } from '../../shared/commitment';
 

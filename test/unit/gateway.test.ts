@@ -1,6 +1,6 @@
 /**
- * The local gateway contract (local-api.md) and the 《就业创业证》 flow through it
- * (seed 000 §一: 一站受理、即时出证; one certificate per person).
+ * The local gateway contract (docs/api.md) and the 《就业创业证》 flow through it
+ * (大人社规发〔2025〕2号 一: 一站受理、即时出证; one certificate per person).
  */
 import { isCertificateNo } from '../../shared/certificate-number';
 import { startTestGateway, type TestGateway } from '../support/gateway';
@@ -8,7 +8,7 @@ import { govRecord, makePerson, requestId } from '../support/people';
 
 const NOW = '2026-03-10T10:00:00+08:00';
 
-describe('local gateway: the envelope and status codes of local-api.md', () => {
+describe('local gateway: the envelope and status codes of docs/api.md', () => {
   let gw: TestGateway;
   beforeAll(async () => { gw = await startTestGateway({ now: NOW }); });
   afterAll(async () => { await gw.close(); });
@@ -49,7 +49,7 @@ describe('local gateway: the envelope and status codes of local-api.md', () => {
   });
 });
 
-describe('applyCertificate through the gateway (seed 000 §一)', () => {
+describe('applyCertificate through the gateway (大人社规发〔2025〕2号 一)', () => {
   let gw: TestGateway;
   const clean = makePerson({ region: '210204' });
   const stranger = makePerson({ region: '210211' });
@@ -58,7 +58,7 @@ describe('applyCertificate through the gateway (seed 000 §一)', () => {
   });
   afterAll(async () => { await gw.close(); });
 
-  it('issues the certificate at once to a person the identity base knows (seed 000 §一(二) 即时出证)', async () => {
+  it('issues the certificate at once to a person the identity base knows (大人社规发〔2025〕2号 一(二) 即时出证)', async () => {
     const { status, json } = await gw.call('applyCertificate', { requestId: requestId(), ...clean }, 'openid-clean');
     expect(status).toBe(200);
     expect(json.data.status).toBe('approved');
@@ -113,7 +113,7 @@ describe('applyCertificate through the gateway (seed 000 §一)', () => {
     expect(list.json.data.applications).toHaveLength(0);
   });
 
-  it('refuses a person under 16 on the application date at validation (seed 001 §一)', async () => {
+  it('refuses a person under 16 on the application date at validation (鞍人社〔2020〕21号 一)', async () => {
     const young = makePerson({ birth: '20100311' }); // turns 16 on 2026-03-11, the day after NOW
     const { status, json } = await gw.call('applyCertificate', { requestId: requestId(), ...young }, 'openid-young');
     expect(status).toBe(400);

@@ -1,7 +1,7 @@
 /**
  * The provincial data exchange adapter against a real local HTTP server: answers mapped, and every
  * kind of failure (HTTP error, bad JSON, ok:false, slower than the timeout) is "unavailable" so the
- * application goes to review (PRODUCT.md), never an error to the citizen.
+ * application goes to review (docs/product.md), never an error to the citizen.
  */
 import http from 'node:http';
 import { httpGovData } from '../../cloudfunctions/adapters/govdata.http';
@@ -77,7 +77,7 @@ describe('provincial data exchange adapter (README "Provincial data exchange")',
     } finally { await srv.close(); }
   });
 
-  it('never lets a source take longer than 2 s, whatever the configuration says (seed 002 秒办)', async () => {
+  it('never lets a source take longer than 2 s, whatever the configuration says (渝人社办〔2020〕79号 秒办)', async () => {
     const never = { pension: () => new Promise<never>(() => {}) } as never;
     const started = Date.now();
     const c = await pensionCheck(never, 'X', 300);

@@ -76,7 +76,7 @@ describe('enqueue: in the event\'s transaction, once', () => {
   });
 });
 
-describe('consent: one tap, one subscribe message (TOOLCHAIN.md)', () => {
+describe('consent: one tap, one subscribe message (docs/toolchain.md)', () => {
   let r: Rig;
   beforeEach(() => { r = rig(); });
   afterEach(() => r.close());

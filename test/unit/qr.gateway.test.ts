@@ -1,9 +1,9 @@
 /**
- * The electronic 《就业创业证》 QR through the real gateway (PRODUCT.md flow 6; local-api.md
+ * The electronic 《就业创业证》 QR through the real gateway (docs/product.md flow 6; docs/api.md
  * `/.well-known/jwks.json`, `getMyCertificate`, `verifyCertificate`): an outside verifier checks
  * the token with jose and the published keys alone; staff see genuine/current at once with the
  * masked minimum; a forged, tampered, stale (screenshot) or 补发-superseded code does not pass
- * (seed 000 §一(四)); every verification is audited and the holder is told.
+ * (大人社规发〔2025〕2号 一(四)); every verification is audited and the holder is told.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,7 @@ const swapPayload = (token: string, claims: object) => {
 };
 const payloadOf = (token: string) => JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1])));
 
-describe('electronic certificate QR through the gateway (PRODUCT.md flow 6)', () => {
+describe('electronic certificate QR through the gateway (docs/product.md flow 6)', () => {
   const holder = makePerson({ region: '210204' });
   const HOLDER = 'openid-qr-holder';
   const gov: GovFileContent = { persons: [govRecord(holder)], staff: [VERIFIER, FAR_VERIFIER, REVIEWER] };
@@ -154,7 +154,7 @@ describe('electronic certificate QR through the gateway (PRODUCT.md flow 6)', ()
     expect(json.data.messages.some((m: { body: string }) => /被 钱立群 核验/.test(m.body))).toBe(true);
   });
 
-  it('补发 (seed 000 §一(四)): needs a written statement, raises the version, and voids every old code at once', async () => {
+  it('补发 (大人社规发〔2025〕2号 一(四)): needs a written statement, raises the version, and voids every old code at once', async () => {
     const short = await gw.call('reissueCertificate', { requestId: requestId(), kind: 'lost', statement: '丢了' }, HOLDER);
     expect(short.status).toBe(400);
     expect(short.json.error?.fields?.statement).toMatch(/10/);

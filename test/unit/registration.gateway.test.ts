@@ -1,6 +1,6 @@
 /**
  * 失业登记 and 灵活就业 through the real gateway: every row of the 秒办 decision table
- * (PRODUCT.md), idempotency, one active registration per person and kind, working-day deadlines.
+ * (docs/product.md), idempotency, one active registration per person and kind, working-day deadlines.
  */
 import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
@@ -24,7 +24,7 @@ async function withGateway(now: string, persons: GovPerson[], fn: (gw: TestGatew
 
 const check = (data: any, name: string) => data.checks.find((c: { name: string }) => c.name === name);
 
-describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, seed 003 §二(一))', () => {
+describe('失业登记: the 秒办 decision table (docs/product.md; 渝人社办〔2020〕79号 秒办, 吉人社函字〔2018〕175号 二(一))', () => {
   const NOW = '2026-03-10T10:00:00+08:00'; // a Tuesday
   const clean = makePerson();
   const pensioner = makePerson({ birth: '19620418' });
@@ -43,7 +43,7 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
   });
   afterAll(async () => { await gw.close(); });
 
-  it('approves a clean person at once, opens the registration and issues the certificate (seed 002 秒办)', async () => {
+  it('approves a clean person at once, opens the registration and issues the certificate (渝人社办〔2020〕79号 秒办)', async () => {
     const { status, json } = await gw.call('submitUnemploymentRegistration', unemploymentForm(clean), 'u-clean');
     expect(status).toBe(200);
     expect(json.data.status).toBe('approved');
@@ -53,17 +53,17 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
     expect(cert.json.data.registrationStatus).toBe('active');
   });
 
-  it('sends a pensioner to review (seed 001 §一: 领取基本养老金前)', async () => {
+  it('sends a pensioner to review (鞍人社〔2020〕21号 一: 领取基本养老金前)', async () => {
     const { json } = await gw.call('submitUnemploymentRegistration', unemploymentForm(pensioner), 'u-pension');
     expect(json.data.status).toBe('pending_review');
     expect(check(json.data, 'pension').passed).toBe(false);
   });
 
-  it('sends a person with active unit insurance to review, naming the employer and the date (seed 003 §二(一))', async () => {
+  it('sends a person with active unit insurance to review, naming the employer and the date (吉人社函字〔2018〕175号 二(一))', async () => {
     const { json } = await gw.call('submitUnemploymentRegistration', unemploymentForm(insured), 'u-insured');
     expect(json.data.status).toBe('pending_review');
     expect(check(json.data, 'socialInsurance').detail).toBe('单位参保：海滨重型机械有限公司，2021-04-01 起');
-    // seed 004 §一(三): 3 working days — Tue 2026-03-10 → Fri 2026-03-13
+    // 人社厅发〔2020〕79号 一(三): 3 working days — Tue 2026-03-10 → Fri 2026-03-13
     expect(json.data.dueDate).toBe('2026-03-13');
   });
 
@@ -79,7 +79,7 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
     expect(check(json.data, 'businessRegistration').detail).toContain('某区便民超市');
   });
 
-  it('sends a person the identity base does not know to review (seed 001 §三)', async () => {
+  it('sends a person the identity base does not know to review (鞍人社〔2020〕21号 三)', async () => {
     const { json } = await gw.call('submitUnemploymentRegistration', unemploymentForm(unknown), 'u-unknown');
     expect(json.data.status).toBe('pending_review');
     expect(check(json.data, 'identity').passed).toBe(false);
@@ -102,11 +102,11 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
     expect(b.json).toEqual(a.json);
   });
 
-  it('stores the commitment with the exact text version and the server time (seed 001 承诺)', async () => {
+  it('stores the commitment with the exact text version and the server time (鞍人社〔2020〕21号 承诺)', async () => {
     const list = await gw.call('listMyApplications', {}, 'u-clean');
     const app = list.json.data.applications.find((a: { kind: string }) => a.kind === 'unemployment');
     const progress = await gw.call('getProgress', { applicationId: app.applicationId }, 'u-clean');
-    // PRODUCT.md flow 4: submitted → checks → approved → services
+    // docs/product.md flow 4: submitted → checks → approved → services
     expect(progress.json.data.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'checked', 'approved', 'services']);
   });
 
@@ -121,7 +121,7 @@ describe('失业登记: the 秒办 decision table (PRODUCT.md; seed 002 秒办, 
   });
 });
 
-describe('sources that fail (PRODUCT.md: down → pending_review, never an error)', () => {
+describe('sources that fail (docs/product.md: down → pending_review, never an error)', () => {
   it('sends the application to review with 数据暂不可比对 when social insurance is down', async () => {
     const p = makePerson();
     await withGateway('2026-03-10T10:00:00+08:00', [govRecord(p)], async (gw) => {
@@ -133,7 +133,7 @@ describe('sources that fail (PRODUCT.md: down → pending_review, never an error
   });
 });
 
-describe('working-day deadlines (seed 004 §一(三) 3 days; seed 000 §二(二) 5 days)', () => {
+describe('working-day deadlines (人社厅发〔2020〕79号 一(三) 3 days; 大人社规发〔2025〕2号 二(二) 5 days)', () => {
   it('counts across the 2026 National Day holiday: submitted 2026-09-30 → due 2026-10-10, the 调休 Saturday counting', async () => {
     const p = makePerson();
     await withGateway('2026-09-30T09:00:00+08:00', [govRecord(p, { unitInsurance: { unit: '某公司', since: '2020-01-01' } })], async (gw) => {
@@ -153,7 +153,7 @@ describe('working-day deadlines (seed 004 §一(三) 3 days; seed 000 §二(二)
   });
 });
 
-describe('灵活就业登记 with the 承诺书 (seed 003 §二(三))', () => {
+describe('灵活就业登记 with the 承诺书 (吉人社函字〔2018〕175号 二(三))', () => {
   it('approves a clean person at once and ends their active 失业登记 with AJC00A 13, telling them', async () => {
     const p = makePerson();
     await withGateway('2026-03-10T10:00:00+08:00', [govRecord(p)], async (gw) => {

@@ -1,8 +1,8 @@
 /**
- * Proactive reminders through the real gateway (PRODUCT.md "Reminders", "After registration"):
+ * Proactive reminders through the real gateway (docs/product.md "Reminders", "After registration"):
  * results told once, consent used once per tap with SMS as the fallback, the in-app list always,
- * retries that never double, quiet hours, the post-registration schedule of seed 004 §一(三)(四)
- * and seed 000 §三(三), and the review deadlines of seed 004 §一(三). Time travel = a new gateway
+ * retries that never double, quiet hours, the post-registration schedule of 人社厅发〔2020〕79号 一(三)(四)
+ * and 大人社规发〔2025〕2号 三(三), and the review deadlines of 人社厅发〔2020〕79号 一(三). Time travel = a new gateway
  * on the same DATA_DIR with a later NOW. What was "sent" is read from DATA_DIR/outbox-sent.log,
  * written by the local channels.
  */
@@ -60,7 +60,7 @@ const staff = [
   { openid: 'sch-admin', name: '管理员乙', region: '2102', role: 'admin' },
 ];
 
-describe('results are told at once, once (seed 004 §一(三) 及时反馈; seed 003 短信通知办理结果)', () => {
+describe('results are told at once, once (人社厅发〔2020〕79号 一(三) 及时反馈; 吉人社函字〔2018〕175号 短信通知办理结果)', () => {
   it('sends the result by subscribe message when the person tapped 允许, the service lists by SMS, and nothing twice', async () => {
     const dataDir = newDataDir();
     const p = makePerson();
@@ -227,7 +227,7 @@ describe('quiet hours 22:00–08:00 Beijing (results wait too: the in-app list h
   });
 });
 
-describe('after a 失业登记 is approved (seed 004 §一(三)(四), seed 000 §三(三))', () => {
+describe('after a 失业登记 is approved (人社厅发〔2020〕79号 一(三)(四), 大人社规发〔2025〕2号 三(三))', () => {
   it('sets a staff contact task due 5 working days later across the National Day holiday, and sends the region lists', async () => {
     const dataDir = newDataDir();
     const p = makePerson({ region: '210204' });
@@ -282,7 +282,7 @@ describe('after a 失业登记 is approved (seed 004 §一(三)(四), seed 000 �
   });
 });
 
-describe('review deadlines (seed 004 §一(三): 3 working days)', () => {
+describe('review deadlines (人社厅发〔2020〕79号 一(三): 3 working days)', () => {
   it('reminds the region\'s reviewer once when 1 working day is left, and escalates to its admin once when overdue', async () => {
     const dataDir = newDataDir();
     const p = makePerson({ region: '210202' });

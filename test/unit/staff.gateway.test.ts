@@ -1,7 +1,7 @@
 /**
  * The staff back office through the real gateway: region scoping both ways, decisions told to the
- * citizen, deregistration rules (seed 004 §一(四)), the national export (seed 004 attachment),
- * monthly statistics periods (seed 004 §三) and the audit trail.
+ * citizen, deregistration rules (人社厅发〔2020〕79号 一(四)), the national export (人社厅发〔2020〕79号 附件),
+ * monthly statistics periods (人社厅发〔2020〕79号 三) and the audit trail.
  */
 import { COMMITMENTS } from '../../shared/commitment';
 import { INDICATORS } from '../../shared/export.rules';
@@ -27,7 +27,7 @@ async function readAudit(dataDir: string) {
   try { return await store.find<Record<string, unknown>>('audit', {}); } finally { await store.close?.(); }
 }
 
-describe('review queue and decisions (PRODUCT.md "Staff back office")', () => {
+describe('review queue and decisions (docs/product.md "Staff back office")', () => {
   const dalian = makePerson({ region: '210204' });
   const dalianLater = makePerson({ region: '210211' });
   const anshan = makePerson({ region: '210302' });
@@ -81,7 +81,7 @@ describe('review queue and decisions (PRODUCT.md "Staff back office")', () => {
     expect((await gw.call('exportDeregistrations', { from: '20260101', to: '20260331' }, 's-dl-reviewer')).status).toBe(403);
   });
 
-  it('cannot express a forbidden rejection reason, and R90 needs a note (seed 004 §一(二))', async () => {
+  it('cannot express a forbidden rejection reason, and R90 needs a note (人社厅发〔2020〕79号 一(二))', async () => {
     const forbidden = await gw.call('decideApplication', { applicationId: ids.dalian, decision: 'reject', reasonCode: '材料不全' }, 's-dl-reviewer');
     expect(forbidden.status).toBe(400);
     expect(forbidden.json.error?.fields?.reasonCode).toBeTruthy();
@@ -109,7 +109,7 @@ describe('review queue and decisions (PRODUCT.md "Staff back office")', () => {
     const msgs = await gw.call('listMyMessages', {}, 'c-dalian');
     const titles = msgs.json.data.messages.map((m: { title: string }) => m.title);
     expect(titles.some((t: string) => t.includes('审核通过'))).toBe(true);
-    // seed 004 §一(三): after registration the person gets the region's policy, service and agency lists
+    // 人社厅发〔2020〕79号 一(三): after registration the person gets the region's policy, service and agency lists
     expect(titles.some((t: string) => t.includes('就业服务清单'))).toBe(true);
     const again = await gw.call('decideApplication', { applicationId: ids.dalian, decision: 'approve' }, 's-dl-reviewer');
     expect(again.status).toBe(409);
@@ -125,7 +125,7 @@ describe('review queue and decisions (PRODUCT.md "Staff back office")', () => {
   });
 });
 
-describe('deregistration and the national export (seed 004 §一(四), attachment)', () => {
+describe('deregistration and the national export (人社厅发〔2020〕79号 一(四), attachment)', () => {
   const a = makePerson({ region: '210204', gender: '1' });
   const b = makePerson({ region: '210203', gender: '2' });
   const c = makePerson({ region: '210202', gender: '1' });
@@ -138,7 +138,7 @@ describe('deregistration and the national export (seed 004 §一(四), attachmen
   });
   afterAll(async () => { await gw.close(); });
 
-  it('needs a recorded verification note for AJC00A 31 and 32 (seed 004 §一(四))', async () => {
+  it('needs a recorded verification note for AJC00A 31 and 32 (人社厅发〔2020〕79号 一(四))', async () => {
     const bare = await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '32' }, 's-dl-reviewer');
     expect(bare.status).toBe(400);
     expect(bare.json.error?.fields?.note).toMatch(/核实/);
@@ -178,7 +178,7 @@ describe('deregistration and the national export (seed 004 §一(四), attachmen
   });
 });
 
-describe('monthly statistics: period 21st → 20th, Beijing time (seed 004 §三)', () => {
+describe('monthly statistics: period 21st → 20th, Beijing time (人社厅发〔2020〕79号 三)', () => {
   it('counts a registration at 20th 23:59 in this month and one at 21st 00:00 in the next', async () => {
     const before = makePerson({ region: '210204', birth: '20030101' }); // 23 at the end of March 2026
     const after = makePerson({ region: '210204' });

@@ -1,7 +1,7 @@
 /**
  * `getMyStatus` through the real gateway: what the home page shows at the top (issue "Citizen
  * experience" §1) — the registration in force and since when, the next monthly follow-up
- * (seed 004 §一(四)), an application waiting for staff with its due date, and nothing of anyone else.
+ * (人社厅发〔2020〕79号 一(四)), an application waiting for staff with its due date, and nothing of anyone else.
  */
 import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';

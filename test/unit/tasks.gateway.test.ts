@@ -1,5 +1,5 @@
 /**
- * Staff contact tasks (seed 004 §一(三): 办理失业登记后5个工作日内主动联系): the region's staff see them
+ * Staff contact tasks (人社厅发〔2020〕79号 一(三): 办理失业登记后5个工作日内主动联系): the region's staff see them
  * with phones masked, reveal one phone for a call (audited), and close them; the citizen's timeline
  * shows it. Another region's staff see nothing of them.
  */

@@ -1,5 +1,5 @@
 /**
- * The person block of every form (forms.md "Person"), in three parts a page can lay out as it
+ * The person block of every form (docs/forms.md "Person"), in three parts a page can lay out as it
  * needs: one long page (申领电子证) or separate steps (失业登记, 灵活就业登记). Element ids come
  * from the field paths (components/ids.ts), so tests find the same field on every page.
  */

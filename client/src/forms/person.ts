@@ -1,5 +1,5 @@
 /**
- * The person block every form starts with (forms.md "Person"), as the citizen sees it: strings,
+ * The person block every form starts with (docs/forms.md "Person"), as the citizen sees it: strings,
  * '' = empty. Shared by 申领电子证, 失业登记 and 灵活就业登记 so a field behaves the same on every page.
  * Rules are not here: they are the shared schemas' (shared/person.schema.ts).
  */
@@ -47,9 +47,9 @@ export const emptyPersonValues = (): PersonValues => ({
   email: '',
 })
 
-/** ID documents whose number carries no birth date: ask for it (forms.md idType). */
+/** ID documents whose number carries no birth date: ask for it (docs/forms.md idType). */
 export const NEEDS_BIRTH_DATE = ['04', '05', '06']
-/** 健康状况 `6` 残疾 needs 伤残等级 (seed 001 说明 2). */
+/** 健康状况 `6` 残疾 needs 伤残等级 (鞍人社〔2020〕21号 说明 2). */
 export const DISABLED = HEALTH_DISABLED
 
 export const PERSON_VALUE_KEYS = Object.keys(emptyPersonValues()) as (keyof PersonValues)[]

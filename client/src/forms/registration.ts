@@ -10,7 +10,7 @@ import { PERSON_LABELS, emptyPersonValues, personHasContent, personInput, person
 export type Extra = Record<string, unknown>
 
 export interface RegistrationDraft {
-  /** One per form fill: a resent submit is the same submission (local-api.md "requestId"). */
+  /** One per form fill: a resent submit is the same submission (docs/api.md "requestId"). */
   requestId: string
   /** the step shown, 0-based */
   step: number

@@ -1,10 +1,10 @@
 /**
- * The one way from pages to the cloud (STYLE.md "One way in"). Pages call `call(action, input)`
+ * The one way from pages to the cloud (docs/architecture.md "One way in"). Pages call `call(action, input)`
  * and always get a `Result`: this function never throws.
  *
  * Retries: a lost request or a lost answer is sent again with the *same* body, so the same
  * `requestId`, which the server uses to return the first answer instead of storing twice
- * (local-api.md "requestId"). Answers the server gave (4xx, validation) are final.
+ * (docs/api.md "requestId"). Answers the server gave (4xx, validation) are final.
  */
 import type { ActionName, Result } from '../../../shared/api'
 import { DEFAULT_MESSAGES } from '../../../shared/api'

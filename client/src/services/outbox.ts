@@ -1,7 +1,7 @@
 /**
  * Submissions that could not reach the cloud are kept on the phone and sent when the network is
  * back (issue "Citizen experience" §4). A submission carries its requestId in its body; the cloud
- * answers a repeated requestId with its first answer (local-api.md "requestId"), so sending a kept
+ * answers a repeated requestId with its first answer (docs/api.md "requestId"), so sending a kept
  * submission again — after a lost answer, twice from two triggers, after an app restart — never
  * stores it twice.
  *

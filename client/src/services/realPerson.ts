@@ -1,5 +1,5 @@
 /**
- * 实人核验 before a submission (PRODUCT.md "Privacy and security"): knowing a name and an ID number
+ * 实人核验 before a submission (docs/product.md "Privacy and security"): knowing a name and an ID number
  * is not enough to act for someone. The cloud starts the check (FaceID DetectAuth in production),
  * the person completes the face check in the FaceID page, and the cloud confirms the result with
  * FaceID itself (GetDetectInfoEnhanced) — the client's word is never taken.

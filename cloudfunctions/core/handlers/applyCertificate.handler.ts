@@ -1,5 +1,5 @@
 /**
- * 申领《就业创业证》 (seed 000 §一): basic information only, no materials online (§一(三)),
+ * 申领《就业创业证》 (大人社规发〔2025〕2号 一): basic information only, no materials online (§一(三)),
  * issued at once when the identity checks pass (§一(二) 即时出证). One certificate per person:
  * asking again shows the existing one.
  */

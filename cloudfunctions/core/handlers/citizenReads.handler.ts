@@ -1,6 +1,6 @@
 /**
  * What a citizen reads: only the records of the people they passed the 实人核验 for
- * (PRODUCT.md "Privacy and security"). A record of anyone else answers NOT_FOUND, the same as a
+ * (docs/product.md "Privacy and security"). A record of anyone else answers NOT_FOUND, the same as a
  * record that does not exist, so the answer reveals nothing.
  */
 import type { ApplicationView, CertificateView, MyStatus, Result } from '../../../shared/api';
@@ -48,7 +48,7 @@ export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Res
   const keys = await myPersonKeys(deps);
   for (const key of keys) {
     const cert = await deps.store.get<CertificateRecord>('certificates', key);
-    // a valid certificate carries a fresh QR token (PRODUCT.md flow 6; qr.handler.ts)
+    // a valid certificate carries a fresh QR token (docs/product.md flow 6; qr.handler.ts)
     if (cert) return ok(await withQr(cert, certificateView(cert, await registrationStatusInTx(deps.store, key)), deps));
   }
   return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');

@@ -1,42 +1,24 @@
-/** Action → handler. Handlers are `(input, deps) => Promise<Result>` (STYLE.md). */
-import type { ActionName, Result } from '../../../shared/api';
-import type { Deps } from '../deps';
-import { applyCertificate } from './applyCertificate.handler';
-import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
-import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
-import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
-import { completeContactTask, listContactTasks, revealContact } from './tasks.handler';
-import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
-import { reissueCertificate, verifyCertificate } from './qr.handler';
-import { runScheduler } from './scheduler.handler';
-import { recordSubscription } from './subscription.handler';
+/**
+ * Action → handler, for every function at once (the local gateway). A new action goes into the
+ * registry of the function that serves it (`fn` in shared/api.ts); a test checks they agree.
+ */
+import { ACTIONS, type ActionName } from '../../../shared/api';
+import type { Handler, HandlerMap } from './handler';
+import { CITIZEN_HANDLERS } from './citizen.registry';
+import { SCHEDULER_HANDLERS } from './scheduler.registry';
+import { STAFF_HANDLERS } from './staff.registry';
 
-export type Handler = (input: unknown, deps: Deps) => Promise<Result<unknown>>;
+export type { Handler, HandlerMap };
 
-export const HANDLERS: Partial<Record<ActionName, Handler>> = {
-  verifyCertificate,
-  reissueCertificate,
-  applyCertificate,
-  getMyCertificate,
-  getProgress,
-  listMyApplications,
-  listMyMessages,
-  whoAmI,
-  getMyProfile,
-  getMyStatus,
-  startRealPersonCheck,
-  confirmRealPersonCheck,
-  submitUnemploymentRegistration,
-  submitFlexibleEmployment,
-  listReviewQueue,
-  getApplicationDetail,
-  decideApplication,
-  deregister,
-  exportDeregistrations,
-  monthlyStats,
-  listContactTasks,
-  revealContact,
-  completeContactTask,
-  runScheduler,
-  recordSubscription,
-};
+export const REGISTRIES = { citizen: CITIZEN_HANDLERS, staff: STAFF_HANDLERS, scheduler: SCHEDULER_HANDLERS } as const;
+
+export const HANDLERS: HandlerMap = { ...CITIZEN_HANDLERS, ...STAFF_HANDLERS, ...SCHEDULER_HANDLERS };
+
+/** Actions whose handler sits in another function's registry than ACTIONS says (should be none). */
+export function misplacedHandlers(): string[] {
+  const out: string[] = [];
+  for (const [fn, reg] of Object.entries(REGISTRIES)) {
+    for (const name of Object.keys(reg)) if (ACTIONS[name as ActionName]?.fn !== fn) out.push(`${name} in ${fn}`);
+  }
+  return out;
+}

@@ -1,14 +1,14 @@
 /**
- * The electronic 《就业创业证》 QR (PRODUCT.md flow 6): the citizen's page shows a code that
+ * The electronic 《就业创业证》 QR (docs/product.md flow 6): the citizen's page shows a code that
  * refreshes; staff scan it and know at once whether the certificate is genuine and current; a
- * screenshot goes stale in two minutes and a 补发 (seed 000 §一(四)) voids every older code at once.
+ * screenshot goes stale in two minutes and a 补发 (大人社规发〔2025〕2号 一(四)) voids every older code at once.
  *
  * Offline half: the token (qr/token.port.ts) — a compact JWS any JOSE library checks with
  * `/.well-known/jwks.json`. Online half (here): the certificate's version and status, and the
  * registration status now.
  *
  * Verification is NOT region-scoped, unlike review and deregistration: a 《就业创业证》 is used
- * nationwide (seed 000 §一: 全国通用的就业创业证), and a holder shows it wherever they look for work
+ * nationwide (大人社规发〔2025〕2号 一: 全国通用的就业创业证), and a holder shows it wherever they look for work
  * or services. Any staff member of role verifier or above may verify; every verification is audited
  * (who, what, when) and the holder gets a receipt, so a misuse is seen by the person it concerns.
  */
@@ -130,7 +130,7 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
     : null;
   if (verdict.ok) {
     if (!cert) reason = 'unknown_certificate';
-    // seed 000 §一(四) 补发: the new version voids every code of the old one at once
+    // 大人社规发〔2025〕2号 一(四) 补发: the new version voids every code of the old one at once
     else if (claims!.v < cert.version || cert.status === 'superseded') reason = 'superseded';
     else if (claims!.v > cert.version) reason = 'unknown_certificate';
     else if (cert.status === 'revoked') reason = 'revoked';
@@ -148,7 +148,7 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
       };
 
   await deps.store.transaction(async (tx) => {
-    // Every staff read of a person is audited (PRODUCT.md "Privacy and security").
+    // Every staff read of a person is audited (docs/product.md "Privacy and security").
     await tx.put('audit', deps.newId(), {
       at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyCertificate',
       result: valid ? 'valid' : reason, certificateNo: claims?.c ?? null, version: claims?.v ?? null,
@@ -177,7 +177,7 @@ const reissueInputSchema = reissueSchema.extend({
 const REISSUE_REASON = { lost: '遗失补发', damaged: '损毁补发' } as const;
 
 /**
- * 补发 (seed 000 §一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the same number,
+ * 补发 (大人社规发〔2025〕2号 一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the same number,
  * version + 1, the written statement kept in the history; every code of the old version stops
  * verifying at once (verifyCertificate compares versions). Idempotent by requestId.
  */
@@ -208,7 +208,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   if (!cert) return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
   if (cert.status === 'revoked') return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
   // A 补发 voids the codes the holder shows: as for any approval, knowing the name and number is
-  // not enough (PRODUCT.md "Privacy and security").
+  // not enough (docs/product.md "Privacy and security").
   const rp = await deps.realPerson.check(openid, { name: cert.name, idNumber: cert.idNumber });
   if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
 

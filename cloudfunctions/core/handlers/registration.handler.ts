@@ -1,7 +1,7 @@
 /**
- * 失业登记 (seed 001/002 attachment 失业人员登记表, seed 004 §一) and 灵活就业登记 (seed 003 §二(三),
- * seed 000 §二(二)) with their written commitments. The machine never rejects: all checks pass →
- * approved at once (秒办, seed 002; seed 003 "通过即为办理成功"), otherwise staff review with the
+ * 失业登记 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件 失业人员登记表, 人社厅发〔2020〕79号 一) and 灵活就业登记 (吉人社函字〔2018〕175号 二(三),
+ * 大人社规发〔2025〕2号 二(二)) with their written commitments. The machine never rejects: all checks pass →
+ * approved at once (秒办, 渝人社办〔2020〕79号; 吉人社函字〔2018〕175号 "通过即为办理成功"), otherwise staff review with the
  * reasons shown and a due date in working days.
  */
 import type { ApplicationView, Check, Result } from '../../../shared/api';
@@ -27,7 +27,7 @@ type Address = { regionCode: string; detail: string };
 const unemploymentSchema = schemaPerDay(makeUnemploymentSchema);
 const flexibleSchema = schemaPerDay(makeFlexibleSchema);
 
-/** seed 004 §一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
+/** 人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
 export function registrationRegion(form: Record<string, unknown>): string {
   const place = form.registrationPlace;
   if (place === 'hukou') return (form.hukouAddress as Address).regionCode;
@@ -35,7 +35,7 @@ export function registrationRegion(form: Record<string, unknown>): string {
   return (form.residenceAddress as Address).regionCode;
 }
 
-/** The server stamps the time and stores the exact text accepted (forms.md `commitment`). */
+/** The server stamps the time and stores the exact text accepted (docs/forms.md `commitment`). */
 function stampCommitment(kind: 'unemployment' | 'flexible', c: { accepted: true; textVersion: string; signature?: string }, at: number) {
   return { accepted: true, textVersion: c.textVersion, text: COMMITMENTS[kind].text, acceptedAt: beijingIso(at), ...(c.signature ? { signature: c.signature } : {}) };
 }
@@ -73,7 +73,7 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     runChecks: () => personChecks(deps, person),
     onApproved: async (tx, app, at) => {
       await openRegistrationInTx(tx, 'unemployment', app, at);
-      // PRODUCT.md: "All pass → approved at once, certificate issued if the person has none".
+      // docs/product.md: "All pass → approved at once, certificate issued if the person has none".
       const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person, region: (form.residenceAddress as Address).regionCode, applicationId: app.applicationId, at });
       app.certificateNo = certificate.certificateNo;
     },
@@ -84,7 +84,7 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
   }, deps);
 }
 
-/** seed 004 AJC00A 13: 灵活就业 is 从事有稳定收入的劳动 — the code the ended 失业登记 records. */
+/** 人社厅发〔2020〕79号 AJC00A 13: 灵活就业 is 从事有稳定收入的劳动 — the code the ended 失业登记 records. */
 export const FLEXIBLE_ENDS_UNEMPLOYMENT_WITH = '13';
 
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
@@ -102,7 +102,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
     reviewDays: profileFor(region).flexibleReviewDays,
-    // seed 003 §二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
+    // 吉人社函字〔2018〕175号 二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
     runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '承诺书：已阅读并承诺' }],
     onApproved: (tx, app, at) => approveFlexibleInTx(tx, app, at, deps),
     message: (app) => app.status === 'approved'
@@ -114,7 +114,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
 
 /**
  * Approving 灵活就业 opens that registration, and ends an active 失业登记 of the same person with
- * AJC00A 13, recorded and told (PRODUCT.md "After registration"). Used by 秒办 and by staff approval.
+ * AJC00A 13, recorded and told (docs/product.md "After registration"). Used by 秒办 and by staff approval.
  */
 export async function approveFlexibleInTx(tx: StoreTx, app: ApplicationRecord, at: number, deps: Pick<Deps, 'newId'>): Promise<void> {
   await openRegistrationInTx(tx, 'flexible', app, at);

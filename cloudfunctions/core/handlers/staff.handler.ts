@@ -1,5 +1,5 @@
 /**
- * The staff back office (PRODUCT.md "After registration", "Data to the national platform",
+ * The staff back office (docs/product.md "After registration", "Data to the national platform",
  * "Monthly statistics"). Staff see only their region (行政区划代码 prefix); a record outside it
  * answers NOT_FOUND, exactly like a record that does not exist. Every read of a person's record
  * is audited (who, what, when).
@@ -132,7 +132,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
   return result;
 }
 
-/** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (seed 004 §一(四)). */
+/** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (人社厅发〔2020〕79号 一(四)). */
 export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
   const staff = staffOf(deps);
   const v = validate(deregisterSchema, input, { idNumber: '证件号码', ...STAFF_FIELD_LABELS });
@@ -155,7 +155,7 @@ export async function deregister(input: unknown, deps: Deps): Promise<Result<{ r
   });
 }
 
-/** The seed 004 export: exactly its indicator fields; records that break a rule listed with the rule. */
+/** The 人社厅发〔2020〕79号 export: exactly its indicator fields; records that break a rule listed with the rule. */
 export async function exportDeregistrations(input: unknown, deps: Deps): Promise<Result<{ indicators: readonly string[]; records: ExportRecord[]; rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }>; csv: string }>> {
   const staff = staffOf(deps);
   const v = validate(exportSchema, input, STAFF_FIELD_LABELS);
@@ -182,7 +182,7 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   return ok({ indicators: INDICATORS, records, rejected, csv: toCsv(records) });
 }
 
-/** seed 004 §三: 上月21日至本月20日, by region. */
+/** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region. */
 export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);

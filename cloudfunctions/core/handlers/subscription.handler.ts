@@ -1,7 +1,7 @@
 /**
  * `recordSubscription`: the taps of `wx.requestSubscribeMessage`, reported by the mini-program
  * (client/src/services/subscribe.ts). Each `accept` is one future subscribe message for that
- * template (TOOLCHAIN.md: one tap = one send); the outbox takes one per send (core/outbox.ts).
+ * template (docs/toolchain.md: one tap = one send); the outbox takes one per send (core/outbox.ts).
  * The count is our bookkeeping only: WeChat is the authority, and a send it refuses with 43101
  * zeroes the count and falls back to SMS, so a forged `accept` cannot make anything be sent that
  * WeChat would not deliver.

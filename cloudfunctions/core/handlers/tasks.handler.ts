@@ -1,5 +1,5 @@
 /**
- * Contact tasks (seed 004 §一(三): 在办理失业登记后5个工作日内，通过电话、短信等方式主动联系): created by
+ * Contact tasks (人社厅发〔2020〕79号 一(三): 在办理失业登记后5个工作日内，通过电话、短信等方式主动联系): created by
  * schedule.ts when a 失业登记 is approved; here staff of the region see them, earliest due first,
  * reveal the phone of one person when they are about to call (audited — lists stay masked), and
  * close the task with what happened, which the citizen's timeline shows.

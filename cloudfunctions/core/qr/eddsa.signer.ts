@@ -1,6 +1,6 @@
 /**
  * EdDSA (Ed25519, RFC 8037) through jose: the default QR signature, verifiable by any JOSE
- * library with the published JWKS (local-api.md). jose makes, exports and imports the keys;
+ * library with the published JWKS (docs/api.md). jose makes, exports and imports the keys;
  * the signature is WebCrypto's Ed25519, the same primitive jose's own `CompactSign` calls, over
  * the signing input `makeSigner` builds — the unit and gateway tests verify the result with
  * jose's `jwtVerify` alone, as an outside verifier would.

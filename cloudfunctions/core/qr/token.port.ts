@@ -1,11 +1,11 @@
 /**
- * The electronic 《就业创业证》 QR token (PRODUCT.md flow 6; local-api.md `/.well-known/jwks.json`).
+ * The electronic 《就业创业证》 QR token (docs/product.md flow 6; docs/api.md `/.well-known/jwks.json`).
  *
  * A token is a compact JWS that any JOSE library verifies offline with the published JWKS:
  *   header  {"alg":"EdDSA","kid":"k3x"}                (alg "SM2" in 国密 deployments, see sm2.signer.ts)
  *   payload {"c":"<certificate no>","v":<version>,"iat":<s>,"exp":<s>}
- * and nothing else: no name, no ID number (PRODUCT.md "The QR carries a signed token, not personal
- * data in clear"). Whether the certificate was revoked or superseded by a 补发 (seed 000 §一(四)) is
+ * and nothing else: no name, no ID number (docs/product.md "The QR carries a signed token, not personal
+ * data in clear"). Whether the certificate was revoked or superseded by a 补发 (大人社规发〔2025〕2号 一(四)) is
  * the online half of `verifyCertificate`; the token only proves "we issued this code for this
  * version of this certificate, less than TTL ago".
  *
@@ -19,7 +19,7 @@
  */
 import type { JWK } from 'jose';
 
-/** Seconds a token is valid. The client refreshes every ≈ 60 s (PRODUCT.md flow 6), so a shown
+/** Seconds a token is valid. The client refreshes every ≈ 60 s (docs/product.md flow 6), so a shown
  * code is never stale, while a screenshot is useless two minutes later. */
 export const QR_TTL_SECONDS = 120;
 /** Clock skew accepted between the signing cloud function and the verifying one. */

@@ -1,5 +1,5 @@
 /**
- * The QR token on its own (PRODUCT.md flow 6): signed, short-lived, small enough for a QR of
+ * The QR token on its own (docs/product.md flow 6): signed, short-lived, small enough for a QR of
  * version ≤ 10 at error correction M, verifiable offline by a standard JOSE library with the
  * published JWKS, and rotatable without breaking codes already on screens.
  */

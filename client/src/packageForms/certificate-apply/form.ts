@@ -22,7 +22,7 @@ export type { AddressValues, PersonValues }
 export { DISABLED, NEEDS_BIRTH_DATE }
 
 export interface Draft {
-  /** One per form fill: a resent submit is the same submission (local-api.md "requestId"). */
+  /** One per form fill: a resent submit is the same submission (docs/api.md "requestId"). */
   requestId: string
   values: PersonValues
   /** residence = hukou address */

@@ -1,5 +1,5 @@
 /**
- * 灵活就业登记 with the 承诺书 (seed 003 §二(三), §三(一)3; seed 000 §二(二) online declaration),
+ * 灵活就业登记 with the 承诺书 (吉人社函字〔2018〕175号 二(三), §三(一)3; 大人社规发〔2025〕2号 二(二) online declaration),
  * in five short steps. Lives in the `packageForms` subpackage.
  */
 import { View, Text } from '@tarojs/components'

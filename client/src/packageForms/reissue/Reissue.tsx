@@ -13,7 +13,7 @@ import { Button, FormField, Notice } from '../../components'
 type Kind = (typeof REISSUE_KINDS)[number]['code']
 
 /**
- * 补发 (seed 000 §一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发). The same certificate number,
+ * 补发 (大人社规发〔2025〕2号 一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发). The same certificate number,
  * a new version; every older code — screenshots included — stops verifying at once, which is
  * why the person confirms first.
  */

@@ -1,6 +1,6 @@
 /**
- * 失业人员登记 (seed 001/002 附件 失业人员登记表, seed 004 §一) in five short steps, with the
- * written commitment shown in full. No proof documents are asked for (seed 004 §一(二)).
+ * 失业人员登记 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件 失业人员登记表, 人社厅发〔2020〕79号 一) in five short steps, with the
+ * written commitment shown in full. No proof documents are asked for (人社厅发〔2020〕79号 一(二)).
  * Lives in the `packageForms` subpackage: the long forms stay out of the weapp main package.
  */
 import { View, Text } from '@tarojs/components'

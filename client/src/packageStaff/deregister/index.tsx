@@ -41,7 +41,7 @@ function Deregister() {
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
   const index = DEREGISTRATION_REASONS.findIndex((r) => r.code === reasonCode)
   const chosen = index >= 0 ? DEREGISTRATION_REASONS[index] : undefined
-  // seed 004 §一(四): 31/32 never on their own — staff record how they verified it.
+  // 人社厅发〔2020〕79号 一(四): 31/32 never on their own — staff record how they verified it.
   const needsNote = !!chosen && 'needsVerificationNote' in chosen && chosen.needsVerificationNote
 
   const submit = async () => {

@@ -14,7 +14,7 @@ interface Entry {
   need: Role
 }
 
-/** What each role may do (local-api.md `role`): verifier ⊂ reviewer ⊂ admin. */
+/** What each role may do (docs/api.md `role`): verifier ⊂ reviewer ⊂ admin. */
 const ENTRIES: Entry[] = [
   { id: 'staff-menu-scan', title: '扫码核验', desc: '核验电子《就业创业证》是否真实有效', url: '/packageStaff/scan/index', icon: '验', need: 'verifier' },
   { id: 'staff-menu-queue', title: '待审核', desc: '按办理期限排序，先到期的在前', url: '/packageStaff/queue/index', icon: '审', need: 'reviewer' },

@@ -39,7 +39,7 @@ export default function StatsPage() {
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
 
 function MonthlyStats() {
-  // seed 004 §三: the month whose period (21st to 20th) contains today
+  // 人社厅发〔2020〕79号 三: the month whose period (21st to 20th) contains today
   const current = statsMonthOf(Date.now())
   const [month, setMonth] = useState(current)
   const [state, setState] = useState<State>({ kind: 'idle' })

@@ -1,5 +1,5 @@
 /**
- * 联系任务: after a 失业登记, staff contact the person within 5 working days (seed 004 §一(三)).
+ * 联系任务: after a 失业登记, staff contact the person within 5 working days (人社厅发〔2020〕79号 一(三)).
  * The list shows phones masked; 查看电话 reveals one number for the call (audited by the cloud);
  * the task is closed with what happened, which the person's timeline shows.
  */

@@ -20,7 +20,7 @@ export interface CertQrProps {
 }
 
 /**
- * The certificate's QR (PRODUCT.md flow 6). A screenshot goes stale: the code is replaced about
+ * The certificate's QR (docs/product.md flow 6). A screenshot goes stale: the code is replaced about
  * every 60 s, and once the token's lifetime has passed without a new one (offline) the code is
  * covered and says so, instead of looking valid. The token itself is never shown as text.
  */

@@ -19,7 +19,7 @@ interface Message {
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; messages: Message[] }
 
 /**
- * 我的消息 (PRODUCT.md flow 7): every reminder and result is here whether or not the WeChat
+ * 我的消息 (docs/product.md flow 7): every reminder and result is here whether or not the WeChat
  * subscribe message or the SMS arrived — the list is the one channel that never fails.
  */
 export default function Messages() {

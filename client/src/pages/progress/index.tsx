@@ -1,5 +1,5 @@
 /**
- * 进度查询 (PRODUCT.md flow 4): the person's applications, newest first; one of them opened shows
+ * 进度查询 (docs/product.md flow 4): the person's applications, newest first; one of them opened shows
  * its timeline, the checks with their reasons, the due date in working days, a rejection's
  * reason and what the person can do next. `?id=<applicationId>` opens one directly (result screens).
  */

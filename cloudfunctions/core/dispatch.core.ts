@@ -1,0 +1,84 @@
+/**
+ * The edge every call passes: action known? caller allowed? then the handler. Shared by the
+ * CloudBase entry points and the local gateway so both answer the same way (docs/api.md
+ * envelope and status codes). A handler that throws is a bug: the caller gets INTERNAL with a
+ * Chinese message, never a stack trace; the log gets the error without personal data.
+ */
+import type { ActionName, Result } from '../../shared/api';
+import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '../../shared/api';
+import type { Deps } from './deps';
+import type { HandlerMap } from './handlers/handler';
+
+export interface DispatchOptions {
+  /** `runScheduler` and other local-only actions are allowed (the local gateway) */
+  local: boolean;
+}
+
+export interface Answer {
+  status: number;
+  body: Result<unknown>;
+}
+
+function answer(body: Result<unknown>): Answer {
+  return { status: body.ok ? 200 : ERROR_STATUS[body.error.code], body };
+}
+
+/**
+ * A staff member refused — role too low, or a record outside their region (the handler answers
+ * NOT_FOUND) — is written to `audit` like any staff read (docs/product.md "Privacy and security"): a
+ * curious colleague is seen. No input is copied (it may hold an ID number). An audit write that
+ * fails does not change the answer; it is logged.
+ */
+async function auditRefusal(deps: Deps, action: string, code: string): Promise<void> {
+  const staff = deps.caller.staff;
+  if (!staff) return;
+  try {
+    await deps.store.put('audit', deps.newId(), {
+      at: deps.clock.now(), staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, staffRole: staff.role,
+      action, result: 'refused', code,
+    });
+  } catch (err) {
+    deps.log?.('audit.error', { action, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * A dispatcher over one set of handlers: each CloudBase function passes only its own registry
+ * (handlers/<fn>.registry.ts) so its bundle carries only its own handlers; the local gateway passes
+ * them all (dispatch.ts).
+ */
+export function makeDispatch(handlers: HandlerMap) {
+  return (action: string, input: unknown, deps: Deps, options: DispatchOptions) => dispatchWith(handlers, action, input, deps, options);
+}
+
+async function dispatchWith(handlers: HandlerMap, action: string, input: unknown, deps: Deps, options: DispatchOptions): Promise<Answer> {
+  if (!isActionName(action)) return answer(fail('NOT_FOUND', '没有这项业务，请返回首页重新选择'));
+  const audience = ACTIONS[action].audience;
+  if (audience === 'local') {
+    if (!options.local) return answer(fail('NOT_FOUND', '没有这项业务，请返回首页重新选择'));
+  } else {
+    if (!deps.caller.openid) return answer(fail('UNAUTHENTICATED', '请先登录后再办理'));
+    if (audience !== 'citizen') {
+      const staff = deps.caller.staff;
+      if (!staff || !roleAtLeast(staff.role, audience)) {
+        if (staff) {
+          deps.log?.('staff.refused', { action, staff: staff.openid, role: staff.role });
+          await auditRefusal(deps, action, 'FORBIDDEN');
+        }
+        return answer(fail('FORBIDDEN', '您没有办理此项业务的权限'));
+      }
+    }
+  }
+  const handler = handlers[action as ActionName];
+  if (!handler) return answer(fail('NOT_FOUND', '这项业务暂未开放'));
+  try {
+    const body = await handler(input ?? {}, deps);
+    if (!body.ok && audience !== 'citizen' && audience !== 'local' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
+      await auditRefusal(deps, action, body.error.code);
+    }
+    return answer(body);
+  } catch (err) {
+    deps.log?.('handler.error', { action, error: err instanceof Error ? err.message : String(err) });
+    return answer(fail('INTERNAL', '系统繁忙，请稍后再试；您填写的内容已保留'));
+  }
+}

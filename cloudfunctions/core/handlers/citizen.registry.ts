@@ -1,0 +1,25 @@
+/** The handlers of the CloudBase function `citizen` (actions whose `fn` is 'citizen' in shared/api.ts). */
+import type { HandlerMap } from './handler';
+import { applyCertificate } from './applyCertificate.handler';
+import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
+import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
+import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
+import { reissueCertificate } from './qr.handler';
+import { recordSubscription } from './subscription.handler';
+
+export const CITIZEN_HANDLERS: HandlerMap = {
+  reissueCertificate,
+  applyCertificate,
+  getMyCertificate,
+  getProgress,
+  listMyApplications,
+  listMyMessages,
+  whoAmI,
+  getMyProfile,
+  getMyStatus,
+  startRealPersonCheck,
+  confirmRealPersonCheck,
+  submitUnemploymentRegistration,
+  submitFlexibleEmployment,
+  recordSubscription,
+};

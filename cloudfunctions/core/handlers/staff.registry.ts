@@ -1,0 +1,18 @@
+/** The handlers of the CloudBase function `staff` (actions whose `fn` is 'staff' in shared/api.ts). */
+import type { HandlerMap } from './handler';
+import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
+import { completeContactTask, listContactTasks, revealContact } from './tasks.handler';
+import { verifyCertificate } from './qr.handler';
+
+export const STAFF_HANDLERS: HandlerMap = {
+  verifyCertificate,
+  listReviewQueue,
+  getApplicationDetail,
+  decideApplication,
+  deregister,
+  exportDeregistrations,
+  monthlyStats,
+  listContactTasks,
+  revealContact,
+  completeContactTask,
+};
