@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway } from '../../cloudfunctions/gateway/server';
+import type { StorePort } from '../../cloudfunctions/core/store.port';
 import type { GovPerson } from './people';
 
 export interface GovFileContent {
@@ -22,7 +23,7 @@ export interface TestGateway {
   close(keep?: boolean): Promise<void>;
 }
 
-export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string } = {}): Promise<TestGateway> {
+export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string; store?: StorePort } = {}): Promise<TestGateway> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'jy-gw-'));
   const govFile = join(dataDir, 'gov-data.json');
   const writeGov = (content: GovFileContent) => writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [], ...content }));
@@ -32,6 +33,7 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
     port: 0, dataDir, govDataFile: govFile, now: o.now,
     staticDir: o.staticDir ?? process.env.STATIC_DIR ?? resolve(__dirname, '../../client/dist/h5'),
     log: (line) => logs.push(line),
+    store: o.store,
   });
   const url = `http://127.0.0.1:${g.port}`;
   return {
