@@ -306,3 +306,29 @@ export function isCode(table: readonly CodeItem[], code: unknown): boolean {
 export function codesOf<const T extends readonly CodeItem[]>(table: T): [T[number]['code'], ...T[number]['code'][]] {
   return table.map((item) => item.code) as unknown as [T[number]['code'], ...T[number]['code'][]];
 }
+
+/**
+ * 联系方式 of a contact attempt (人社厅发〔2020〕79号 一(三): 通过电话、短信等方式主动联系; 鞍人社〔2020〕21号 五: 实地走访、电话调查).
+ * Recorded with every attempt, so the record shows how a person was sought (AJC00A 32 rests on it).
+ */
+export const CONTACT_CHANNELS = [
+  { code: 'phone', label: '电话' },
+  { code: 'sms', label: '短信' },
+  { code: 'visit', label: '上门走访' },
+  { code: 'community', label: '社区（村）协助' },
+  { code: 'other', label: '其他方式' },
+] as const satisfies Table;
+
+/**
+ * The public employment services offered on a contact (人社厅发〔2020〕79号 一(三): 职业介绍、职业指导、职业技能培训信息、
+ * 创业开业指导; 大人社规发〔2025〕2号 三(三): 招聘活动, 政策清单). Each offer is recorded as accepted or refused, with
+ * its date — AJC00A 31 (连续3次拒绝接受公共就业服务) rests on these records and nothing else.
+ */
+export const SERVICE_OFFERS = [
+  { code: 'job_referral', label: '职业介绍（推荐岗位）' },
+  { code: 'career_guidance', label: '职业指导' },
+  { code: 'training', label: '职业技能培训' },
+  { code: 'startup', label: '创业开业指导' },
+  { code: 'job_fair', label: '招聘活动' },
+  { code: 'policy', label: '就业创业政策咨询' },
+] as const satisfies Table;

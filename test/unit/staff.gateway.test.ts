@@ -138,13 +138,16 @@ describe('deregistration and the national export (人社厅发〔2020〕79号 �
   });
   afterAll(async () => { await gw.close(); });
 
-  it('needs a recorded verification note for AJC00A 31 and 32 (人社厅发〔2020〕79号 一(四))', async () => {
+  it('refuses AJC00A 32 without six months of recorded failed contacts, whatever the note says (人社厅发〔2020〕79号 一(四))', async () => {
     const bare = await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '32' }, 's-dl-reviewer');
     expect(bare.status).toBe(400);
     expect(bare.json.error?.fields?.note).toMatch(/核实/);
+    // Before issue 12 a note was enough on the day of registration; now the record must show the months
+    // (test/unit/deregistration-evidence.gateway.test.ts walks the six months).
     const noted = await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '32', note: '2026年3月起每月电话、短信、上门均无法联系，社区已核实' }, 's-dl-reviewer');
-    expect(noted.status).toBe(200);
-    expect(noted.json.data.status).toBe('deregistered');
+    expect(noted.status).toBe(400);
+    expect(noted.json.error?.message).toMatch(/^依据人社厅发〔2020〕79号 一\(四\)，不能仅以连续6个月无法联系为由注销/);
+    expect((await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '11' }, 's-dl-reviewer')).status).toBe(200);
   });
 
   it('tells the person, and a second deregistration is a conflict', async () => {
