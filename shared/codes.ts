@@ -15,17 +15,28 @@ type Table<T extends CodeItem = CodeItem> = readonly T[];
  * 证件类型 (AAC058). Codes follow the national 人社 table (人社厅发〔2020〕79号 附件: AAC058 【数据】必须在代码表中),
  * where 04 reads "香港特区护照/港澳居民来往内地通行证" and 05 "澳门特区护照/港澳居民来往内地通行证": the same
  * 通行证 under two codes, one per region, so the labels name the region to keep the two apart.
- * Only the documents 鞍人社〔2020〕21号 二 accepts as 有效身份证件 are offered (居民身份证, 社会保障卡, 港澳台居民居住证,
- * 港澳居民来往内地通行证) plus 台胞证 for Taiwan residents (鞍人社〔2020〕21号 一, 吉人社函字〔2018〕175号 一).
+ * Exactly the documents 鞍人社〔2020〕21号 二 accepts as 有效身份证件: 内地（大陆）居民 居民身份证 or 社会保障卡; 港澳台居民
+ * 港澳台居民居住证, 社会保障卡 or 港澳居民来往内地通行证. Each of them yields a 社会保障号码 the national export accepts
+ * (AAC002: a letter first, or a 15/18-digit 公民身份号码 with its check character) — see TAIWAN_PASS below for the
+ * one document that does not.
  */
 export const ID_TYPES = [
   { code: '01', label: '居民身份证' },
   { code: '17', label: '港澳台居民居住证' },
   { code: '04', label: '港澳居民来往内地通行证（香港居民）' },
   { code: '05', label: '港澳居民来往内地通行证（澳门居民）' },
-  { code: '06', label: '台湾居民来往大陆通行证' },
   { code: '90', label: '社会保障卡' },
 ] as const satisfies Table;
+
+/**
+ * 台湾居民来往大陆通行证 (AAC058 06) is not among the 有效身份证件 of 鞍人社〔2020〕21号 二, and its 8-digit number can
+ * never be a 社会保障号码 (人社厅发〔2020〕79号 附件 AAC002: 首位不是字母的，长度为15或18位) — a registration taken with
+ * it could never be reported when it ends. So intake refuses it with this message, naming what a Taiwan
+ * resident can use instead; the code stays known to the export so a record made before is named, not lost.
+ */
+export const TAIWAN_PASS = { code: '06', label: '台湾居民来往大陆通行证' } as const;
+export const TAIWAN_PASS_MESSAGE =
+  '依据鞍人社〔2020〕21号 二，台湾居民来往大陆通行证不是办理失业登记的有效身份证件；台湾居民请使用港澳台居民居住证或社会保障卡办理';
 
 export type IdTypeCode = (typeof ID_TYPES)[number]['code'];
 

@@ -163,18 +163,28 @@ describe('deregistration and the national export (人社厅发〔2020〕79号 �
 
   it('exports exactly the indicator fields, and lists a record that breaks a rule with its rule', async () => {
     expect((await gw.call('deregister', { idNumber: b.idNumber, reasonCode: '11' }, 's-dl-reviewer')).status).toBe(200);
-    // a staff name with a space breaks the AAE011 rule: the record is listed, not exported
+    // Issue 12: a staff name with a space used to break AAE011 and the record was never reported; the
+    // 经办人 is now written as the export takes it (shared/export.rules.ts exportStaffName).
     expect((await gw.call('deregister', { idNumber: c.idNumber, reasonCode: '12' }, 's-dl-spaced')).status).toBe(200);
+    // a record made before that change (a 台胞证 holder, refused at intake since): listed with its rule
+    const store = openSqliteStore({ dataDir: gw.dataDir });
+    try {
+      await store.put('deregistrations', '210204legacy', {
+        region: '210204', serial: '202604010000009999', personKey: 'legacy', name: '林志明', idType: '06', idNumber: '12345678', gender: '1',
+        at: Date.parse('2026-04-01T09:00:00+08:00'), date: '2026-04-01', reasonCode: '11', staffName: '大连审核员', note: '', registrationId: 'legacy',
+      });
+    } finally { await store.close?.(); }
     const out = await gw.call('exportDeregistrations', { from: '20260401', to: '20260401' }, 's-dl-admin');
     expect(out.status).toBe(200);
     const { records, rejected, csv } = out.json.data;
-    expect(records).toHaveLength(2);
+    expect(records).toHaveLength(3);
     for (const r of records) expect(Object.keys(r)).toEqual([...INDICATORS]);
-    expect(records.map((r: { AAC002: string }) => r.AAC002).sort()).toEqual([a.idNumber, b.idNumber].sort());
+    expect(records.map((r: { AAC002: string }) => r.AAC002).sort()).toEqual([a.idNumber, b.idNumber, c.idNumber].sort());
+    expect(records.find((r: { AAC002: string }) => r.AAC002 === c.idNumber).AAE011).toBe('王经办');
     expect(records.every((r: { ADC210: string; AAZ341: string }) => r.ADC210 === '20260401' && r.AAZ341.length === 18)).toBe(true);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0].rule).toBe('AAE011 不能含有半角或全角空格');
-    expect(rejected[0].record.AAC002).not.toBe(c.idNumber);
+    expect(rejected[0].rule).toBe('AAC002 首位不是字母的，长度为15或18位');
+    expect(rejected[0].record.AAC002).not.toBe('12345678');
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(INDICATORS.join(','));
     const none = await gw.call('exportDeregistrations', { from: '20260402', to: '20260430' }, 's-dl-admin');
     expect(none.json.data.records).toHaveLength(0);

@@ -9,7 +9,7 @@ import { fail, ok } from '../../../shared/api';
 import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '../../../shared/codes';
 import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '../../../shared/contact-record';
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
-import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
+import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
@@ -227,10 +227,7 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   const rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }> = [];
   const seen = new Set<string>();
   for (const d of rows) {
-    const record: ExportRecord = {
-      AAB301: d.region, AAZ341: d.serial, AAC003: d.name, AAC002: d.idNumber, AAC058: d.idType, AAC044: d.idNumber,
-      ADC210: isoToCompact(d.date), AJC00A: d.reasonCode, AAE011: d.staffName, AAE036: isoToCompact(d.date), AAE013: d.note,
-    };
+    const record: ExportRecord = exportRecordOf(d);
     const rules = exportRuleViolations(record, { today, gender: d.gender });
     if (seen.has(uniqueId(record))) rules.push('AAZ341 不可重复');
     seen.add(uniqueId(record));
