@@ -21,6 +21,7 @@ export type Collection =
   | 'requests'
   | 'persons'
   | 'bindings'
+  | 'delegations'
   | 'counters'
   | 'outbox'
   | 'messages'

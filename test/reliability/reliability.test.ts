@@ -499,10 +499,10 @@ describe('access matrix: every action × (no identity, another citizen, staff of
   const ids: Record<string, string> = {};
   let qrToken = '';
 
-  /** The production 实人核验 lets an openid act only for the person it checked; the local one passes everyone. */
+  /** An openid may act only for the person it checked: here the passes are set by the test, not by start/confirm. */
   const passed = new Set([`acc-owner|${owner.idNumber}`, `acc-owner|${registered.idNumber}`]);
   const strictRealPerson: RealPersonPort = {
-    async start() { return { mode: 'simulated' }; },
+    async start() { return { mode: 'simulated', checkToken: 'acc-token' }; },
     async confirm() { return { passed: false, detail: '核验未通过' }; },
     async check(openid, p) {
       return passed.has(`${openid}|${p.idNumber}`) ? { passed: true, detail: '已核验' } : { passed: false, detail: '未核验' };
