@@ -25,6 +25,7 @@ export type Collection =
   | 'requests'
   | 'persons'
   | 'bindings'
+  | 'delegations'
   | 'counters'
   | 'outbox'
   | 'messages'
@@ -35,7 +36,9 @@ export type Collection =
   | 'tasks'
   | 'keys'
   | 'staff'
-  | 'deregistrations';
+  | 'deregistrations'
+  /** the record of contacts and services of each 失业登记 (core/contact-record.ts) */
+  | 'services';
 
 export type Scalar = string | number | boolean | null;
 
