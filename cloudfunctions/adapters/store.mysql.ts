@@ -48,10 +48,14 @@ import {
 
 const DEFAULT_LIMIT = 1000;
 
-export const COLLECTIONS: readonly Collection[] = [
-  'applications', 'certificates', 'registrations', 'requests', 'persons', 'bindings', 'counters', 'outbox',
-  'messages', 'subscriptions', 'audit', 'locks', 'verifications', 'tasks', 'keys', 'staff', 'deregistrations',
-];
+// Every collection of the port has a table: a Record, so a collection added to store.port.ts
+// without one here does not compile (and then needs a migration that creates it).
+const TABLES: Record<Collection, true> = {
+  applications: true, certificates: true, registrations: true, requests: true, persons: true, bindings: true,
+  delegations: true, counters: true, outbox: true, messages: true, subscriptions: true, audit: true, locks: true,
+  verifications: true, tasks: true, keys: true, staff: true, deregistrations: true, services: true,
+};
+export const COLLECTIONS = Object.keys(TABLES) as readonly Collection[];
 
 type ColumnType = 's' | 'n';
 /** A generated column: the field's value when it has that JSON type, else NULL. */
@@ -61,20 +65,23 @@ interface Index { name: string; columns: readonly string[]; unique?: boolean }
 /**
  * Generated columns per collection, named `s_<field>` (strings) or `n_<field>` (numbers). The
  * product's queries (grep `store.find` / `store.count` in cloudfunctions/core):
- * - applications: personKey IN … (citizen reads); status = pending_review [+ region prefix]
- *   ordered by dueDate (staff queue, scheduler reminders)
+ * - applications: personKey IN … and openid = … (citizen reads); status = pending_review
+ *   [+ region prefix] ordered by dueDate (staff queue, scheduler reminders)
+ * - bindings: openid = … (whose records a citizen may read), personKey = …
+ * - delegations: helperOpenid = … + status (those a citizen was invited to help), personKey = …
  * - certificates: certificateNo = … (staff scan of the QR)
  * - outbox: status = pending, nextAttemptAt ≤ now, in order; status = sending, leaseUntil ≤ now
- * - bindings / messages: openid = …
+ * - messages: openid = …
  * - tasks: status = open [+ kind, region prefix], dueDate ≤ …, in order
  * - registrations: kind = unemployment + region prefix (monthly statistics)
  * - deregistrations: region prefix + at range (export, statistics)
  */
 export const MYSQL_COLUMNS: Readonly<Partial<Record<Collection, readonly Column[]>>> = {
-  applications: [{ field: 'personKey', type: 's' }, { field: 'status', type: 's' }, { field: 'dueDate', type: 's' }],
+  applications: [{ field: 'personKey', type: 's' }, { field: 'openid', type: 's' }, { field: 'status', type: 's' }, { field: 'dueDate', type: 's' }],
   certificates: [{ field: 'certificateNo', type: 's' }],
   outbox: [{ field: 'status', type: 's' }, { field: 'nextAttemptAt', type: 'n' }],
-  bindings: [{ field: 'openid', type: 's' }],
+  bindings: [{ field: 'openid', type: 's' }, { field: 'personKey', type: 's' }],
+  delegations: [{ field: 'helperOpenid', type: 's' }, { field: 'personKey', type: 's' }],
   messages: [{ field: 'openid', type: 's' }],
   tasks: [{ field: 'status', type: 's' }, { field: 'dueDate', type: 's' }],
   registrations: [{ field: 'kind', type: 's' }, { field: 'region', type: 's' }],
@@ -82,11 +89,15 @@ export const MYSQL_COLUMNS: Readonly<Partial<Record<Collection, readonly Column[
 };
 
 export const MYSQL_INDEXES: Readonly<Partial<Record<Collection, readonly Index[]>>> = {
-  applications: [{ name: 'ix_person', columns: ['s_personKey', 'id'] }, { name: 'ix_status_due', columns: ['s_status', 's_dueDate', 'id'] }],
+  applications: [
+    { name: 'ix_person', columns: ['s_personKey', 'id'] }, { name: 'ix_openid', columns: ['s_openid', 'id'] },
+    { name: 'ix_status_due', columns: ['s_status', 's_dueDate', 'id'] },
+  ],
   // one certificate number, one certificate (the number is printed and scanned: 大人社规发〔2025〕2号 一(四))
   certificates: [{ name: 'ux_certificate_no', columns: ['s_certificateNo'], unique: true }],
   outbox: [{ name: 'ix_status_next', columns: ['s_status', 'n_nextAttemptAt', 'id'] }],
-  bindings: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }],
+  bindings: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
+  delegations: [{ name: 'ix_helper', columns: ['s_helperOpenid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
   messages: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }],
   tasks: [{ name: 'ix_status_due', columns: ['s_status', 's_dueDate', 'id'] }],
   registrations: [{ name: 'ix_kind_region', columns: ['s_kind', 's_region', 'id'] }],
@@ -138,6 +149,8 @@ function createTableSql(collection: Collection): string {
   ].join('\n');
 }
 
+// A migration never changes once it has run anywhere: a new index or column is a new version
+// (ALTER TABLE …), and MYSQL_COLUMNS / MYSQL_INDEXES then describe the schema after it.
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'one table per collection, generated columns and keys for the product queries', statements: () => COLLECTIONS.map(createTableSql) },
 ];
