@@ -6,7 +6,8 @@
  */
 import type { Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { beijingDate, beijingIso } from '../../../shared/dates';
+import { beijingDate } from '../../../shared/dates';
+import { recordEvent } from '../../../shared/lifecycle';
 import { maskName, maskPhone } from '../../../shared/mask';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
 import { completeTaskSchema, taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
@@ -79,8 +80,8 @@ export async function completeContactTask(input: unknown, deps: Deps): Promise<R
     const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
     if (app) {
       const what = v.data.outcome === 'reached' ? '工作人员已与您电话联系，介绍了就业服务' : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
-      app.timeline = [...app.timeline, { status: 'services', at: beijingIso(at), note: what }];
-      await tx.put('applications', app.applicationId, app);
+      const step = recordEvent(app, 'services', at, what);
+      if (step.ok) await tx.put('applications', app.applicationId, step.data);
     }
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'completeContactTask', taskId: task.taskId, personKey: task.personKey, outcome: v.data.outcome });
     return ok({ taskId: task.taskId, status: 'done' as const, outcome: v.data.outcome });
