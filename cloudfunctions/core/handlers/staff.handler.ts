@@ -12,6 +12,7 @@ import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } 
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
 import { decideSchema, deregisterSchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
+import { ruleFirstMessage } from '../../../shared/staff-text';
 import { validate } from '../../../shared/validate';
 import { approveInTx, rejectInTx } from '../approval';
 import type { Deps, StaffMember } from '../deps';
@@ -82,7 +83,7 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
 export async function decideApplication(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const staff = staffOf(deps);
   const v = validate(decideSchema, input, STAFF_FIELD_LABELS);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const { applicationId, decision, reasonCode, note } = v.data;
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
@@ -115,7 +116,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
 export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
   const staff = staffOf(deps);
   const v = validate(deregisterSchema, input, { idNumber: '证件号码', ...STAFF_FIELD_LABELS });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const personKey = deps.personKey(v.data.idNumber);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
@@ -161,21 +162,39 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   return ok({ indicators: INDICATORS, records, rejected, csv: toCsv(records) });
 }
 
-/** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region. */
+type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Episode[] };
+
+/**
+ * Every 失业登记 of the region begun before `before`, each counted where it was registered (登记失业地, the
+ * region of its application) — not where the person's latest registration is. A person registered in 鞍山,
+ * deregistered there and registered again in 大连 has one registration document (region 大连) holding the
+ * 鞍山 one in its history; reading documents by their current region would count the 鞍山 registration
+ * in 大连 and lose it in 鞍山. So the registrations are found through their approved applications, one
+ * per registration, whose region never changes.
+ */
+async function registrationsOfRegion(deps: Deps, region: string, before: number): Promise<StatsRegistration[]> {
+  const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
+  const byPerson = new Map<string, Set<string>>();
+  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Set()).get(a.personKey)!).add(a.applicationId);
+  const out: StatsRegistration[] = [];
+  for (const [personKey, applicationIds] of byPerson) {
+    const doc = await deps.store.get<Episode>('registrations', registrationId('unemployment', personKey));
+    if (!doc) continue;
+    for (const x of [doc, ...(doc.history ?? [])]) {
+      if (!x || !applicationIds.has(x.applicationId) || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
+      out.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
+    }
+  }
+  return out;
+}
+
+/** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region (the region of each registration). */
 export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const p = statsPeriod(v.data.month);
-  const regDocs = await deps.store.find<RegistrationRecord & { person: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Array<Record<string, unknown>> }>(
-    'registrations', { kind: 'unemployment', region: { prefix: staff.region } }, { limit: 100000 });
-  const regs: StatsRegistration[] = [];
-  for (const r of regDocs) {
-    for (const x of [r, ...((r.history ?? []) as Array<typeof r>)]) {
-      if (!x || x.since >= p.to) continue;
-      regs.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
-    }
-  }
+  const regs = await registrationsOfRegion(deps, staff.region, p.to);
   const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Picker, Textarea } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, labelOf } from '../../../../shared/codes'
-import { deregisterSchema, STAFF_FIELD_LABELS, VERIFICATION_NOTE_MIN } from '../../../../shared/staff.schema'
+import { deregisterSchema, STAFF_FIELD_LABELS } from '../../../../shared/staff.schema'
+import { SENTENCE_MIN_CHARS } from '../../../../shared/staff-text'
 import { validate } from '../../../../shared/validate'
 import { charCount } from '../../../../shared/zod-kit'
 import { call } from '../../services/cloud'
@@ -111,7 +112,7 @@ function Deregister() {
         </FormField>
         {needsNote ? (
           <Notice id='dereg-verify-hint' kind='info' title='须记录核实情况'>
-            <Text>不能仅凭这一原因直接注销。请先与本人核实，并写明核实的时间、方式和结果（不少于{VERIFICATION_NOTE_MIN}个字）。</Text>
+            <Text>不能仅凭这一原因直接注销。请先与本人核实，并写明核实的时间、方式和结果（不少于{SENTENCE_MIN_CHARS}个字）。</Text>
           </Notice>
         ) : null}
         <FormField
