@@ -11,6 +11,7 @@
 import type { RegistrationStatus } from '../../shared/api';
 import { DEREGISTRATION_REASONS, labelOf } from '../../shared/codes';
 import { beijingDate, isoToCompact } from '../../shared/dates';
+import { exportStaffName } from '../../shared/export.rules';
 import { activeRegistration, recordEvent, transitionRegistration } from '../../shared/lifecycle';
 import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '../../shared/registrations';
 import { writeMessageInTx } from './messages';
@@ -165,7 +166,7 @@ async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { 
   const record: DeregistrationRecord = {
     region: reg.region, serial, personKey: reg.personKey,
     name: reg.person.name, idType: reg.person.idType, idNumber: reg.person.idNumber, gender: reg.person.gender,
-    at: e.at, date, reasonCode: e.reasonCode, staffName: e.byName, note: e.note ?? '', registrationId: reg.registrationId,
+    at: e.at, date, reasonCode: e.reasonCode, staffName: exportStaffName(e.byName), note: e.note ?? '', registrationId: reg.registrationId,
   };
   await tx.put('deregistrations', `${reg.region}${serial}`, record);
 }

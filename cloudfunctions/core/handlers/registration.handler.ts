@@ -18,7 +18,7 @@ import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../reco
 import { registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
 import { schemaPerDay } from '../schema-cache';
-import { submitApplication } from '../submit';
+import { splitOnBehalfOf, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 
 type Address = { regionCode: string; detail: string };
@@ -55,6 +55,9 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
 }
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(unemploymentSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -65,6 +68,7 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     kind: 'unemployment',
     action: 'submitUnemploymentRegistration',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
@@ -78,6 +82,9 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
 }
 
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(flexibleSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -88,6 +95,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     kind: 'flexible',
     action: 'submitFlexibleEmployment',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
