@@ -36,7 +36,9 @@ const CHECK_TITLES: Record<string, string> = {
 
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'
 
-export { plain } from '../services/format'
+import { plain } from '../services/format'
+
+export { plain }
 
 /** `2026-09-30T10:05:00.000+08:00` → `2026-09-30 10:05` (times from the cloud are already Beijing time). */
 export function shortTime(iso: string): string {
