@@ -7,6 +7,7 @@ import { View, Text } from '@tarojs/components'
 import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '../../../shared/api'
 import { REJECTION_REASONS, labelOf } from '../../../shared/codes'
 import { TIMELINE_LABELS } from '../../../shared/lifecycle'
+import { plain } from '../services/format'
 import './components.css'
 
 export const KIND_LABELS: Record<ApplicationKind, string> = {
@@ -35,8 +36,6 @@ const CHECK_TITLES: Record<string, string> = {
 }
 
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'
-
-import { plain } from '../services/format'
 
 export { plain }
 
