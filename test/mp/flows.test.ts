@@ -52,7 +52,7 @@ function open(page: string) {
   return comp;
 }
 
-async function until(fn: () => boolean, ms = 3000) {
+async function until(fn: () => boolean, ms = 20000) {
   const end = Date.now() + ms;
   while (!fn()) {
     if (Date.now() > end) throw new Error('timed out waiting for the page');
