@@ -73,7 +73,8 @@ export const COLLECTION_INDEXES: Readonly<Partial<Record<Collection, ReadonlyArr
   messages: [['openid']],
   // the follow-up scheduler: status = open, dueDate due, in order
   tasks: [['status', 'dueDate']],
-  registrations: [['kind']],
+  // monthly statistics (kind); the daily comparison pages through status = active in registrationId order
+  registrations: [['kind'], ['status', 'registrationId']],
   deregistrations: [['region']],
 };
 
