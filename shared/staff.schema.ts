@@ -36,16 +36,22 @@ export const EVIDENCE_CODES: readonly string[] = DEREGISTRATION_REASONS.filter((
 /** AJC00A 90 其他: the note says what the other situation is. */
 export const OTHER_DEREGISTRATION_CODE = '90';
 
+/** The person staff name by the number of their document (citizen ID normalised; 港澳台 documents as typed). */
+const personIdNumber = z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
+  const r = normalizeIdNumber('01', s.trim());
+  if (r.ok) return r.value;
+  // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
+  if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+
+/** getDeregistrationEvidence: whose record of contacts and services to show before a deregistration. */
+export const evidenceQuerySchema = z.object({ idNumber: personIdNumber });
+
 export const deregisterSchema = z
   .object({
-    idNumber: z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
-      const r = normalizeIdNumber('01', s.trim());
-      if (r.ok) return r.value;
-      // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
-      if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }),
+    idNumber: personIdNumber,
     reasonCode: z.enum(codesOf(DEREGISTRATION_REASONS), { error: '请从列表中选择注销原因' }),
     note: note(100),
   })
@@ -84,15 +90,5 @@ export const taskRefSchema = z.object({
   taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
 });
 
-/** Closing a contact task: reached, or not reached with what was tried (the note is then required). */
-export const completeTaskSchema = z
-  .object({
-    taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
-    outcome: z.enum(['reached', 'unreachable'], { error: '请选择“已联系上”或“未能联系上”' }),
-    note: note(200),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outcome === 'unreachable' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '未能联系上时，请写明联系方式和时间' });
-  });
-
+/** Closing a contact task and recording an attempt: shared/contact-record.ts `contactAttemptSchema`. */
 export const TASK_FIELD_LABELS: Readonly<Record<string, string>> = { taskId: '任务编号', outcome: '联系结果', note: '说明' };

@@ -32,7 +32,9 @@ export type Collection =
   | 'tasks'
   | 'keys'
   | 'staff'
-  | 'deregistrations';
+  | 'deregistrations'
+  /** the record of contacts and services of each 失业登记 (core/contact-record.ts) */
+  | 'services';
 
 export type Scalar = string | number | boolean | null;
 

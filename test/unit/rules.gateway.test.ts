@@ -3,6 +3,7 @@
  * 大人社规发〔2025〕2号 三(一) forbids, nor ask for papers beyond the ID; AJC00A 90 needs a real explanation and cannot
  * stand in for 31/32 (人社厅发〔2020〕79号 一(四)). Every refusal names the rule and stores nothing.
  */
+import { TAIWAN_PASS_MESSAGE } from '../../shared/codes';
 import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
@@ -86,5 +87,20 @@ describe('AJC00A 90 其他 needs a real sentence and cannot stand in for 31/32 (
   it('accepts 90 with a sentence that says what happened', async () => {
     const r = await deregister('本人书面申请，因长期出国定居，要求注销失业登记');
     expect(r.status).toBe(200);
+  });
+});
+
+describe('valid ID documents (鞍人社〔2020〕21号 二): intake takes only what the national export can report', () => {
+  let gw: TestGateway;
+  beforeAll(async () => { gw = await startTestGateway({ now: '2026-03-09T09:00:00+08:00', gov: { staff: STAFF } }); });
+  afterAll(async () => { await gw.close(); });
+
+  it('refuses a 台湾居民来往大陆通行证 at intake, naming the documents to use, and stores nothing', async () => {
+    const taiwan = makePerson({ region: '210204', gender: '1' });
+    const r = await gw.call('submitUnemploymentRegistration', { ...unemployment(taiwan), idType: '06', idNumber: '12345678', birthDate: '1985-06-01' }, 'r-taiwan');
+    expect(r.status).toBe(400);
+    expect(r.json.error?.fields?.idType).toBe(TAIWAN_PASS_MESSAGE);
+    expect(r.json.error?.fields?.idType).toMatch(/^依据鞍人社〔2020〕21号 二，.*港澳台居民居住证或社会保障卡/);
+    expect((await gw.call('listMyApplications', {}, 'r-taiwan')).json.data.applications).toEqual([]);
   });
 });
