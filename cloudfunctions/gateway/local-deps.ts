@@ -1,6 +1,7 @@
 /**
- * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR, the
- * outside-data file, a simulated 实人核验 (which fails for people the file marks) and a clock that starts at NOW and runs on
+ * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR (or the
+ * MySQL store main.ts opens for `STORE=mysql`), the outside-data file, a simulated 实人核验 (which
+ * fails for people the file marks) and a clock that starts at NOW and runs on
  * (docs/api.md "Process").
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -29,6 +30,8 @@ export interface LocalConfig {
   /** simulated provider faults of the local channels (tests); default from env LOCAL_CHANNEL_* */
   channelFaults?: ChannelFaults;
   log?: (line: string) => void;
+  /** the store to run on (`STORE=mysql`: main.ts opens store.mysql.ts); default SQLite under dataDir */
+  store?: StorePort;
 }
 
 export function runningClock(startIso?: string): ClockPort {
@@ -73,7 +76,9 @@ export interface LocalRuntime {
 }
 
 export function localRuntime(cfg: LocalConfig): LocalRuntime {
-  const store = openLocalStore(cfg.dataDir);
+  // whichever store runs (SQLite, MySQL), ID numbers and phones are sealed before it sees them
+  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  const store = cfg.store ? sealedStore(cfg.store, localDataKeys(cfg.dataDir)) : openLocalStore(cfg.dataDir);
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
   const secret = loadSecret(cfg.dataDir, 'person-key');
