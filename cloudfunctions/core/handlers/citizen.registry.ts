@@ -7,6 +7,9 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { requestCounterCheck } from './counter.handler';
+import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
+import { getMyData, listWhoReadMyData } from './myData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   // after the first answer (afterAnswer.handler.ts)
@@ -28,4 +31,12 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  // identity and personal data (docs/identity.md)
+  requestCounterCheck,
+  createDelegationInvite,
+  acceptDelegationInvite,
+  listDelegations,
+  revokeDelegation,
+  getMyData,
+  listWhoReadMyData,
 };
