@@ -27,6 +27,7 @@ import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
 import type { TokenKeys } from '../core/qr/token.port';
+import { dataKeysFromJson, sealedStore } from '../core/sealed-store';
 import type { StorePort } from '../core/store.port';
 import { staffFromStore } from './staff.store';
 import { cloudbaseStore, type CloudbaseDatabase } from './store.cloudbase';
@@ -105,7 +106,8 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
   const init = async (): Promise<Runtime> => {
     const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
     const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
-    const store = await productionStore(cloud);
+    // ID numbers and phones sealed at rest with DATA_KEYS (core/sealed-store.ts), whichever store runs
+    const store = sealedStore(await productionStore(cloud), dataKeysFromJson(env('DATA_KEYS')));
     const platform: Platform = { cloud, store, clock, personKey };
     return { platform, parts: compose(platform), staff: staffFromStore(store) };
   };

@@ -69,6 +69,7 @@ interface Index { name: string; columns: readonly string[]; unique?: boolean }
  *   [+ region prefix] ordered by dueDate (staff queue, scheduler reminders)
  * - bindings: openid = … (whose records a citizen may read), personKey = …
  * - delegations: helperOpenid = … + status (those a citizen was invited to help), personKey = …
+ * - audit: personKey = … (listWhoReadMyData)
  * - certificates: certificateNo = … (staff scan of the QR)
  * - outbox: status = pending, nextAttemptAt ≤ now, in order; status = sending, leaseUntil ≤ now
  * - messages: openid = …
@@ -82,6 +83,7 @@ export const MYSQL_COLUMNS: Readonly<Partial<Record<Collection, readonly Column[
   outbox: [{ field: 'status', type: 's' }, { field: 'nextAttemptAt', type: 'n' }],
   bindings: [{ field: 'openid', type: 's' }, { field: 'personKey', type: 's' }],
   delegations: [{ field: 'helperOpenid', type: 's' }, { field: 'personKey', type: 's' }],
+  audit: [{ field: 'personKey', type: 's' }],
   messages: [{ field: 'openid', type: 's' }],
   tasks: [{ field: 'status', type: 's' }, { field: 'dueDate', type: 's' }],
   registrations: [{ field: 'kind', type: 's' }, { field: 'region', type: 's' }],
@@ -98,6 +100,8 @@ export const MYSQL_INDEXES: Readonly<Partial<Record<Collection, readonly Index[]
   outbox: [{ name: 'ix_status_next', columns: ['s_status', 'n_nextAttemptAt', 'id'] }],
   bindings: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
   delegations: [{ name: 'ix_helper', columns: ['s_helperOpenid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
+  // listWhoReadMyData: the audit entries about a person
+  audit: [{ name: 'ix_person', columns: ['s_personKey', 'id'] }],
   messages: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }],
   tasks: [{ name: 'ix_status_due', columns: ['s_status', 's_dueDate', 'id'] }],
   registrations: [{ name: 'ix_kind_region', columns: ['s_kind', 's_region', 'id'] }],
