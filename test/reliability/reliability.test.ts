@@ -17,7 +17,8 @@ import { integrityCheck, openSqliteStore } from '../../cloudfunctions/adapters/s
 import type { Caller, Deps, GovDataPort, RealPersonPort, SourceName } from '../../cloudfunctions/core/deps';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
 import type { Collection, StorePort } from '../../cloudfunctions/core/store.port';
-import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
+import { localDataKeys, localRuntime, openLocalStore, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
+import { sealedStore } from '../../cloudfunctions/core/sealed-store';
 import { ACTIONS, type ActionName } from '../../shared/api';
 import { idCheckChar } from '../../shared/id-number';
 import { makeApplyCertificateSchema } from '../../shared/certificate.schema';
@@ -105,7 +106,7 @@ function storeUnderTest(kind: 'sqlite' | 'mysql'): StoreUnderTest {
   if (kind === 'sqlite') {
     return {
       kind, prepare: async () => undefined, env: () => ({}),
-      open: async (dataDir) => openSqliteStore({ dataDir }),
+      open: async (dataDir) => openLocalStore(dataDir),
       integrity: async (dataDir) => integrityCheck(dataDir),
     };
   }
@@ -116,7 +117,8 @@ function storeUnderTest(kind: 'sqlite' | 'mysql'): StoreUnderTest {
       url = await (await mariadbServer()).freshDatabase('rel');
     },
     env: () => ({ STORE: 'mysql', MYSQL_URL: url }),
-    open: async () => openMysqlStore({ url, connectionLimit: 8 }),
+    // as the handlers see it: ID numbers and phones sealed with the DATA_DIR's key (core/sealed-store.ts)
+    open: async (dataDir) => sealedStore(await openMysqlStore({ url, connectionLimit: 8 }), localDataKeys(dataDir)),
     async integrity() {
       // CHECK TABLE on every table of the store (InnoDB verifies pages and indexes)
       const store = await openMysqlStore({ url });
@@ -367,7 +369,7 @@ describe.each(STORES)('duplicates on $kind: 100 concurrent submissions with one 
     const dataDir = newDataDir(`dup-${sut.kind}`);
     await sut.prepare(dataDir);
     // SQLite: the gateway's own file under DATA_DIR; MySQL: the gateway runs on the server (as `STORE=mysql`)
-    gwStore = sut.kind === 'mysql' ? await sut.open(dataDir) : undefined;
+    gwStore = sut.kind === 'mysql' ? await openMysqlStore({ url: sut.env().MYSQL_URL, connectionLimit: 8 }) : undefined;
     gw = await startTestGateway({ now: NOW, gov: { persons: [govRecord(unemployed), govRecord(applicant)] }, dataDir, store: gwStore });
   }, 120_000);
   afterAll(async () => { logs.push(...gw.logs); await gw.close(true); });
