@@ -30,6 +30,11 @@ export type DecideInput = z.output<typeof decideSchema>;
 /** The verification note of AJC00A 31/32 must say how it was verified (人社厅发〔2020〕79号 一(四)); 10 characters at least. */
 export const VERIFICATION_NOTE_MIN = 10;
 
+/** Characters that carry meaning (letters of any script, digits): what a recorded verification must have. */
+export function realTextLength(s: string): number {
+  return (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
+}
+
 export const deregisterSchema = z
   .object({
     idNumber: z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
@@ -46,22 +51,38 @@ export const deregisterSchema = z
   .superRefine((v, ctx) => {
     // 人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — only with a recorded verification.
     const needs = DEREGISTRATION_REASONS.find((r) => r.code === v.reasonCode && 'needsVerificationNote' in r && r.needsVerificationNote);
-    if (needs && (!v.note || v.note.length < VERIFICATION_NOTE_MIN)) {
+    // counted in letters, digits and 汉字: ten dots or ten spaces record nothing (docs/security.md)
+    if (needs && (!v.note || realTextLength(v.note) < VERIFICATION_NOTE_MIN)) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: `以此原因注销须记录核实情况（不少于${VERIFICATION_NOTE_MIN}个字）` });
     }
   });
 
 export type DeregisterInput = z.output<typeof deregisterSchema>;
 
+/**
+ * The years a staff query may name. Outside them there are no records (the service began long
+ * after 1990), and 0001-01 or 99991231 would only reach date arithmetic that has no such year: a
+ * 400 with the field's message, not a 500.
+ */
+export const STAFF_YEARS = { min: 1990, max: 2099 } as const;
+const inYears = (year: number) => year >= STAFF_YEARS.min && year <= STAFF_YEARS.max;
+const YEARS_TEXT = `${STAFF_YEARS.min}年至${STAFF_YEARS.max}年之间`;
+
+const compactDate = (what: string) =>
+  z.string({ error: `请填写${what}` }).superRefine((s, ctx) => {
+    if (!isValidCompactDate(s)) ctx.addIssue({ code: 'custom', message: `${what}格式为 YYYYMMDD` });
+    else if (!inYears(Number(s.slice(0, 4)))) ctx.addIssue({ code: 'custom', message: `${what}须在${YEARS_TEXT}` });
+  });
+
 export const exportSchema = z
-  .object({
-    from: z.string({ error: '请填写开始日期' }).refine(isValidCompactDate, '开始日期格式为 YYYYMMDD'),
-    to: z.string({ error: '请填写结束日期' }).refine(isValidCompactDate, '结束日期格式为 YYYYMMDD'),
-  })
+  .object({ from: compactDate('开始日期'), to: compactDate('结束日期') })
   .refine((v) => !isRecord(v) || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 
 export const statsSchema = z.object({
-  month: z.string({ error: '请选择统计月份' }).refine(isValidMonth, '统计月份格式为 YYYY-MM'),
+  month: z.string({ error: '请选择统计月份' }).superRefine((s, ctx) => {
+    if (!isValidMonth(s)) ctx.addIssue({ code: 'custom', message: '统计月份格式为 YYYY-MM' });
+    else if (!inYears(Number(s.slice(0, 4)))) ctx.addIssue({ code: 'custom', message: `统计月份须在${YEARS_TEXT}` });
+  }),
 });
 
 export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -17,6 +17,8 @@ import { afterApprovalInTx } from './schedule';
 import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView } from './views';
+import { priorAnswer, requestKey } from './idempotency';
+import { ActiveApplicationChangedError } from './conflicts';
 
 export interface SubmitSpec {
   kind: ApplicationKind;
@@ -45,16 +47,18 @@ export const REAL_PERSON_REQUIRED = '为保护您的个人信息，请先完成�
 export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
-  const requestKey = `${openid}:${spec.requestId}`;
+  const key = requestKey(openid, spec.requestId);
+  const personKey = deps.personKey(spec.person.idNumber);
 
-  const prior = await deps.store.get<RequestRecord>('requests', requestKey);
-  if (prior) return ok(prior.answer as ApplicationView);
+  // a requestId belongs to one action and one person (core/idempotency.ts)
+  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), spec.action, personKey);
+  if (prior.kind === 'reused') return prior.error;
+  if (prior.kind === 'same') return ok(prior.record.answer as ApplicationView);
 
   // Knowing a name and an ID number is not enough (docs/product.md "Privacy and security").
   const rp = await deps.realPerson.check(openid, { name: spec.person.name, idNumber: spec.person.idNumber });
   if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
 
-  const personKey = deps.personKey(spec.person.idNumber);
   const lockKey = `${spec.kind}:${personKey}`;
 
   // Skip the slow outside checks when the answer is already known (an active application).
@@ -65,15 +69,16 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
 
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const again = await tx.get<RequestRecord>('requests', requestKey);
-    if (again) return ok(again.answer as ApplicationView);
+    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), spec.action, personKey);
+    if (again.kind === 'reused') return again.error;
+    if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
     await tx.put('bindings', `${openid}:${personKey}`, { openid, personKey, at, name: spec.person.name });
 
     const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
       const view = spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
-      const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, answer: view, at };
-      await tx.put('requests', requestKey, record);
+      const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, personKey, answer: view, at };
+      await tx.put('requests', key, record);
       return ok(view);
     };
 
@@ -87,7 +92,8 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (checks.length === 0) {
       // The lock vanished between the first look and the transaction (e.g. a deregistration):
       // run the checks on the next try rather than approve without them.
-      throw new Error('active application changed during submission');
+      // (core/conflicts.ts: the dispatcher runs the submission again)
+      throw new ActiveApplicationChangedError();
     }
 
     const approved = checks.every((c) => c.passed);

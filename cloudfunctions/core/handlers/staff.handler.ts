@@ -9,8 +9,9 @@ import { fail, ok } from '../../../shared/api';
 import { DEREGISTRATION_REASONS, REJECTION_REASONS, labelOf } from '../../../shared/codes';
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
 import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
-import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
-import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { maskContactFields, maskIdNumber, maskName } from '../../../shared/mask';
+import { regionName } from '../../../shared/regions';
+import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { decideSchema, deregisterSchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { validate } from '../../../shared/validate';
 import { issueCertificateInTx } from '../certificates';
@@ -30,7 +31,7 @@ function staffOf(deps: Deps): StaffMember {
   return deps.caller.staff!;
 }
 
-const inRegion = (staff: StaffMember, region: string) => regionPrefixMatches(staff.region, region);
+const OWN_CASE = () => fail('FORBIDDEN', OWN_CASE_MESSAGE);
 
 export async function audit(deps: Deps, action: string, target: Record<string, unknown>): Promise<void> {
   const s = deps.caller.staff;
@@ -57,7 +58,13 @@ export interface QueueItem {
 export async function listReviewQueue(_input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string }>> {
   const staff = staffOf(deps);
   const today = beijingDate(deps.clock.now());
-  const apps = await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const prefix = regionQueryPrefix(staff);
+  const found = prefix === null ? [] : await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const apps: ApplicationRecord[] = [];
+  for (const a of found) {
+    // the staff member's own cases go to a colleague (separation of duties): not in their queue
+    if (staffMaySee(staff, a) && !(await isOwnCase(deps.store, staff, { personKey: a.personKey, filedBy: a.openid }))) apps.push(a);
+  }
   const items = apps.map((a) => ({
     applicationId: a.applicationId, kind: a.kind, holderName: maskName(a.person.name), idNumberMasked: maskIdNumber(a.person.idNumber),
     region: a.region, regionName: regionName(a.region) ?? a.region, submittedAt: beijingIso(a.submittedAt),
@@ -73,10 +80,12 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
   const id = (input as { applicationId?: unknown } | null)?.applicationId;
   if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
   const app = await deps.store.get<ApplicationRecord>('applications', id);
-  if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+  if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
   await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
   const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
-  const form = { ...app.form, idNumber: maskIdNumber(app.person.idNumber), phone: app.person.phone ? maskPhone(String(app.person.phone)) : undefined, ...(app.form.commitment ? { commitment } : {}) };
+  // every contact field masked alike; the full values only through the audited revealContact
+  const form = { ...maskContactFields({ ...app.form, phone: app.person.phone }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
   return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
 }
 
@@ -89,7 +98,8 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
     const app = await tx.get<ApplicationRecord>('applications', applicationId);
-    if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
+    if (await isOwnCase(tx, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
     const atIso = beijingIso(at);
     app.decision = { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid };
@@ -141,7 +151,8 @@ export async function deregister(input: unknown, deps: Deps): Promise<Result<{ r
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
-    if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NOT_FOUND);
+    if (await isOwnCase(tx, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
     if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
     const ended = await endRegistrationInTx(tx, {
       kind: 'unemployment', personKey, reasonCode: v.data.reasonCode, note: v.data.note, at,
@@ -162,7 +173,9 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const from = startOfBeijingDay(compactToIso(v.data.from));
   const to = startOfBeijingDay(addDays(compactToIso(v.data.to), 1));
-  const rows = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 });
+  const prefix = regionQueryPrefix(staff);
+  const rows = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 }))
+    .filter((d) => staffMaySee(staff, d));
   const today = isoToCompact(beijingDate(deps.clock.now()));
   const records: ExportRecord[] = [];
   const rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }> = [];
@@ -188,16 +201,18 @@ export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<R
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const p = statsPeriod(v.data.month);
-  const regDocs = await deps.store.find<RegistrationRecord & { person: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Array<Record<string, unknown>> }>(
-    'registrations', { kind: 'unemployment', region: { prefix: staff.region } }, { limit: 100000 });
+  const prefix = regionQueryPrefix(staff);
+  type StatsDoc = RegistrationRecord & { person: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Array<Record<string, unknown>> };
+  const regDocs = prefix === null ? [] : await deps.store.find<StatsDoc>('registrations', { kind: 'unemployment', region: { prefix } }, { limit: 100000 });
   const regs: StatsRegistration[] = [];
   for (const r of regDocs) {
     for (const x of [r, ...((r.history ?? []) as Array<typeof r>)]) {
-      if (!x || x.since >= p.to) continue;
+      if (!x || x.since >= p.to || !staffMaySee(staff, x)) continue;
       regs.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
     }
   }
-  const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
+  const deregs = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: p.from, lt: p.to } }, { limit: 100000 }))
+    .filter((d) => staffMaySee(staff, d));
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
   await audit(deps, 'monthlyStats', { month: v.data.month });

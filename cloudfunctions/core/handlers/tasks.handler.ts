@@ -8,7 +8,8 @@ import type { Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
 import { beijingDate, beijingIso } from '../../../shared/dates';
 import { maskName, maskPhone } from '../../../shared/mask';
-import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { regionName } from '../../../shared/regions';
+import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { completeTaskSchema, taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
 import { validate } from '../../../shared/validate';
 import type { Deps } from '../deps';
@@ -33,11 +34,13 @@ export interface ContactTaskItem {
 export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
   const staff = deps.caller.staff!;
   const today = beijingDate(deps.clock.now());
-  const tasks = await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: 'contact', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const prefix = regionQueryPrefix(staff);
+  const tasks = prefix === null ? [] : await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: 'contact', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const items: ContactTaskItem[] = [];
   for (const t of tasks) {
+    if (!staffMaySee(staff, t)) continue;
     const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
-    if (!app) continue;
+    if (!app || (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid }))) continue;
     items.push({
       taskId: t.taskId, applicationId: t.applicationId, holderName: maskName(app.person.name),
       phoneMasked: app.person.phone ? maskPhone(String(app.person.phone)) : '', region: t.region, regionName: regionName(t.region) ?? t.region,
@@ -48,22 +51,28 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
   return ok({ items, today });
 }
 
-async function openTaskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
+async function taskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
   const task = await deps.store.get<TaskRecord>('tasks', taskId);
-  if (!task || task.kind !== 'contact' || !regionPrefixMatches(deps.caller.staff!.region, task.region)) return null;
+  if (!task || task.kind !== 'contact' || !staffMaySee(deps.caller.staff, task)) return null;
   const app = await deps.store.get<ApplicationRecord>('applications', task.applicationId);
   return app ? { task, app } : null;
 }
 
 /** The full phone of one person, for the call about to be made; every reveal is audited. */
-export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string }>> {
+export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string; email?: string; otherContact?: string }>> {
   const v = validate(taskRefSchema, input, TASK_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const found = await openTaskInRegion(deps, v.data.taskId);
+  const found = await taskInRegion(deps, v.data.taskId);
   if (!found) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, deps.caller.staff!, { personKey: found.app.personKey, filedBy: found.app.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
+  // the phone is revealed for the call about to be made: once the task is closed there is no call
+  if (found.task.status !== 'open') return fail('CONFLICT', '这条联系任务已经处理完毕，不能再查看联系方式');
   await audit(deps, 'revealContact', { taskId: v.data.taskId, personKey: found.task.personKey });
   const p = found.app.person;
-  return ok({ taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''), ...(p.landline ? { landline: String(p.landline) } : {}) });
+  return ok({
+    taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''),
+    ...(p.landline ? { landline: String(p.landline) } : {}), ...(p.email ? { email: String(p.email) } : {}), ...(p.otherContact ? { otherContact: String(p.otherContact) } : {}),
+  });
 }
 
 export async function completeContactTask(input: unknown, deps: Deps): Promise<Result<{ taskId: string; status: 'done'; outcome: string }>> {
@@ -73,10 +82,11 @@ export async function completeContactTask(input: unknown, deps: Deps): Promise<R
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
-    if (!task || task.kind !== 'contact' || !regionPrefixMatches(staff.region, task.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!task || task.kind !== 'contact' || !staffMaySee(staff, task)) return fail('NOT_FOUND', NOT_FOUND);
+    const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+    if (await isOwnCase(tx, staff, { personKey: task.personKey ?? app?.personKey, filedBy: app?.openid ?? task.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
     if (task.status !== 'open') return fail('CONFLICT', '这条任务已经处理过了');
     await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
-    const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
     if (app) {
       const what = v.data.outcome === 'reached' ? '工作人员已与您电话联系，介绍了就业服务' : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
       app.timeline = [...app.timeline, { status: 'services', at: beijingIso(at), note: what }];
