@@ -67,6 +67,11 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(text);
 }
 
+function hasBody(req: http.IncomingMessage): boolean {
+  const declared = req.headers['content-length'];
+  return (declared !== undefined && declared !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
 /** 413 at once: the rest of the body is not read, and the connection is closed after the answer. */
 function tooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
   send(res, 413, fail('PAYLOAD_TOO_LARGE', '提交的内容过大（超过 64 KB），请删减后再试'), { connection: 'close' });
@@ -141,37 +146,43 @@ export async function startGateway(cfg: GatewayConfig) {
 
   const server = http.createServer(async (req, res) => {
     const started = Date.now();
+    // an answer given before the request body was read closes the connection: the unread rest
+    // must not be taken for the next request on a kept-alive socket
+    let bodyRead = false;
+    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) =>
+      send(res, status, payload, !bodyRead && hasBody(req) ? { connection: 'close', ...headers } : headers);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return send(res, 400, fail('VALIDATION_FAILED', '网址格式不正确'));
+      return reply(400, fail('VALIDATION_FAILED', '网址格式不正确'));
     }
     try {
       // DNS rebinding: only the configured host names (docs/api.md Additions: HOSTS)
       const host = hostName(req.headers.host);
-      if (!host || !hosts.has(host)) return send(res, 421, fail('FORBIDDEN', '不接受通过这个地址访问'), { connection: 'close' });
-      if (url.pathname === '/healthz') return send(res, 200, { ok: true });
+      if (!host || !hosts.has(host)) return reply(421, fail('FORBIDDEN', '不接受通过这个地址访问'), { connection: 'close' });
+      if (url.pathname === '/healthz') return reply(200, { ok: true });
       // docs/api.md: the public keys of the certificate QR tokens. Short cache: after a rotation
       // verifiers see the new key within a minute (and jose's remote JWKS refetches on an unknown kid).
       if (url.pathname === '/.well-known/jwks.json' && (req.method === 'GET' || req.method === 'HEAD')) {
-        return send(res, 200, await rt.qrKeys.jwks(rt.clock.now()), { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
+        return reply(200, await rt.qrKeys.jwks(rt.clock.now()), { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
       }
       const extra = extraRoutes.get(url.pathname);
       if (extra && req.method === 'GET') return await extra(res);
       if (url.pathname.startsWith('/api/')) {
         const action = url.pathname.slice('/api/'.length);
-        if (req.method !== 'POST') return send(res, 405, fail('METHOD_NOT_ALLOWED', '请用 POST 调用'), { allow: 'POST' });
+        if (req.method !== 'POST') return reply(405, fail('METHOD_NOT_ALLOWED', '请用 POST 调用'), { allow: 'POST' });
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > MAX_BODY) return tooLarge(req, res);
         const text = await readBody(req);
         if (text === null) return tooLarge(req, res);
+        bodyRead = true;
         let input: unknown = {};
         if (text.trim().length > 0) {
           try {
             input = JSON.parse(text);
           } catch {
-            return send(res, 400, fail('VALIDATION_FAILED', '提交的数据格式有误，请刷新页面后重试'));
+            return reply(400, fail('VALIDATION_FAILED', '提交的数据格式有误，请刷新页面后重试'));
           }
         }
         const header = req.headers['x-dev-openid'];
@@ -179,13 +190,13 @@ export async function startGateway(cfg: GatewayConfig) {
         const caller = await rt.callerFor(openid);
         const out = await dispatch(action, input, rt.depsFor(caller), { local: true });
         write(logLine('api', { action: action.slice(0, 64), status: out.status, ms: Date.now() - started, staff: caller.staff ? caller.staff.openid : undefined }, rt.clock.now()));
-        return send(res, out.status, out.body);
+        return reply(out.status, out.body);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('METHOD_NOT_ALLOWED', '请求方式不正确'), { allow: 'GET, HEAD' });
+      if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, fail('METHOD_NOT_ALLOWED', '请求方式不正确'), { allow: 'GET, HEAD' });
       return serveStatic(cfg.staticDir, url.pathname, res);
     } catch (err) {
       write(logLine('gateway.error', { path: url.pathname, error: err instanceof Error ? err.message : String(err) }));
-      if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统繁忙，请稍后再试'));
+      if (!res.headersSent) reply(500, fail('INTERNAL', '系统繁忙，请稍后再试'));
       else res.end();
     }
   });
