@@ -36,6 +36,8 @@ export const ACTIONS = {
   listContactTasks: { fn: 'staff', audience: 'reviewer' },
   revealContact: { fn: 'staff', audience: 'reviewer' },
   completeContactTask: { fn: 'staff', audience: 'reviewer' },
+  recordContactAttempt: { fn: 'staff', audience: 'reviewer' },
+  getDeregistrationEvidence: { fn: 'staff', audience: 'reviewer' },
   exportDeregistrations: { fn: 'staff', audience: 'admin' },
   monthlyStats: { fn: 'staff', audience: 'admin' },
   runScheduler: { fn: 'scheduler', audience: 'local' },

@@ -65,7 +65,10 @@ export const COLLECTION_INDEXES: Readonly<Partial<Record<Collection, ReadonlyArr
   // the sender: status = pending (then nextAttemptAt due, in order) and status = sending (lease
   // expired, in id order); the entries in either state are few, sent ones stay out of both reads
   outbox: [['status']],
-  bindings: [['openid']],
+  // a citizen's people (openid); the other devices of a person, told of a new one (personKey)
+  bindings: [['openid'], ['personKey']],
+  // the people a helper may act for; the helpers of a person
+  delegations: [['helperOpenid'], ['personKey']],
   messages: [['openid']],
   // the follow-up scheduler: status = open, dueDate due, in order
   tasks: [['status', 'dueDate']],
@@ -92,9 +95,22 @@ export interface SqliteStoreOptions {
   fileName?: string;
 }
 
+/**
+ * The files hold people's records: DATA_DIR is 0700 and the database 0600 (个人信息保护法 第五十一条:
+ * 采取相应的加密、去标识化等安全技术措施). SQLite creates the -wal and -shm files with the database
+ * file's permissions, so creating the file 0600 before opening it covers all three; an older file
+ * or directory is narrowed on open.
+ */
+export function ownerOnly(dataDir: string, file: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+}
+
 export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, opts.fileName ?? DEFAULT_FILE);
+  ownerOnly(opts.dataDir, file);
 
   const writer = new Database(file);
   // WAL: readers never block the writer and see the last commit. synchronous=FULL: the WAL is

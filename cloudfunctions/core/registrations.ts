@@ -6,6 +6,7 @@
 import type { RegistrationStatus } from '../../shared/api';
 import { DEREGISTRATION_REASONS, labelOf } from '../../shared/codes';
 import { beijingDate, beijingIso, isoToCompact } from '../../shared/dates';
+import { exportStaffName } from '../../shared/export.rules';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
@@ -117,7 +118,7 @@ async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { 
   const record: DeregistrationRecord = {
     region: reg.region, serial, personKey: reg.personKey,
     name: reg.person.name, idType: reg.person.idType, idNumber: reg.person.idNumber, gender: reg.person.gender,
-    at: e.at, date, reasonCode: e.reasonCode, staffName: e.byName, note: e.note ?? '', registrationId: reg.registrationId,
+    at: e.at, date, reasonCode: e.reasonCode, staffName: exportStaffName(e.byName), note: e.note ?? '', registrationId: reg.registrationId,
   };
   await tx.put('deregistrations', `${reg.region}${serial}`, record);
 }

@@ -19,6 +19,7 @@ import { maskName } from '../../shared/mask';
 import { templateDate } from '../../shared/notify';
 import { profileFor } from '../../shared/region-profiles';
 import { normalizedScope, staffMaySee } from './access';
+import { openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
@@ -27,7 +28,7 @@ import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 import { runPass } from './paging';
 
-export type TaskKind = 'contact' | 'followup' | 'review_reminder' | 'review_escalation' | 'contact_escalation';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'contact_escalation';
 
 /** Per scheduled pass and run: rows worked at most, rows visited at most (core/paging.ts). */
 export const PASS_BUDGET = 500;
@@ -130,6 +131,8 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
         next = addMonths(anchor, (count + 1) * FOLLOW_UP_EVERY_MONTHS);
       }
       await tx.put('tasks', t._id, { ...task, count, dueDate: next });
+      // the staff side of this month's follow-up: a call to make and record (core/contact-record.ts)
+      await openFollowUpCallInTx(tx, task, task.dueDate, next, now);
       return created ? 1 : 0;
     });
     written += n;

@@ -21,6 +21,7 @@ export type Collection =
   | 'requests'
   | 'persons'
   | 'bindings'
+  | 'delegations'
   | 'counters'
   | 'outbox'
   | 'messages'
@@ -31,7 +32,9 @@ export type Collection =
   | 'tasks'
   | 'keys'
   | 'staff'
-  | 'deregistrations';
+  | 'deregistrations'
+  /** the record of contacts and services of each 失业登记 (core/contact-record.ts) */
+  | 'services';
 
 export type Scalar = string | number | boolean | null;
 

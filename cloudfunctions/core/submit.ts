@@ -12,11 +12,13 @@ import { fail, ok } from '../../shared/api';
 import { addWorkingDays } from '../../shared/calendar';
 import { beijingDate, beijingIso } from '../../shared/dates';
 import type { Deps } from './deps';
+import { maskName } from '../../shared/mask';
 import { writeMessageInTx } from './messages';
+import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
 import { afterApprovalInTx } from './schedule';
 import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
-import { applicationView } from './views';
+import { applicationView, senderView } from './views';
 import { priorAnswer, requestKey } from './idempotency';
 import { ActiveApplicationChangedError } from './conflicts';
 
@@ -38,11 +40,29 @@ export interface SubmitSpec {
   message(app: ApplicationRecord): { title: string; body: string };
   /** answer for a person who already has the thing asked for (e.g. a valid certificate) */
   existing?(tx: StoreTx): Promise<ApplicationRecord | null>;
+  /** a delegation id: a helper submits for the person who invited them (core/person-access.ts) */
+  onBehalfOf?: string;
   /** view decoration (e.g. the certificate) */
   decorate?(tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView>;
 }
 
 export const REAL_PERSON_REQUIRED = '为保护您的个人信息，请先完成本人实人核验（刷脸）后再提交';
+/** An unbound sender whose submission meets the person's existing records: nothing of them is shown. */
+export const HELD_FOR_SOMEONE_ELSE = '该证件号码已有正在办理或已办结的业务。为保护个人信息，请本人完成实人核验后查看；如有疑问，请携带本人证件到就近的公共就业服务窗口咨询。';
+export const DELEGATION_INVALID = '代办授权无效或已被撤销，请家人重新邀请您代办';
+const KIND_TEXT: Record<ApplicationKind, string> = { certificate: '申领《就业创业证》', unemployment: '失业登记', flexible: '灵活就业登记' };
+
+/**
+ * Takes the optional `onBehalfOf` (a delegation id) off a submission's input before the form's
+ * schema sees it; a malformed one is a field error like any other.
+ */
+export function splitOnBehalfOf(input: unknown): { input: unknown; onBehalfOf?: string; error?: string } {
+  if (!input || typeof input !== 'object' || !('onBehalfOf' in input)) return { input };
+  const { onBehalfOf, ...rest } = input as Record<string, unknown>;
+  if (onBehalfOf === undefined || onBehalfOf === null || onBehalfOf === '') return { input: rest };
+  if (typeof onBehalfOf !== 'string' || onBehalfOf.length > 64) return { input: rest, error: '代办授权编号无效，请从“家人代办”进入' };
+  return { input: rest, onBehalfOf };
+}
 
 export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
   const openid = deps.caller.openid;
@@ -55,17 +75,26 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   if (prior.kind === 'reused') return prior.error;
   if (prior.kind === 'same') return ok(prior.record.answer as ApplicationView);
 
-  // Knowing a name and an ID number is not enough (docs/product.md "Privacy and security").
-  const rp = await deps.realPerson.check(openid, { name: spec.person.name, idNumber: spec.person.idNumber });
-  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+  // Knowing a name and an ID number is not enough (docs/identity.md "Who is who").
+  const access = await mayActFor(deps, { name: spec.person.name, idNumber: spec.person.idNumber }, spec.onBehalfOf);
+  if (!access.ok) return fail('FORBIDDEN', spec.onBehalfOf === undefined ? REAL_PERSON_REQUIRED : DELEGATION_INVALID);
 
   const lockKey = `${spec.kind}:${personKey}`;
 
   // Skip the slow outside checks when the answer is already known (an active application).
   const activeLock = await deps.store.get<{ applicationId: string }>('locks', lockKey);
-  const checks: Check[] = activeLock
-    ? []
-    : [{ name: 'realPerson', passed: true, detail: `实人核验：${rp.detail}` }, ...(await spec.runChecks())];
+  const realPersonCheck: Check = access.as === 'self'
+    ? { name: 'realPerson', passed: true, detail: `实人核验：${access.faceDetail}` }
+    : { name: 'realPerson', passed: true, detail: `实人核验：代办人已通过本人核验，并经申请人本人授权代办` };
+  const checks: Check[] = activeLock ? [] : [realPersonCheck, ...(await spec.runChecks())];
+  // The openid is bound to the person only when the identity base matched too (person-access.ts).
+  const bindNow = access.as === 'self' && checks.some((c) => c.name === 'identity' && c.passed);
+  const others = bindNow ? await otherBoundOpenids(deps, personKey, openid) : [];
+  const ownerOpenids = access.as === 'delegate' ? await otherBoundOpenids(deps, personKey, openid) : [];
+  // Whether the answer may show what is held about the person (outside-data findings, the
+  // certificate, another application): only to a bound openid or a delegate. Anyone else sees the
+  // application they sent, redacted, and nothing else (core/person-access.ts "SENDER").
+  const seesAll = access.as === 'delegate' || bindNow || !!(await bindingOf(deps, openid, personKey));
 
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
@@ -73,10 +102,11 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (again.kind === 'reused') return again.error;
     if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
-    await tx.put('bindings', `${openid}:${personKey}`, { openid, personKey, at, name: spec.person.name });
+    if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
 
     const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
-      const view = spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
+      if (!seesAll && app.openid !== openid) return fail('CONFLICT', HELD_FOR_SOMEONE_ELSE);
+      const view = !seesAll ? senderView(app) : spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
       const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, personKey, answer: view, at };
       await tx.put('requests', key, record);
       return ok(view);
@@ -120,6 +150,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       ].map((e) => (e.note === undefined ? { status: e.status, at: e.at } : e)),
       form: spec.form,
       person: spec.person,
+      ...(access.as === 'delegate' ? { onBehalfOf: access.delegation.delegationId } : {}),
       certificateNo: null,
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
@@ -135,6 +166,18 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       messageId: deps.newId(), openid, personKey, event: `${spec.kind}.${app.status}`,
       title: msg.title, body: msg.body, at, applicationId: app.applicationId,
     });
+    if (access.as === 'delegate') {
+      // 代办: every action is recorded and told to the person (docs/identity.md "Family help").
+      const helper = maskName(access.delegation.helperName ?? '');
+      await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: spec.action, personKey, applicationId: app.applicationId, onBehalfOf: access.delegation.delegationId, helperName: helper });
+      for (const owner of ownerOpenids) {
+        await writeMessageInTx(tx, {
+          messageId: deps.newId(), openid: owner, personKey, event: 'delegation.acted',
+          title: '代办提醒', body: `${helper}（您授权的代办人）已代您提交“${KIND_TEXT[spec.kind]}”，当前状态：${app.status === 'approved' ? '已办结' : '待人工审核'}。如非您授权，请在“家人代办”中撤销授权。`,
+          at, applicationId: app.applicationId,
+        });
+      }
+    }
     return answerWith(app);
   });
 }

@@ -145,15 +145,12 @@ describe('sqlite store file', () => {
       await expect(store.count('a b' as never, {})).rejects.toThrow(/collection/);
     });
 
-    it('finds by an indexed field in well under a millisecond or so per query', async () => {
-      const t0 = process.hrtime.bigint();
+    // Speed is `npm run bench`'s business; the query plans above show these finds use an index.
+    it('finds exactly the documents of one indexed value among many', async () => {
       for (let i = 0; i < 200; i++) {
         const found = await store.find('applications', { personKey: `pk${i}` });
         expect(found).toHaveLength(2);
       }
-      const msPerQuery = Number(process.hrtime.bigint() - t0) / 1e6 / 200;
-      // Generous bound for slow CI; a scan of 10,000 JSON docs costs tens of ms per query.
-      expect(msPerQuery).toBeLessThan(5);
     });
 
     it('returns the review queue in due-date order', async () => {

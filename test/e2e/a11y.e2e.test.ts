@@ -1,20 +1,19 @@
 /**
  * Accessibility of every citizen and staff page, in normal and 长辈模式 (issue "Citizen experience"
  * §2, §3, §6): axe-core on the H5 build served by the real gateway finds no serious or critical
- * violation; each page's screenshot (phone viewport) goes to docs/screens/<page>[-elder].png for the
+ * violation; each page's screenshot (phone viewport) goes to SHOTS (test/e2e/browser.ts)/<page>[-elder].png for the
  * README. Every page is shown with real content: a citizen with an approved 失业登记 (certificate,
  * messages, follow-up) and a family member's 灵活就业 waiting for review; an admin of the region.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
-import { launch, PHONE } from './browser';
+import { launch, PHONE, SHOTS } from './browser';
 
-const SHOTS = resolve(__dirname, '../../docs/screens');
 const CITIZEN = 'a11y-citizen';
 const ADMIN = 'a11y-admin';
 

@@ -2,15 +2,20 @@
  * Headless Chromium (Debian's, docs/toolchain.md "Browser") driven by playwright-core, at a phone
  * viewport, against the H5 build served by the real local gateway.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const PHONE = { width: 390, height: 844 };
 
-/** Screenshots for the README, made by these tests. */
-export const SHOTS = resolve(__dirname, '../../docs/screens');
+/**
+ * Where the tests put their screenshots: test-results/screens (ignored by git), so `npm test` leaves
+ * the tree clean. `npm run screenshots` runs the browser tests with SCREENSHOTS_DIR=docs/screens to
+ * refresh the README's pictures on purpose.
+ */
+export const SHOTS = resolve(process.env.SCREENSHOTS_DIR ?? resolve(__dirname, '../../test-results/screens'));
+mkdirSync(SHOTS, { recursive: true });
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

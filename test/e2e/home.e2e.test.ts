@@ -3,8 +3,6 @@
  * by its tile, completes it by tapping and typing only (no URL), comes back home to the 电子证 one
  * tap away. 长辈模式: switched on at home, remembered after a restart, one group of fields per screen.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '../../shared/codes';
 import { regionName } from '../../shared/regions';
@@ -17,7 +15,6 @@ let browser: Browser;
 const person = makePerson({ region: '210204', gender: '1' });
 
 beforeAll(async () => {
-  mkdirSync(resolve(__dirname, '../../docs/screens'), { recursive: true });
   gw = await startTestGateway({ now: '2026-05-12T10:00:00+08:00', gov: { persons: [govRecord(person)] } });
   browser = await launch();
 });

@@ -5,13 +5,12 @@
  * back from storage after a restart (the draft), which is how these tests fill it in.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, type TestPerson } from '../support/people';
-import { launch, PHONE } from './browser';
+import { launch, PHONE, SHOTS } from './browser';
 
-const SHOTS = resolve(__dirname, '../../docs/screens');
 let gw: TestGateway;
 let browser: Browser;
 const offlinePerson = makePerson({ region: '210204' });

@@ -104,7 +104,7 @@ const PERSON: Record<string, FieldGen> = {
   idType: () => pick(
     on('idType', pick<unknown>(nonString, absent, notIn(codesOf(ID_TYPES), ['02', '1', '001', 'ID']))),
     // a real code that does not fit an 18-digit 居民身份证 number (90 社会保障卡 does: it is the same number)
-    on('idType', fc.constantFrom('04', '05', '06', '17'), ['idType', 'idNumber', 'birthDate']),
+    on('idType', fc.constantFrom('04', '05', '06', '17'), ['idType', 'idNumber', 'birthDate']), // 06 台胞证: refused at intake (codes.ts TAIWAN_PASS)
   ),
   idNumber: (c) => {
     const id = c.person.idNumber;
@@ -282,7 +282,7 @@ export function describeInput(b: BadInput): string {
 
 // ---- staff actions (docs/api.md): every input fuzzed as the citizen forms are -------------------------
 
-export const STAFF_FORMS = ['decideApplication', 'deregister', 'exportDeregistrations', 'monthlyStats', 'revealContact', 'completeContactTask', 'getApplicationDetail'] as const;
+export const STAFF_FORMS = ['decideApplication', 'deregister', 'exportDeregistrations', 'monthlyStats', 'revealContact', 'completeContactTask', 'recordContactAttempt', 'getApplicationDetail', 'getDeregistrationEvidence'] as const;
 export type StaffFormAction = (typeof STAFF_FORMS)[number];
 
 /** Control and direction characters that no text field may hold (shared/zod-kit.ts `controlCharProblem`). */
@@ -302,8 +302,9 @@ export function staffBase(action: StaffFormAction, t: { applicationId: string; i
     case 'exportDeregistrations': return { from: '20260101', to: '20261231' };
     case 'monthlyStats': return { month: '2026-03' };
     case 'revealContact': return { taskId: t.taskId };
-    case 'completeContactTask': return { taskId: t.taskId, outcome: 'unreachable', note: '上午拨打两次无人接听' };
+    case 'completeContactTask': case 'recordContactAttempt': return { taskId: t.taskId, outcome: 'unreachable', note: '上午拨打两次无人接听' };
     case 'getApplicationDetail': return { applicationId: t.applicationId };
+    case 'getDeregistrationEvidence': return { idNumber: t.idNumber };
   }
 }
 
@@ -323,12 +324,14 @@ function staffGens(action: StaffFormAction, idNumber: string): Record<string, Fi
     case 'exportDeregistrations': return { from: () => on('from', badCompactDate), to: () => on('to', badCompactDate) };
     case 'monthlyStats': return { month: () => on('month', pick<unknown>(nonString, absent, fc.constantFrom('2026-13', '2026-00', '0001-01', '0000-00', '9999-12', '1989-12', '2100-01', '202603', '2026-3', '2026-03-01', '２０２６-03'))) };
     case 'revealContact': return { taskId: () => on('taskId', badTaskId) };
-    case 'completeContactTask': return {
+    case 'completeContactTask': case 'recordContactAttempt': return {
       taskId: () => on('taskId', badTaskId),
       outcome: () => on('outcome', pick<unknown>(nonString, absent, fc.constantFrom('done', 'REACHED', '已联系'))),
       note: (c) => on('note', staffNote(200, c)),
+      channel: () => on('channel', pick<unknown>(nonString, fc.constantFrom('wechat', 'PHONE', '电话', 'phone\u200B'))),
     };
     case 'getApplicationDetail': return { applicationId: () => on('applicationId', pick<unknown>(nonString, fc.constantFrom('', null, MISSING))) };
+    case 'getDeregistrationEvidence': return { idNumber: (c) => on('idNumber', pick<unknown>(nonString, absent, tooLong(40, c.huge), fc.constantFrom('12345', '中文号码', `${idNumber.slice(0, 10)}\u200B${idNumber.slice(10)}`))) };
   }
 }
 

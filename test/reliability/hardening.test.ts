@@ -85,7 +85,25 @@ function runtime(tag: string, gov: GovFileContent, now = NOW): Rt {
   return Object.assign(rt, { dataDir, govFile });
 }
 
+const SUBMISSIONS = new Set(['applyCertificate', 'submitUnemploymentRegistration', 'submitFlexibleEmployment']);
+const checked = new WeakMap<LocalRuntime, Set<string>>();
+
+/** The 实人核验 a client runs before a submission (start + confirm), once per (runtime, openid, person). */
+async function realPersonCheck(rt: LocalRuntime, openid: string, input: unknown): Promise<void> {
+  const b = (input ?? {}) as { name?: unknown; idNumber?: unknown };
+  if (typeof b.name !== 'string' || typeof b.idNumber !== 'string') return;
+  const done = checked.get(rt) ?? checked.set(rt, new Set()).get(rt)!;
+  const key = `${openid}|${b.idNumber}|${b.name}`;
+  if (done.has(key)) return;
+  const deps = rt.depsFor(await rt.callerFor(openid));
+  const started = await dispatch('startRealPersonCheck', { name: b.name, idNumber: b.idNumber }, deps, { local: true });
+  if (!started.body.ok) return;
+  await dispatch('confirmRealPersonCheck', { checkToken: (started.body.data as { checkToken?: string }).checkToken }, deps, { local: true });
+  done.add(key);
+}
+
 async function call(rt: LocalRuntime, action: string, input: unknown, openid: string | null, patch: Partial<Deps> = {}) {
+  if (openid && SUBMISSIONS.has(action)) await realPersonCheck(rt, openid, input);
   const caller: Caller = await rt.callerFor(openid);
   const out = await dispatch(action, JSON.parse(JSON.stringify(input ?? {})), { ...rt.depsFor(caller), ...patch }, { local: true });
   return { status: out.status, body: out.body as any };
@@ -699,6 +717,7 @@ describe('9. edge input is a 400 with a field message; every staff action fuzzed
   it.each(STAFF_FORMS)(`%s: ${STAFF_FUZZ_RUNS} generated bad inputs → 400 with a Chinese message on a mutated field, nothing stored`, async (action: StaffFormAction) => {
     const base = staffBase(action, t);
     const openid = action === 'monthlyStats' || action === 'exportDeregistrations' ? 'h-dl-admin' : 'h-dl-reviewer';
+    // (getDeregistrationEvidence and deregister aim at the registered person, recordContactAttempt at the open task)
     const before = await snapshot(rt.store);
     await fc.assert(
       fc.asyncProperty(staffBadInputs(action, { person: registered, huge: 4096 }, base), async (b: BadInput) => {

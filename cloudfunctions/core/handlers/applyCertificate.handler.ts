@@ -14,7 +14,7 @@ import { issueCertificateInTx } from '../certificates';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
-import { submitApplication } from '../submit';
+import { splitOnBehalfOf, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
 import { schemaPerDay } from '../schema-cache';
@@ -22,6 +22,9 @@ import { schemaPerDay } from '../schema-cache';
 const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
 export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const today = beijingDate(deps.clock.now());
   const v = validate(applySchema(today), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -41,6 +44,7 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     kind: 'certificate',
     action: 'applyCertificate',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...person },
     region,

@@ -28,6 +28,7 @@ import type { ApplicationRecord, CertificateRecord, RequestRecord } from '../rec
 import { registrationStatusInTx } from '../registrations';
 import { REAL_PERSON_REQUIRED } from '../submit';
 import { certificateView } from '../views';
+import { mayActFor } from '../person-access';
 import { myPersonKeys } from './citizenReads.handler';
 
 export const QR_UNAVAILABLE = '电子证服务暂不可用，请稍后再试';
@@ -212,10 +213,10 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   }
   if (!cert) return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
   if (cert.status === 'revoked') return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
-  // A 补发 voids the codes the holder shows: as for any approval, knowing the name and number is
-  // not enough (docs/product.md "Privacy and security").
-  const rp = await deps.realPerson.check(openid, { name: cert.name, idNumber: cert.idNumber });
-  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+  // A 补发 voids the codes the holder shows: only the holder (bound, and freshly checked or checked at
+  // a counter) may ask — never a delegate or a sender (docs/identity.md "Who is who").
+  const access = await mayActFor(deps, { name: cert.name, idNumber: cert.idNumber });
+  if (!access.ok || access.as !== 'self') return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
 
   const at = deps.clock.now();
   const personKey = cert.personKey;

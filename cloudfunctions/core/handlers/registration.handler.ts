@@ -19,7 +19,7 @@ import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../reco
 import { endRegistrationInTx, openRegistrationInTx, registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
 import { schemaPerDay } from '../schema-cache';
-import { submitApplication } from '../submit';
+import { splitOnBehalfOf, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 
 type Address = { regionCode: string; detail: string };
@@ -56,6 +56,9 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
 }
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(unemploymentSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -66,6 +69,7 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     kind: 'unemployment',
     action: 'submitUnemploymentRegistration',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
@@ -88,6 +92,9 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
 export const FLEXIBLE_ENDS_UNEMPLOYMENT_WITH = '13';
 
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(flexibleSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -98,6 +105,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     kind: 'flexible',
     action: 'submitFlexibleEmployment',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
