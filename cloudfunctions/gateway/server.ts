@@ -3,7 +3,8 @@
  * through it). One HTTP server on 127.0.0.1:PORT: `/healthz`, `POST /api/<action>`,
  * `/.well-known/jwks.json`, and the H5 build at `/`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fail } from '../../shared/api';
@@ -35,11 +36,26 @@ export interface GatewayConfig extends LocalConfig {
  * origin only (Taro sets inline style attributes, hence 'unsafe-inline' for styles alone); images
  * may be data:/blob: (the QR code, the signature pad); nothing may frame the app.
  */
-const H5_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "media-src 'self' blob:", "object-src 'none'", "base-uri 'self'",
-  "form-action 'self'", "frame-ancestors 'none'",
-].join('; ');
+function h5Csp(inlineScriptHashes: string[] = []): string {
+  return [
+    "default-src 'self'", `script-src 'self'${inlineScriptHashes.map((h) => ` '${h}'`).join('')}`, "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "media-src 'self' blob:", "object-src 'none'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The page's own inline scripts (Taro's H5 template inlines its viewport/rem snippet) are allowed by
+ * their hash, so the CSP needs no 'unsafe-inline' for scripts: an injected script has no hash.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    out.push(`sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}`);
+  }
+  return out;
+}
+
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS = {
@@ -127,13 +143,17 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   if (found === null) return send(res, 404, fail('NOT_FOUND', '页面不存在'));
   let file = found;
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  const html = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, 'content-security-policy': H5_CSP };
+  const html = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, 'content-security-policy': h5Csp() };
   if (!existsSync(file)) {
     res.writeHead(503, html);
     return res.end('<!doctype html><meta charset="utf-8"><p>页面尚未构建：请先运行 npm run build:h5</p>');
   }
-  const isIndex = file.endsWith('index.html');
-  res.writeHead(200, { ...html, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable' });
+  if (extname(file) === '.html') {
+    const page = readFileSync(file, 'utf8');
+    res.writeHead(200, { ...html, 'content-security-policy': h5Csp(inlineScriptHashes(page)), 'cache-control': 'no-cache' });
+    return res.end(page);
+  }
+  res.writeHead(200, { ...html, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
   createReadStream(file).pipe(res);
 }
 
