@@ -133,7 +133,10 @@ export interface CertificateView {
   issuingRegion: string;
   /** e.g. 辽宁省 大连市 中山区 (named by the cloud, so the page needs no region table) */
   issuingRegionName?: string;
+  /** the active registration of either kind, else the latest ended one (core/registrations.ts) */
   registrationStatus: RegistrationStatus | 'none';
+  /** which registration `registrationStatus` is about */
+  registrationKind?: 'unemployment' | 'flexible';
   qrToken?: string;
   qrExpiresAt?: string;
 }

@@ -13,6 +13,7 @@ import {
   codesOf,
 } from './codes';
 import { commitmentSchema } from './commitment';
+import { confirmationSchema } from './registrations';
 import {
   PERSON_FIELD_LABELS,
   type SchemaContext,
@@ -93,6 +94,8 @@ export function unemploymentShape(ctx: SchemaContext) {
     ),
     // 承诺 (鞍人社〔2020〕21号 附件1; 人社厅发〔2020〕79号 一(二) 告知承诺制).
     commitment: commitmentSchema('unemployment'),
+    // 灵活就业转失业 (吉人社函字〔2018〕175号 二(三)): the person's tick that their active 灵活就业登记 ends.
+    endsFlexibleConfirmed: confirmationSchema('unemployment'),
   };
 }
 
@@ -199,4 +202,5 @@ export const UNEMPLOYMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   jobIntentions: '求职意向',
   remarks: '其他需要说明的事项',
   commitment: '承诺',
+  endsFlexibleConfirmed: '确认终止灵活就业登记',
 };

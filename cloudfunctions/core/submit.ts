@@ -10,13 +10,14 @@
 import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
 import { addWorkingDays } from '../../shared/calendar';
-import { beijingDate, beijingIso } from '../../shared/dates';
+import { beijingDate } from '../../shared/dates';
+import { recordEvent, submitted, transition } from '../../shared/lifecycle';
+import { approveInTx, unconfirmedEndRefusal } from './approval';
 import type { Deps } from './deps';
 import { maskName } from '../../shared/mask';
 import { writeMessageInTx } from './messages';
 import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
-import { afterApprovalInTx } from './schedule';
-import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
+import type { ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView, senderView } from './views';
 import { priorAnswer, requestKey } from './idempotency';
@@ -34,8 +35,6 @@ export interface SubmitSpec {
   reviewDays: number;
   /** outside-data checks, already run (they are slow; never inside the transaction) */
   runChecks(): Promise<Check[]>;
-  /** what approval does (issue the certificate, open the registration…) inside the transaction */
-  onApproved(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void>;
   /** the in-app message for the outcome */
   message(app: ApplicationRecord): { title: string; body: string };
   /** answer for a person who already has the thing asked for (e.g. a valid certificate) */
@@ -83,6 +82,11 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
 
   // Skip the slow outside checks when the answer is already known (an active application).
   const activeLock = await deps.store.get<{ applicationId: string }>('locks', lockKey);
+  // Nothing of the person's ends without their say (shared/registrations.ts): told before the slow checks.
+  if (!activeLock) {
+    const refused = await unconfirmedEndRefusal(deps.store, spec.kind, personKey, spec.form, 'citizen');
+    if (refused) return refused;
+  }
   const realPersonCheck: Check = access.as === 'self'
     ? { name: 'realPerson', passed: true, detail: `实人核验：${access.faceDetail}` }
     : { name: 'realPerson', passed: true, detail: `实人核验：代办人已通过本人核验，并经申请人本人授权代办` };
@@ -102,9 +106,11 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (again.kind === 'reused') return again.error;
     if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
-    if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
-
+    const bind = async () => {
+      if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
+    };
     const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
+      await bind();
       if (!seesAll && app.openid !== openid) return fail('CONFLICT', HELD_FOR_SOMEONE_ELSE);
       const view = !seesAll ? senderView(app) : spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
       const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, personKey, answer: view, at };
@@ -126,28 +132,30 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       throw new ActiveApplicationChangedError();
     }
 
-    const approved = checks.every((c) => c.passed);
+    // Again inside the transaction: a registration of the other kind may have been approved meanwhile.
+    const refused = await unconfirmedEndRefusal(tx, spec.kind, personKey, spec.form, 'citizen');
+    if (refused) return refused;
+    await bind();
+
+    const approve = checks.every((c) => c.passed);
     const today = beijingDate(at);
-    const due = approved ? null : addWorkingDays(today, spec.reviewDays);
-    const atIso = beijingIso(at);
-    const app: ApplicationRecord = {
+    const due = approve ? null : addWorkingDays(today, spec.reviewDays);
+    const start = submitted(at);
+    const base: ApplicationInLife = {
       applicationId: deps.newId(),
       kind: spec.kind,
-      status: approved ? 'approved' : 'pending_review',
+      // `submitted` is never stored: the machine decides in this transaction (shared/lifecycle.ts)
+      status: start.status,
       openid,
       personKey,
       requestId: spec.requestId,
       region: spec.region,
       submittedAt: at,
-      approvedAt: approved ? at : null,
+      approvedAt: null,
       dueDate: due ? due.date : null,
       dueDateUncertain: due ? due.uncertain : false,
       checks,
-      timeline: [
-        { status: 'submitted', at: atIso },
-        { status: 'checked', at: atIso, note: approved ? '系统比对全部通过' : '部分信息需工作人员核实' },
-        { status: approved ? 'approved' : 'pending_review', at: atIso, note: approved ? '秒办：系统自动办结' : undefined },
-      ].map((e) => (e.note === undefined ? { status: e.status, at: e.at } : e)),
+      timeline: start.timeline,
       form: spec.form,
       person: spec.person,
       ...(access.as === 'delegate' ? { onBehalfOf: access.delegation.delegationId } : {}),
@@ -155,10 +163,11 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
     };
-    if (approved) {
-      await spec.onApproved(tx, app, at);
-      await afterApprovalInTx(tx, app, at, deps); // 人社厅发〔2020〕79号 一(三)(四): contact task, service lists, follow-ups
-    }
+    const checked = must(recordEvent(base, 'checked', at, approve ? '系统比对全部通过' : '部分信息需工作人员核实'));
+    // 秒办 and staff approval do the same things (core/approval.ts)
+    const decided = approve ? await approveInTx(tx, checked, at, deps, { by: 'machine' }) : transition(checked, 'pending_review', at);
+    if (!decided.ok) return decided;
+    const app: ApplicationRecord = decided.data;
     await tx.put('applications', app.applicationId, app);
     await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
     const msg = spec.message(app);
@@ -180,4 +189,10 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     }
     return answerWith(app);
   });
+}
+
+/** A move the machine must allow here (a fresh application); a refusal would be a bug in the table. */
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`lifecycle refused a move of a new application: ${r.error.message}`);
+  return r.data;
 }

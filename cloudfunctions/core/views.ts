@@ -2,7 +2,8 @@
  * Records → what a citizen or staff member reads. Every view masks the holder (docs/product.md
  * "Privacy and security": ID numbers and phones masked in every list, log and QR view).
  */
-import type { ApplicationView, CertificateView, RegistrationStatus } from '../../shared/api';
+import type { ApplicationView, CertificateView } from '../../shared/api';
+import type { RegistrationState } from '../../shared/registrations';
 import { beijingIso } from '../../shared/dates';
 import { maskIdNumber, maskName } from '../../shared/mask';
 import { regionName } from '../../shared/regions';
@@ -30,7 +31,7 @@ export function nextStepFor(app: ApplicationRecord): string {
   return STATUS_NEXT[app.status];
 }
 
-export function certificateView(cert: CertificateRecord, registrationStatus: RegistrationStatus | 'none'): CertificateView {
+export function certificateView(cert: CertificateRecord, registration: RegistrationState): CertificateView {
   return {
     certificateNo: cert.certificateNo,
     version: cert.version,
@@ -40,7 +41,8 @@ export function certificateView(cert: CertificateRecord, registrationStatus: Reg
     issuedAt: beijingIso(cert.issuedAt),
     issuingRegion: cert.issuingRegion,
     issuingRegionName: regionName(cert.issuingRegion) ?? cert.issuingRegion,
-    registrationStatus,
+    registrationStatus: registration.status,
+    ...(registration.kind ? { registrationKind: registration.kind } : {}),
   };
 }
 

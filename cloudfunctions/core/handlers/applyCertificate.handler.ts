@@ -10,7 +10,6 @@ import { beijingDate } from '../../../shared/dates';
 import { profileFor } from '../../../shared/region-profiles';
 import { validate } from '../../../shared/validate';
 import { identityCheck } from '../checks';
-import { issueCertificateInTx } from '../certificates';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
@@ -54,10 +53,6 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
       const cert = await tx.get<CertificateRecord>('certificates', personKey);
       if (!cert) return null;
       return tx.get<ApplicationRecord>('applications', cert.applicationId);
-    },
-    onApproved: async (tx, app, at) => {
-      const { certificate } = await issueCertificateInTx(tx, { personKey, person, region, applicationId: app.applicationId, at });
-      app.certificateNo = certificate.certificateNo;
     },
     message: (app) => app.status === 'approved'
       ? { title: '电子《就业创业证》已签发', body: `证号 ${app.certificateNo}。可在“我的电子证”中出示二维码。` }

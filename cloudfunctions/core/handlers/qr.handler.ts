@@ -67,6 +67,8 @@ export interface VerifyAnswer {
   holderName?: string;
   status?: CertificateRecord['status'];
   registrationStatus?: RegistrationStatus | 'none';
+  /** which registration the status is about (a person in 灵活就业 is never shown "已注销") */
+  registrationKind?: 'unemployment' | 'flexible';
   /** when this answer was true (ISO-8601 +08:00) */
   validAsOf: string;
 }
@@ -139,9 +141,12 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   }
 
   const valid = reason === null && cert !== null;
-  const registrationStatus = valid ? await registrationStatusInTx(deps.store, cert!.personKey) : undefined;
+  const registration = valid ? await registrationStatusInTx(deps.store, cert!.personKey) : undefined;
   const answer: VerifyAnswer = valid
-    ? { valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status, registrationStatus, validAsOf }
+    ? {
+        valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status,
+        registrationStatus: registration!.status, ...(registration!.kind ? { registrationKind: registration!.kind } : {}), validAsOf,
+      }
     : {
         valid: false, reason: reason!, reasonText: VERIFY_REASON_TEXT[reason!],
         // the number only when we signed it: a forged code must not make us name a certificate

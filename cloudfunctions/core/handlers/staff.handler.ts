@@ -16,16 +16,14 @@ import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { ruleFirstMessage } from '../../../shared/staff-text';
 import { validate } from '../../../shared/validate';
-import { issueCertificateInTx } from '../certificates';
+import { approveInTx, rejectInTx } from '../approval';
 import { serviceRecordOf } from '../contact-record';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import type { ApplicationRecord, RegistrationRecord } from '../records';
-import { endRegistrationInTx, openRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
+import { endRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
-import { approveFlexibleInTx } from './registration.handler';
 import { applicationView } from '../views';
-import { afterApprovalInTx } from '../schedule';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
 
@@ -105,42 +103,23 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     if (await isOwnCase(tx, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
     const atIso = beijingIso(at);
-    app.decision = { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid };
-    if (decision === 'approve') {
-      app.status = 'approved';
-      app.approvedAt = at;
-      app.timeline = [...app.timeline, { status: 'approved', at: atIso, note: `经办人员审核通过${note ? `：${note}` : ''}` }];
-      if (app.kind === 'certificate') {
-        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: app.region, applicationId: app.applicationId, at });
-        app.certificateNo = certificate.certificateNo;
-      } else if (app.kind === 'unemployment') {
-        await openRegistrationInTx(tx, 'unemployment', app, at);
-        const residence = (app.person.residenceAddress as { regionCode: string } | undefined)?.regionCode ?? app.region;
-        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: residence, applicationId: app.applicationId, at });
-        app.certificateNo = certificate.certificateNo;
-        await afterApprovalInTx(tx, app, at, deps);
-      } else {
-        await approveFlexibleInTx(tx, app, at, deps);
-      }
-    } else {
-      app.status = 'rejected';
-      const reason = labelOf(REJECTION_REASONS, reasonCode) ?? '';
-      app.timeline = [...app.timeline, { status: 'rejected', at: atIso, note: `${reason}${note ? `：${note}` : ''}` }];
-      // The person may apply again: the lock that kept a second submission out is released.
-      await tx.remove('locks', `${app.kind}:${app.personKey}`);
-    }
-    await tx.put('applications', app.applicationId, app);
+    const decided = decision === 'approve'
+      ? await approveInTx(tx, app, at, deps, { by: 'staff', note })
+      : await rejectInTx(tx, app, at, `${labelOf(REJECTION_REASONS, reasonCode) ?? ''}${note ? `：${note}` : ''}`);
+    if (!decided.ok) return decided;
+    const done: ApplicationRecord = { ...decided.data, decision: { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid } };
+    await tx.put('applications', done.applicationId, done);
     const what = app.kind === 'certificate' ? '《就业创业证》申领' : app.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
     await writeMessageInTx(tx, {
-      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${app.status}`,
+      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${done.status}`,
       title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
       body: decision === 'approve'
-        ? `审核通过时间 ${beijingDate(at)}。${app.certificateNo ? `电子证号 ${app.certificateNo}。` : ''}`
+        ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
         : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。`,
       at, applicationId: app.applicationId,
     });
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
-    return ok(applicationView(app));
+    return ok(applicationView(done));
   });
   return result;
 }

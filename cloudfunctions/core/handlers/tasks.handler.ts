@@ -7,7 +7,8 @@
  */
 import type { Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { beijingDate, beijingIso } from '../../../shared/dates';
+import { beijingDate } from '../../../shared/dates';
+import { recordEvent } from '../../../shared/lifecycle';
 import { maskName, maskPhone } from '../../../shared/mask';
 import { regionName } from '../../../shared/regions';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
@@ -115,8 +116,8 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
       if (app) {
         const how = CHANNEL_TEXT[v.data.channel] ?? '';
         const what = v.data.outcome === 'reached' ? `工作人员已与您${how}联系，介绍了就业服务` : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
-        app.timeline = [...app.timeline, { status: 'services', at: beijingIso(at), note: what }];
-        await tx.put('applications', app.applicationId, app);
+        const step = recordEvent(app, 'services', at, what);
+        if (step.ok) await tx.put('applications', app.applicationId, step.data);
       }
     }
     await tx.put('audit', deps.newId(), {
