@@ -22,6 +22,7 @@ import { startGateway } from '../../cloudfunctions/gateway/server';
 import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
 import { toCsv, INDICATORS, type ExportRecord } from '../../shared/export.rules';
 import type { GovFileContent } from '../support/gateway';
+import { passRealPerson } from '../support/real-person';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 import { CONTROL_CHARS, STAFF_FORMS, baseInput, describeInput, staffBadInputs, staffBase, type BadInput, type StaffFormAction } from './bad-inputs';
 
@@ -89,18 +90,13 @@ function runtime(tag: string, gov: GovFileContent, now = NOW): Rt {
 const SUBMISSIONS = new Set(['applyCertificate', 'submitUnemploymentRegistration', 'submitFlexibleEmployment']);
 const checked = new WeakMap<LocalRuntime, Set<string>>();
 
-/** The 实人核验 a client runs before a submission (start + confirm), once per (runtime, openid, person). */
+/** The 实人核验 a client runs before a submission, once per (runtime, openid, person). */
 async function realPersonCheck(rt: LocalRuntime, openid: string, input: unknown): Promise<void> {
   const b = (input ?? {}) as { name?: unknown; idNumber?: unknown };
-  if (typeof b.name !== 'string' || typeof b.idNumber !== 'string') return;
   const done = checked.get(rt) ?? checked.set(rt, new Set()).get(rt)!;
-  const key = `${openid}|${b.idNumber}|${b.name}`;
+  const key = `${openid}|${String(b.idNumber)}|${String(b.name)}`;
   if (done.has(key)) return;
-  const deps = rt.depsFor(await rt.callerFor(openid));
-  const started = await dispatch('startRealPersonCheck', { name: b.name, idNumber: b.idNumber }, deps, { local: true });
-  if (!started.body.ok) return;
-  await dispatch('confirmRealPersonCheck', { checkToken: (started.body.data as { checkToken?: string }).checkToken }, deps, { local: true });
-  done.add(key);
+  if (await passRealPerson(rt.depsFor(await rt.callerFor(openid)), b)) done.add(key);
 }
 
 /** `check: false` for inputs that must be refused: the schema answers before any 实人核验 matters. */
