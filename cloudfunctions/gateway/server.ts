@@ -4,21 +4,16 @@
  * `/.well-known/jwks.json`, and the H5 build at `/`.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fail } from '../../shared/api';
 import { dispatch } from '../core/dispatch';
 import { logLine } from '../core/log';
 import { localRuntime, type LocalConfig } from './local-deps';
+import { staticFiles } from './static';
 
 export const MAX_BODY = 64 * 1024;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.map': 'application/json',
-};
 
 export interface GatewayConfig extends LocalConfig {
   port: number;
@@ -136,7 +131,7 @@ export function staticPath(root: string, urlPath: string): string | null | 'malf
   return file;
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
+function serveStatic(files: ReturnType<typeof staticFiles>, staticDir: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const root = resolve(staticDir);
   const found = staticPath(root, urlPath);
   if (found === 'malformed') return send(res, 400, fail('VALIDATION_FAILED', '网址格式不正确'));
@@ -148,18 +143,15 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     res.writeHead(503, html);
     return res.end('<!doctype html><meta charset="utf-8"><p>页面尚未构建：请先运行 npm run build:h5</p>');
   }
-  if (extname(file) === '.html') {
-    const page = readFileSync(file, 'utf8');
-    res.writeHead(200, { ...html, 'content-security-policy': h5Csp(inlineScriptHashes(page)), 'cache-control': 'no-cache' });
-    return res.end(page);
-  }
-  res.writeHead(200, { ...html, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
-  createReadStream(file).pipe(res);
+  // the page's own inline scripts by hash; compressed (brotli / gzip) and cached by name: gateway/static.ts
+  const csp = extname(file) === '.html' ? h5Csp(inlineScriptHashes(readFileSync(file, 'utf8'))) : h5Csp();
+  files.send(req, res, file, { ...SECURITY_HEADERS, 'content-security-policy': csp });
 }
 
 export async function startGateway(cfg: GatewayConfig) {
   const rt = localRuntime(cfg);
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const files = staticFiles();
   const extraRoutes = new Map<string, (res: http.ServerResponse) => Promise<void>>();
 
   const hosts = allowedHosts(cfg.hosts ?? (process.env.HOSTS ?? '').split(','));
@@ -213,7 +205,7 @@ export async function startGateway(cfg: GatewayConfig) {
         return reply(out.status, out.body);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, fail('METHOD_NOT_ALLOWED', '请求方式不正确'), { allow: 'GET, HEAD' });
-      return serveStatic(cfg.staticDir, url.pathname, res);
+      return serveStatic(files, cfg.staticDir, url.pathname, req, res);
     } catch (err) {
       write(logLine('gateway.error', { path: url.pathname, error: err instanceof Error ? err.message : String(err) }));
       if (!res.headersSent) reply(500, fail('INTERNAL', '系统繁忙，请稍后再试'));

@@ -11,6 +11,7 @@ import { beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
 import { contactDeadlines, followUpsDue, reviewDeadlines } from '../schedule';
+import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
 
 export interface SchedulerReport {
   /** pushes accepted by a provider in this run */
@@ -27,6 +28,8 @@ export interface SchedulerReport {
   contactEscalations: number;
   /** monthly follow-up messages written */
   followUps: number;
+  /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
+  comparison: ComparisonReport;
   /** pushes held until 08:00 */
   deferredQuietHours: number;
   /** subscribe → SMS */
@@ -41,9 +44,10 @@ export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<
   const followUps = await followUpsDue(deps, now);
   const { reminders, escalations } = await reviewDeadlines(deps, now);
   const contactEscalations = await contactDeadlines(deps, now);
+  const comparison = await compareActiveRegistrations(deps, now);
   const counts = emptyDeliveryCounts();
   await deliverDue(deps, counts);
-  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, followUps, at: beijingIso(now) };
+  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, followUps, comparison, at: beijingIso(now) };
   deps.log?.('scheduler.run', { ...report });
   return ok(report);
 }
