@@ -9,6 +9,10 @@ import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '../../sh
 import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
 import type { HandlerMap } from './handlers/handler';
+import { StoreUnavailableError, TransactionConflictError } from './store.port';
+
+/** What a caller reads when the database stays busy or unreachable (503). */
+export const STORE_BUSY_MESSAGE = '办理人数较多，系统暂时繁忙，请稍后再试；您填写的内容已保留，再次提交不会重复办理';
 
 export interface DispatchOptions {
   /** `runScheduler` and other local-only actions are allowed (the local gateway) */
@@ -80,6 +84,14 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
     }
     return answer(body);
   } catch (err) {
+    // The store kept failing (lost connection, deadlocks or lock waits past the adapter's bounded
+    // retries, or conflicts past ours): not a bug of the handler, and nothing half-written — 503, and
+    // the same requestId again gets the first answer or does the work once.
+    if (err instanceof StoreUnavailableError || err instanceof TransactionConflictError) {
+      deps.log?.('store.unavailable', { action, error: err.message });
+      return answer(fail('UNAVAILABLE', STORE_BUSY_MESSAGE));
+    }
+    // the application changed under the submission on every try (core/conflicts.ts)
     if (isConflict(err)) {
       deps.log?.('handler.conflict', { action, error: err instanceof Error ? err.name : 'conflict' });
       return answer(fail('CONFLICT', CONFLICT_MESSAGE));
