@@ -765,10 +765,13 @@ describe('10. a conflict is retried inside the server; the citizen never sees IN
       const d = await call(rt, 'decideApplication', { applicationId: pend.body.data.applicationId, decision: 'approve' }, 'h-dl-reviewer', { store: flaky(2) });
       count('races', { held: d.status === 200, status: d.status });
       expect(d.status).toBe(200);
-      const always = await call(rt, 'submitFlexibleEmployment', baseInput('submitFlexibleEmployment', p, requestId()), 'cf-1', { store: flaky(1000) });
-      // past the retries: 503 "busy, try again" (the same requestId does the work once), never 500
-      count('races', { held: always.status === 503, status: always.status });
+      // a store that conflicts on every try (not something a caller can cause): past the retries the
+      // answer is 503 "busy, try again" (the same requestId then does the work once), never INTERNAL
+      const r2 = makePerson();
+      writeGovFile(rt.govFile, { persons: [govRecord(p), govRecord(q, { unitInsurance: { unit: '某公司', since: '2021-01-01' } }), govRecord(r2)], staff: DL_STAFF }, 2);
+      const always = await call(rt, 'submitUnemploymentRegistration', unemployment(r2), 'cf-3', { store: flaky(1000) });
       expect(always.status).toBe(503);
+      expect(always.body.error.code).toBe('UNAVAILABLE');
       expect(always.body.error.message).toMatch(HAN);
     } finally {
       await rt.close();
