@@ -46,7 +46,7 @@ interface CannonResult {
 }
 
 const ROOT = resolve(__dirname, '..');
-const OUT_DIR = join(ROOT, 'bench');
+const OUT_DIR = process.env.BENCH_OUT ?? join(ROOT, 'bench');
 const TAKO = join(ROOT, 'node_modules/.bin/taro');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A Tuesday, a working day: the run's clock (dates in the forms are valid against it). */
@@ -57,7 +57,7 @@ const WECHAT_PACKAGE_LIMIT = 2 * KB * KB;
 const SECTIONS = ['miaoban', 'http', 'qr', 'functions', 'weapp', 'h5'] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',') as Section[]) : SECTIONS);
+const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',').filter((x) => (SECTIONS as readonly string[]).includes(x)) as Section[]) : SECTIONS);
 const N = Number(process.env.BENCH_N ?? 10_000);
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -683,6 +683,16 @@ async function main() {
   const runs: Record<string, string> = {};
   for (const k of Object.keys(results)) runs[k] = startedAt;
   const resultsFile = join(OUT_DIR, 'results.json');
+  // BENCH_MERGE=<results.json of another partial run>: its sections count as measured here (with
+  // their own run's start), e.g. two partial runs on a busy machine combined into one table.
+  if (process.env.BENCH_MERGE) {
+    const other = JSON.parse(readFileSync(process.env.BENCH_MERGE, 'utf8')) as { startedAt: string; results: Record<string, unknown>; sectionRuns?: Record<string, string> };
+    for (const [k, v] of Object.entries(other.results)) {
+      if (k in results) continue;
+      results[k] = v;
+      runs[k] = other.sectionRuns?.[k] ?? other.startedAt;
+    }
+  }
   if (partial && existsSync(resultsFile)) {
     const before = JSON.parse(readFileSync(resultsFile, 'utf8')) as { startedAt: string; results: Record<string, unknown>; sectionRuns?: Record<string, string> };
     for (const [k, v] of Object.entries(before.results)) {
