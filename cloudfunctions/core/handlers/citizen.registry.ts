@@ -1,13 +1,22 @@
 /** The handlers of the CloudBase function `citizen` (actions whose `fn` is 'citizen' in shared/api.ts). */
 import type { HandlerMap } from './handler';
+import { reportEmployment, requestReview, updateMyRegistration, withdrawApplication } from './afterAnswer.handler';
 import { applyCertificate } from './applyCertificate.handler';
 import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { requestCounterCheck } from './counter.handler';
+import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
+import { getMyData, listWhoReadMyData } from './myData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
+  // after the first answer (afterAnswer.handler.ts)
+  withdrawApplication,
+  requestReview,
+  reportEmployment,
+  updateMyRegistration,
   reissueCertificate,
   applyCertificate,
   getMyCertificate,
@@ -22,4 +31,12 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  // identity and personal data (docs/identity.md)
+  requestCounterCheck,
+  createDelegationInvite,
+  acceptDelegationInvite,
+  listDelegations,
+  revokeDelegation,
+  getMyData,
+  listWhoReadMyData,
 };

@@ -11,6 +11,7 @@ import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, typ
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
 import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
+import { isRuralOrNonLocal } from '../../../shared/region-profiles';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { ruleFirstMessage } from '../../../shared/staff-text';
@@ -92,6 +93,9 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     const app = await tx.get<ApplicationRecord>('applications', applicationId);
     if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
+    // 复核 goes to another staff member than the one who decided (requestReview)
+    const review = app.review as { excludedStaff?: string | null } | undefined;
+    if (review?.excludedStaff && review.excludedStaff === staff.openid) return fail('FORBIDDEN', '这条申请是对您作出的决定申请复核，须由其他工作人员办理');
     const atIso = beijingIso(at);
     const decided = decision === 'approve'
       ? await approveInTx(tx, app, at, deps, { by: 'staff', note })
@@ -105,7 +109,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
       title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
       body: decision === 'approve'
         ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
-        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。`,
+        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。如对结果有异议，可在小程序中申请复核（由其他工作人员办理）；也可依法申请行政复议或者提起行政诉讼。`,
       at, applicationId: app.applicationId,
     });
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
@@ -229,15 +233,19 @@ type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSin
  */
 async function registrationsOfRegion(deps: Deps, region: string, before: number): Promise<StatsRegistration[]> {
   const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
-  const byPerson = new Map<string, Set<string>>();
-  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Set()).get(a.personKey)!).add(a.applicationId);
+  const byPerson = new Map<string, Map<string, ApplicationRecord>>();
+  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Map()).get(a.personKey)!).set(a.applicationId, a);
   const out: StatsRegistration[] = [];
-  for (const [personKey, applicationIds] of byPerson) {
+  for (const [personKey, ofPerson] of byPerson) {
     const doc = await deps.store.get<Episode>('registrations', registrationId('unemployment', personKey));
     if (!doc) continue;
     for (const x of [doc, ...(doc.history ?? [])]) {
-      if (!x || !applicationIds.has(x.applicationId) || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
-      out.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
+      const app = x ? ofPerson.get(x.applicationId) : undefined;
+      if (!x || !app || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
+      out.push({
+        region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [],
+        ruralOrNonLocal: isRuralOrNonLocal({ householdType: app.form.householdType, hukouAddress: app.form.hukouAddress }, x.region), stableAtResidence: typeof app.form.stableEmploymentAtResidence === 'string' ? app.form.stableEmploymentAtResidence : null,
+      });
     }
   }
   return out;
