@@ -6,6 +6,9 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { requestCounterCheck } from './counter.handler';
+import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
+import { getMyData, listWhoReadMyData } from './myData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
@@ -22,4 +25,12 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  // identity and personal data (docs/identity.md)
+  requestCounterCheck,
+  createDelegationInvite,
+  acceptDelegationInvite,
+  listDelegations,
+  revokeDelegation,
+  getMyData,
+  listWhoReadMyData,
 };
