@@ -28,6 +28,11 @@ export const ACTIONS = {
   confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   recordSubscription: { fn: 'citizen', audience: 'citizen' },
   whoAmI: { fn: 'citizen', audience: 'citizen' },
+  // after the first answer: withdraw, 复核, report a job, change details
+  withdrawApplication: { fn: 'citizen', audience: 'citizen' },
+  requestReview: { fn: 'citizen', audience: 'citizen' },
+  reportEmployment: { fn: 'citizen', audience: 'citizen' },
+  updateMyRegistration: { fn: 'citizen', audience: 'citizen' },
   // identity and personal data (docs/identity.md)
   requestCounterCheck: { fn: 'citizen', audience: 'citizen' },
   createDelegationInvite: { fn: 'citizen', audience: 'citizen' },
