@@ -6,6 +6,7 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { listOffices, rateService, remindOffice } from './service.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
@@ -22,4 +23,8 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  // issue 17: offices, 催办, 好差评
+  listOffices,
+  remindOffice,
+  rateService,
 };

@@ -21,6 +21,7 @@ import { endRegistrationInTx, openRegistrationInTx, registrationId, type Deregis
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
 import { approveFlexibleInTx } from './registration.handler';
 import { applicationView } from '../views';
+import { ratingSummary, type RatingSummary } from '../ratings';
 import { afterApprovalInTx } from '../schedule';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
@@ -183,7 +184,7 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
 }
 
 /** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region. */
-export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
+export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -200,6 +201,7 @@ export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<R
   const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
+  const ratings = await ratingSummary(deps.store, staff.region, p.from, p.to);
   await audit(deps, 'monthlyStats', { month: v.data.month });
-  return ok({ ...stats, regionNames });
+  return ok({ ...stats, regionNames, ratings });
 }
