@@ -27,6 +27,8 @@ module.exports = {
       transformIgnorePatterns: [...transformIgnorePatterns, '<rootDir>/client/dist/'],
       testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/mp/node-globals.js'],
+      // loading a compiled page takes seconds on a busy 2-core machine: jest's 5 s is raised there
+      setupFilesAfterEnv: ['<rootDir>/test/mp/setup.js'],
     },
     {
       displayName: 'e2e',

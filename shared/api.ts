@@ -40,6 +40,8 @@ export const ACTIONS = {
   listContactTasks: { fn: 'staff', audience: 'reviewer' },
   revealContact: { fn: 'staff', audience: 'reviewer' },
   completeContactTask: { fn: 'staff', audience: 'reviewer' },
+  recordContactAttempt: { fn: 'staff', audience: 'reviewer' },
+  getDeregistrationEvidence: { fn: 'staff', audience: 'reviewer' },
   exportDeregistrations: { fn: 'staff', audience: 'admin' },
   monthlyStats: { fn: 'staff', audience: 'admin' },
   runScheduler: { fn: 'scheduler', audience: 'local' },
@@ -133,7 +135,10 @@ export interface CertificateView {
   issuingRegion: string;
   /** e.g. 辽宁省 大连市 中山区 (named by the cloud, so the page needs no region table) */
   issuingRegionName?: string;
+  /** the active registration of either kind, else the latest ended one (core/registrations.ts) */
   registrationStatus: RegistrationStatus | 'none';
+  /** which registration `registrationStatus` is about */
+  registrationKind?: 'unemployment' | 'flexible';
   qrToken?: string;
   qrExpiresAt?: string;
 }

@@ -46,7 +46,7 @@ describe('code tables', () => {
   });
 
   it('AAC058: the six ID types of docs/forms.md, 04/05 told apart by region', () => {
-    expect(codes(ID_TYPES)).toEqual(['01', '17', '04', '05', '06', '90']);
+    expect(codes(ID_TYPES)).toEqual(['01', '17', '04', '05', '90']); // 06 台胞证 refused (TAIWAN_PASS)
     expect(labelOf(ID_TYPES, '04')).toContain('香港');
     expect(labelOf(ID_TYPES, '05')).toContain('澳门');
     expect(labelOf(ID_TYPES, '17')).toBe('港澳台居民居住证');

@@ -15,17 +15,28 @@ type Table<T extends CodeItem = CodeItem> = readonly T[];
  * 证件类型 (AAC058). Codes follow the national 人社 table (人社厅发〔2020〕79号 附件: AAC058 【数据】必须在代码表中),
  * where 04 reads "香港特区护照/港澳居民来往内地通行证" and 05 "澳门特区护照/港澳居民来往内地通行证": the same
  * 通行证 under two codes, one per region, so the labels name the region to keep the two apart.
- * Only the documents 鞍人社〔2020〕21号 二 accepts as 有效身份证件 are offered (居民身份证, 社会保障卡, 港澳台居民居住证,
- * 港澳居民来往内地通行证) plus 台胞证 for Taiwan residents (鞍人社〔2020〕21号 一, 吉人社函字〔2018〕175号 一).
+ * Exactly the documents 鞍人社〔2020〕21号 二 accepts as 有效身份证件: 内地（大陆）居民 居民身份证 or 社会保障卡; 港澳台居民
+ * 港澳台居民居住证, 社会保障卡 or 港澳居民来往内地通行证. Each of them yields a 社会保障号码 the national export accepts
+ * (AAC002: a letter first, or a 15/18-digit 公民身份号码 with its check character) — see TAIWAN_PASS below for the
+ * one document that does not.
  */
 export const ID_TYPES = [
   { code: '01', label: '居民身份证' },
   { code: '17', label: '港澳台居民居住证' },
   { code: '04', label: '港澳居民来往内地通行证（香港居民）' },
   { code: '05', label: '港澳居民来往内地通行证（澳门居民）' },
-  { code: '06', label: '台湾居民来往大陆通行证' },
   { code: '90', label: '社会保障卡' },
 ] as const satisfies Table;
+
+/**
+ * 台湾居民来往大陆通行证 (AAC058 06) is not among the 有效身份证件 of 鞍人社〔2020〕21号 二, and its 8-digit number can
+ * never be a 社会保障号码 (人社厅发〔2020〕79号 附件 AAC002: 首位不是字母的，长度为15或18位) — a registration taken with
+ * it could never be reported when it ends. So intake refuses it with this message, naming what a Taiwan
+ * resident can use instead; the code stays known to the export so a record made before is named, not lost.
+ */
+export const TAIWAN_PASS = { code: '06', label: '台湾居民来往大陆通行证' } as const;
+export const TAIWAN_PASS_MESSAGE =
+  '依据鞍人社〔2020〕21号 二，台湾居民来往大陆通行证不是办理失业登记的有效身份证件；台湾居民请使用港澳台居民居住证或社会保障卡办理';
 
 export type IdTypeCode = (typeof ID_TYPES)[number]['code'];
 
@@ -306,3 +317,38 @@ export function isCode(table: readonly CodeItem[], code: unknown): boolean {
 export function codesOf<const T extends readonly CodeItem[]>(table: T): [T[number]['code'], ...T[number]['code'][]] {
   return table.map((item) => item.code) as unknown as [T[number]['code'], ...T[number]['code'][]];
 }
+
+/**
+ * 联系方式 of a contact attempt (人社厅发〔2020〕79号 一(三): 通过电话、短信等方式主动联系; 鞍人社〔2020〕21号 五: 实地走访、电话调查).
+ * Recorded with every attempt, so the record shows how a person was sought (AJC00A 32 rests on it).
+ */
+export const CONTACT_CHANNELS = [
+  { code: 'phone', label: '电话' },
+  { code: 'sms', label: '短信' },
+  { code: 'visit', label: '上门走访' },
+  { code: 'community', label: '社区（村）协助' },
+  { code: 'other', label: '其他方式' },
+] as const satisfies Table;
+
+/**
+ * The public employment services offered on a contact (人社厅发〔2020〕79号 一(三): 职业介绍、职业指导、职业技能培训信息、
+ * 创业开业指导; 大人社规发〔2025〕2号 三(三): 招聘活动, 政策清单). Each offer is recorded as accepted or refused, with
+ * its date — AJC00A 31 (连续3次拒绝接受公共就业服务) rests on these records and nothing else.
+ */
+export const SERVICE_OFFERS = [
+  { code: 'job_referral', label: '职业介绍（推荐岗位）' },
+  { code: 'career_guidance', label: '职业指导' },
+  { code: 'training', label: '职业技能培训' },
+  { code: 'startup', label: '创业开业指导' },
+  { code: 'job_fair', label: '招聘活动' },
+  { code: 'policy', label: '就业创业政策咨询' },
+] as const satisfies Table;
+
+/**
+ * 在常住地稳定就业时间 of a 农村户籍 or non-local person (吉人社函字〔2018〕175号 四(三): 在常住地稳定就业满6个月的和不满6个月的
+ * 分别统计). Asked only where the region's profile reports them apart (shared/region-profiles.ts).
+ */
+export const STABLE_EMPLOYMENT_AT_RESIDENCE = [
+  { code: '6m_or_more', label: '满6个月' },
+  { code: 'under_6m', label: '不满6个月' },
+] as const satisfies Table;

@@ -4,7 +4,7 @@
  * its 校验规则 column. A record that breaks a rule is listed with the rule and left out, never
  * "fixed" silently.
  */
-import { DEREGISTRATION_REASONS, ID_TYPES, isCode } from './codes';
+import { DEREGISTRATION_REASONS, ID_TYPES, TAIWAN_PASS, isCode } from './codes';
 import { isValidCompactDate } from './dates';
 import { idCheckChar, genderFromId } from './id-number';
 import { isCountyCode } from './regions';
@@ -50,7 +50,7 @@ export function exportRuleViolations(r: ExportRecord, ctx: { today: string; gend
     if (g && ctx.gender && g !== ctx.gender) out.push('AAC002 公民身份号码与性别相符');
   }
   // 5 AAC058, 8 AJC00A: 必须在代码表中
-  if (r.AAC058 && !isCode(ID_TYPES, r.AAC058)) out.push('AAC058 必须在代码表中');
+  if (r.AAC058 && !isCode([...ID_TYPES, TAIWAN_PASS], r.AAC058)) out.push('AAC058 必须在代码表中');
   if (r.AJC00A && !isCode(DEREGISTRATION_REASONS, r.AJC00A)) out.push('AJC00A 必须在代码表中');
   // 7 ADC210, 10 AAE036: 格式为YYYYMMDD的有效日期; 早于或等于系统当前日期
   for (const k of ['ADC210', 'AAE036'] as const) {
@@ -61,6 +61,42 @@ export function exportRuleViolations(r: ExportRecord, ctx: { today: string; gend
   // 9 AAE011: 不能含有半角或全角空格
   if (r.AAE011 && SPACES.test(r.AAE011)) out.push('AAE011 不能含有半角或全角空格');
   return out;
+}
+
+/**
+ * 经办人 (AAE011) as the national platform takes it: 【数据】不能含有半角或全角空格. A staff directory entry typed
+ * "王 经办" is the same person as "王经办"; a Latin name's words are joined with the 间隔号 · that 姓名 uses
+ * (person.schema.ts). Applied when the deregistration is written, so whatever staff name the directory
+ * holds, the export accepts the record (never "fixed" at export time).
+ */
+export function exportStaffName(name: string): string {
+  return name
+    .trim()
+    .replace(/([A-Za-z])[ \u3000]+(?=[A-Za-z])/g, '$1·')
+    .replace(/[ \u3000]+/g, '');
+}
+
+/** What a stored deregistration holds that the export needs (core/registrations.ts DeregistrationRecord). */
+export interface DeregistrationFacts {
+  region: string;
+  serial: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  /** Beijing date YYYY-MM-DD */
+  date: string;
+  reasonCode: string;
+  staffName: string;
+  note: string;
+}
+
+/** The indicator record of one deregistration (the one mapping, used by the export and by its tests). */
+export function exportRecordOf(d: DeregistrationFacts): ExportRecord {
+  const compact = d.date.replace(/-/g, '');
+  return {
+    AAB301: d.region, AAZ341: d.serial, AAC003: d.name, AAC002: d.idNumber, AAC058: d.idType, AAC044: d.idNumber,
+    ADC210: compact, AJC00A: d.reasonCode, AAE011: d.staffName, AAE036: compact, AAE013: d.note,
+  };
 }
 
 /** 各地业务唯一标识号：失业登记注销地行政区划代码+系统流水号. */

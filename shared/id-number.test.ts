@@ -1,3 +1,4 @@
+import { TAIWAN_PASS_MESSAGE } from './codes';
 /**
  * ID-number rules, checked against test vectors other people published (vectors only, no code):
  * - [stdnum]  python-stdnum, tests/test_cn_ric.doctest (arthurdejong/python-stdnum)
@@ -228,13 +229,12 @@ describe('社会保障卡 (idType 90) uses the 公民身份号码 rules (人社�
   });
 });
 
-describe('港澳居民来往内地通行证 (04 香港, 05 澳门) and 台胞证 (06)', () => {
+describe('港澳居民来往内地通行证 (04 香港, 05 澳门); 台胞证 (06) refused', () => {
   it.each([
     ['04', 'H12345678'],
     ['04', 'h1234567890'],
     ['05', 'M12345678'],
     ['05', 'M1234567890'],
-    ['06', '12345678'],
   ])('accepts %s %s, upper-cased, without birth date', (idType, id) => {
     expect(normalizeIdNumber(idType, id)).toEqual({ ok: true, value: id.toUpperCase() });
   });
@@ -248,8 +248,11 @@ describe('港澳居民来往内地通行证 (04 香港, 05 澳门) and 台胞证
   it.each([['H1234567'], ['H123456789'], ['X12345678'], ['H12345678901']])('refuses the malformed 通行证 %s', (id) => {
     expect(refused('04', id)).toBe('通行证号码格式不对：应为字母H加8位或10位数字');
   });
-  it.each([['1234567'], ['123456789'], ['T1234567']])('refuses the malformed 台胞证 %s', (id) => {
-    expect(refused('06', id)).toBe('台湾居民来往大陆通行证号码应为8位数字');
+  // Issue 12: a well-formed 8-digit 台胞证 used to be accepted, and its deregistration could then never pass
+  // the export's AAC002 rule. Not a valid document under 鞍人社〔2020〕21号 二: refused, naming what to use instead.
+  it.each([['12345678'], ['1234567'], ['T1234567']])('refuses the 台胞证 %s, naming the documents to use (鞍人社〔2020〕21号 二)', (id) => {
+    expect(refused('06', id)).toBe(TAIWAN_PASS_MESSAGE);
+    expect(TAIWAN_PASS_MESSAGE).toMatch(/港澳台居民居住证或社会保障卡/);
   });
 });
 

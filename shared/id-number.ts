@@ -2,7 +2,7 @@
  * ID-number rules per 证件类型 (docs/forms.md `idNumber`; 人社厅发〔2020〕79号 附件, AAC002/AAC044 rules).
  * Pure functions: "today" is always passed in (the clock is a port, docs/architecture.md), never read here.
  */
-import type { IdTypeCode } from './codes';
+import { TAIWAN_PASS, TAIWAN_PASS_MESSAGE, type IdTypeCode } from './codes';
 
 export type NormalizeResult =
   | { ok: true; value: string; birthDate?: string; gender?: '1' | '2' }
@@ -172,7 +172,8 @@ function normalizeCitizenNumber(
  *   居住证 numbers and need idType 17.
  * - 17 港澳台居民居住证: GB 11643 with a 810000/820000/830000 prefix.
  * - 04/05 港澳居民来往内地通行证: `^[HM]\d{8}(\d{2})?$`; H for 香港 (04), M for 澳门 (05).
- * - 06 台湾居民来往大陆通行证: 8 digits.
+ * - 06 台湾居民来往大陆通行证: refused (codes.ts TAIWAN_PASS: not a valid document under 鞍人社〔2020〕21号 二, and
+ *   its number cannot pass the export's AAC002 rule).
  * - 90 社会保障卡: the 社会保障号码 is the 公民身份号码 (人社厅发〔2020〕79号 附件 AAC002 rules), so the 01 rules;
  *   a 居住证 holder's card carries the 居住证 number, so the 81/82/83 prefixes are accepted here.
  */
@@ -208,9 +209,8 @@ export function normalizeIdNumber(idType: string, raw: unknown, options: Normali
       }
       return { ok: true, value: id };
     }
-    case '06':
-      if (!/^\d{8}$/.test(id)) return { ok: false, message: '台湾居民来往大陆通行证号码应为8位数字' };
-      return { ok: true, value: id };
+    case TAIWAN_PASS.code:
+      return { ok: false, message: TAIWAN_PASS_MESSAGE };
     default:
       return { ok: false, message: '请先选择证件类型' };
   }

@@ -98,7 +98,8 @@ export interface HasLifecycle {
 
 export interface HasRegistrationLifecycle {
   status: RegistrationStatus;
-  timeline: readonly TimelineEntry[];
+  /** registrations stored before they had a timeline have none: the first move starts it */
+  timeline?: readonly TimelineEntry[];
 }
 
 function entry(status: TimelineStatus, at: Instant, note?: string): TimelineEntry {
@@ -115,10 +116,18 @@ function refusal(from: LifecycleState, to: LifecycleState | TimelineEvent): stri
   return `该申请当前为“${label(from)}”，不能变更为“${label(to)}”`;
 }
 
+/** A new registration: `active`, its timeline opened with the approval that created it. */
+export function activeRegistration(at: Instant, note?: string): { status: 'active'; timeline: TimelineEntry[] } {
+  return { status: 'active', timeline: [entry('approved', at, note)] };
+}
+
 /** A new application: status `submitted` with its first timeline entry. Status and decision follow via `transition`. */
 export function submitted(at: Instant, note?: string): { status: 'submitted'; timeline: TimelineEntry[] } {
   return { status: 'submitted', timeline: [entry('submitted', at, note)] };
 }
+
+/** `T` after a move: its status an `ApplicationStatus`, every other field (index signatures too) kept. */
+export type Moved<T> = { [K in keyof T]: K extends 'status' ? ApplicationStatus : K extends 'timeline' ? TimelineEntry[] : T[K] };
 
 /**
  * Moves `app` to `to` at instant `at`, appending a timeline entry named after the new status.
@@ -130,9 +139,9 @@ export function transition<T extends HasLifecycle>(
   to: ApplicationStatus,
   at: Instant,
   note?: string,
-): Result<Omit<T, 'status' | 'timeline'> & { status: ApplicationStatus; timeline: TimelineEntry[] }> {
+): Result<Moved<T>> {
   if (!canTransition(app.status, to)) return fail('CONFLICT', refusal(app.status, to));
-  return ok({ ...app, status: to, timeline: [...app.timeline, entry(to, at, note)] });
+  return ok({ ...app, status: to, timeline: [...app.timeline, entry(to, at, note)] } as Moved<T>);
 }
 
 /** Adds a non-status step (系统比对, 登记服务, 已注销) to an application's timeline, when its status allows it. */
@@ -155,5 +164,5 @@ export function transitionRegistration<T extends HasRegistrationLifecycle>(
     return fail('CONFLICT', reg.status === 'deregistered' ? '该登记已注销，不能再次办理' : '该登记状态不能这样变更');
   }
   // the only move is to `deregistered`, so the entry is always 已注销
-  return ok({ ...reg, status: to, timeline: [...reg.timeline, entry('deregistered', at, note)] });
+  return ok({ ...reg, status: to, timeline: [...(reg.timeline ?? []), entry('deregistered', at, note)] });
 }

@@ -1,3 +1,4 @@
+import { TAIWAN_PASS_MESSAGE } from './codes';
 import { idCheckChar } from './id-number';
 import { UNDER_AGE_MESSAGE, makePersonSchema, requestIdSchema } from './person.schema';
 import { TODAY, validPersonInput } from '../test/support/shared-fixtures';
@@ -108,13 +109,14 @@ describe('通行证 (04/05/06) carry no birth date: birthDate is asked for (addi
     expect(fieldsOf({ ...permit, birthDate })).toEqual({ birthDate: message });
   });
 
-  it('台胞证: 8 digits with a birth date', () => {
-    expect(check({ idType: '06', idNumber: '12345678', birthDate: '1985-06-01' }).ok).toBe(true);
+  // Issue 12: accepted before; its deregistration then failed AAC002 at export and could never be reported.
+  it('台胞证 (06) is refused at intake with the documents 鞍人社〔2020〕21号 二 accepts', () => {
+    expect(fieldsOf({ idType: '06', idNumber: '12345678', birthDate: '1985-06-01' })).toEqual({ idType: TAIWAN_PASS_MESSAGE });
   });
 
   it('the ID number is checked against the chosen type', () => {
-    expect(fieldsOf({ idType: '06', idNumber: 'H12345678', birthDate: '1985-06-01' })).toEqual({
-      idNumber: '台湾居民来往大陆通行证号码应为8位数字',
+    expect(fieldsOf({ idType: '04', idNumber: 'M12345678', birthDate: '1985-06-01' })).toEqual({
+      idNumber: '香港居民的通行证号码以H开头，请核对号码或证件类型',
     });
   });
 });

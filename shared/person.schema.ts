@@ -12,6 +12,8 @@ import {
   HEALTH_STATUSES,
   ID_TYPES,
   POLITICAL_STATUSES,
+  TAIWAN_PASS,
+  TAIWAN_PASS_MESSAGE,
   codesOf,
   labelOf,
 } from './codes';
@@ -140,8 +142,8 @@ function isBlankQualification(row: unknown): boolean {
  * The person fields as a zod shape, to spread into a form's `z.object({...})`; apply `withPersonRules`
  * to the object for the cross-field rules.
  *
- * Addition to docs/forms.md: `birthDate` (YYYY-MM-DD). 港澳通行证 (04/05) and 台胞证 (06) numbers carry no birth
- * date, yet the age rule (鞍人社〔2020〕21号 一) needs one, so those three types must give it. For 01/17/90 the
+ * Addition to docs/forms.md: `birthDate` (YYYY-MM-DD). 港澳通行证 (04/05) numbers carry no birth
+ * date, yet the age rule (鞍人社〔2020〕21号 一) needs one, so those two types must give it. For 01/17/90 the
  * parsed output's `birthDate` is the one in the ID number, whatever was sent; so after parsing every
  * person has a `birthDate`.
  */
@@ -149,7 +151,7 @@ export function personShape(ctx: SchemaContext) {
   assertContext(ctx);
   return {
     name: nameSchema,
-    idType: z.enum(codesOf(ID_TYPES), { error: '请选择证件类型' }),
+    idType: z.enum(codesOf(ID_TYPES), { error: (iss) => (iss.input === TAIWAN_PASS.code ? TAIWAN_PASS_MESSAGE : '请选择证件类型') }),
     // Format depends on idType: checked (and normalised: 15→18, x→X) by withPersonRules.
     idNumber: text('请填写证件号码'),
     birthDate: optionalText('出生日期格式为 年-月-日，如 1990-03-15', (s) => pastDateProblem(s, ctx.today, '出生日期')),
@@ -179,7 +181,7 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
  * - idNumber must match idType (id-number.ts) and is replaced by its normal form (15→18, x→X);
  * - gender must agree with the number's 17th digit (docs/forms.md `gender`; 人社厅发〔2020〕79号 附件 AAC002
  *   【数据】公民身份号码与性别相符) — the message goes on `gender`;
- * - birthDate: taken from the number for 01/17/90, required for 04/05/06;
+ * - birthDate: taken from the number for 01/17/90, required for 04/05;
  * - age ≥ 16 on ctx.today (鞍人社〔2020〕21号 一) — on `idNumber` when the date came from it, else `birthDate`;
  * - disabilityLevel required iff health = 6 残疾 (鞍人社〔2020〕21号 相关说明 2); dropped otherwise, so a value left
  *   over from an earlier choice in the form is not stored.

@@ -6,6 +6,7 @@
 import { DEREGISTRATION_REASONS, REJECTION_REASONS, codesOf } from './codes';
 import { isValidCompactDate, isValidMonth } from './dates';
 import { normalizeIdNumber } from './id-number';
+import { bypassProblem, forbiddenReasonProblem, sentenceProblem } from './staff-text';
 import { blankToUndefined, isRecord, text, z } from './zod-kit';
 
 const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? undefined : '申请编号格式不正确'));
@@ -23,31 +24,47 @@ export const decideSchema = z
     if (v.decision === 'reject' && !v.reasonCode) ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: '不通过时须选择原因' });
     const needsNote = REJECTION_REASONS.find((r) => r.code === v.reasonCode && 'needsNote' in r && r.needsNote);
     if (v.decision === 'reject' && needsNote && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '选择“其他”时须填写说明' });
+    // 人社厅发〔2020〕79号 一(二), 大人社规发〔2025〕2号 三(一): the forbidden reasons may not come back through the note (shared/staff-text.ts).
+    const forbidden = v.decision === 'reject' ? forbiddenReasonProblem(v.note) : undefined;
+    if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
   });
 
 export type DecideInput = z.output<typeof decideSchema>;
 
-/** The verification note of AJC00A 31/32 must say how it was verified (人社厅发〔2020〕79号 一(四)); 10 characters at least. */
-export const VERIFICATION_NOTE_MIN = 10;
+/** The AJC00A codes that end a registration only on the evidence the record holds (人社厅发〔2020〕79号 一(四)). */
+export const EVIDENCE_CODES: readonly string[] = DEREGISTRATION_REASONS.filter((r) => 'needsVerificationNote' in r && r.needsVerificationNote).map((r) => r.code);
+/** AJC00A 90 其他: the note says what the other situation is. */
+export const OTHER_DEREGISTRATION_CODE = '90';
+
+/** The person staff name by the number of their document (citizen ID normalised; 港澳台 documents as typed). */
+const personIdNumber = z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
+  const r = normalizeIdNumber('01', s.trim());
+  if (r.ok) return r.value;
+  // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
+  if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+
+/** getDeregistrationEvidence: whose record of contacts and services to show before a deregistration. */
+export const evidenceQuerySchema = z.object({ idNumber: personIdNumber });
 
 export const deregisterSchema = z
   .object({
-    idNumber: z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
-      const r = normalizeIdNumber('01', s.trim());
-      if (r.ok) return r.value;
-      // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
-      if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }),
+    idNumber: personIdNumber,
     reasonCode: z.enum(codesOf(DEREGISTRATION_REASONS), { error: '请从列表中选择注销原因' }),
     note: note(100),
   })
   .superRefine((v, ctx) => {
-    // 人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — only with a recorded verification.
-    const needs = DEREGISTRATION_REASONS.find((r) => r.code === v.reasonCode && 'needsVerificationNote' in r && r.needsVerificationNote);
-    if (needs && (!v.note || v.note.length < VERIFICATION_NOTE_MIN)) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: `以此原因注销须记录核实情况（不少于${VERIFICATION_NOTE_MIN}个字）` });
+    // 人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — besides the
+    // recorded evidence (checked by the cloud against the record of services), staff state what they verified.
+    if (EVIDENCE_CODES.includes(v.reasonCode)) {
+      const problem = sentenceProblem(v.note, '核实情况（另一独立依据或所做的核实）');
+      if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: `依据人社厅发〔2020〕79号 一(四)，以此原因注销须写明核实情况。${problem}` });
+    }
+    if (v.reasonCode === OTHER_DEREGISTRATION_CODE) {
+      const problem = sentenceProblem(v.note, '“其他”原因的说明') ?? bypassProblem(v.note);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
     }
   });
 
@@ -73,15 +90,5 @@ export const taskRefSchema = z.object({
   taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
 });
 
-/** Closing a contact task: reached, or not reached with what was tried (the note is then required). */
-export const completeTaskSchema = z
-  .object({
-    taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
-    outcome: z.enum(['reached', 'unreachable'], { error: '请选择“已联系上”或“未能联系上”' }),
-    note: note(200),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outcome === 'unreachable' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '未能联系上时，请写明联系方式和时间' });
-  });
-
+/** Closing a contact task and recording an attempt: shared/contact-record.ts `contactAttemptSchema`. */
 export const TASK_FIELD_LABELS: Readonly<Record<string, string>> = { taskId: '任务编号', outcome: '联系结果', note: '说明' };

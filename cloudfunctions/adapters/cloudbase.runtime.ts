@@ -5,7 +5,8 @@
  * Configuration is environment variables of the function (README "Deploy"):
  *   PERSON_KEY_SECRET      hex, 32 bytes — keyed hash of ID numbers for document ids
  *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY — FaceID (and SMS) API keys
- *   FACEID_RULE_ID         the FaceID 业务流程 RuleId
+ *   WX_APPID / WX_APPSECRET — the mini-program's AppID and AppSecret: WeChat 人脸核身 (realPerson.wechat.ts)
+ *   DATA_KEYS              JSON {"current":"<kid>","keys":{"<kid>":"<64 hex>"}} — ID numbers and phones sealed at rest (docs/identity.md)
  *   GOV_EXCHANGE_URL / GOV_EXCHANGE_TOKEN — provincial data exchange
  *   SUBSCRIBE_TMPL_RESULT / SUBSCRIBE_TMPL_REMINDER / MINIPROGRAM_STATE — subscribe messages
  *   SMS_SDK_APP_ID / SMS_SIGN_NAME / SMS_TMPL_RESULT / SMS_TMPL_REMINDER — SMS (optional)
@@ -21,7 +22,7 @@ import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
 import { httpGovData } from './govdata.http';
 import { combinedGovData, faceIdIdentity } from './identity.faceid';
-import { faceIdRealPerson } from './realPerson.faceid';
+import { wechatRealPerson } from './realPerson.wechat';
 import { smsConfigFromEnv, tencentSmsChannel } from './sms.tencent';
 import { keysFromEnv } from './keys.env';
 import { staffFromStore } from './staff.store';
@@ -53,7 +54,7 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap) {
   const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
   const keys = { secretId: env('TENCENTCLOUD_SECRETID'), secretKey: env('TENCENTCLOUD_SECRETKEY') };
   const gov = combinedGovData(faceIdIdentity(keys), httpGovData({ baseUrl: env('GOV_EXCHANGE_URL'), token: process.env.GOV_EXCHANGE_TOKEN }));
-  const realPerson = faceIdRealPerson({ ...keys, ruleId: env('FACEID_RULE_ID') }, store, clock.now, personKey);
+  const realPerson = wechatRealPerson({ appId: env('WX_APPID'), appSecret: env('WX_APPSECRET') }, store, clock.now, personKey);
   const staff = staffFromStore(store);
   // QR signing keys come from the secret configuration (QR_SIGNING_KEYS, e.g. from Tencent Cloud SSM): keys.env.ts
   const qrKeys = keysFromEnv(process.env) ?? undefined;

@@ -15,6 +15,8 @@ interface FilePerson {
   unitInsurance?: UnitRecord | null;
   contractFiling?: UnitRecord | null;
   businessRegistration?: BusinessRecord | null;
+  /** local 实人核验 simulation: "fail" = every face check for this person fails (docs/identity.md) */
+  realPerson?: 'pass' | 'fail';
 }
 
 interface GovFile {
@@ -50,6 +52,8 @@ function parse(text: string, mtimeMs: number): Loaded {
 export interface GovDataFile {
   gov: GovDataPort;
   staff: StaffDirectoryPort;
+  /** what the simulated face check answers for this ID number (unreadable file → fail: never a pass by accident) */
+  faceOutcome(idNumber: string): 'pass' | 'fail';
 }
 
 export function govDataFromFile(path: string): GovDataFile {
@@ -113,5 +117,12 @@ export function govDataFromFile(path: string): GovDataFile {
       }
     },
   };
-  return { gov, staff };
+  const faceOutcome = (idNumber: string): 'pass' | 'fail' => {
+    try {
+      return current().persons.get(idNumber.trim().toUpperCase())?.realPerson === 'fail' ? 'fail' : 'pass';
+    } catch {
+      return 'fail';
+    }
+  };
+  return { gov, staff, faceOutcome };
 }

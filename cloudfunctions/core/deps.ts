@@ -82,17 +82,28 @@ export interface ChannelsPort {
 }
 
 /**
- * 实人核验 (real-person check). Knowing a name and an ID number is not enough to act for
- * someone (docs/product.md "Privacy and security"): approval needs a check that the caller is the
- * person. Production: Tencent Cloud FaceID, started in the mini-program and confirmed by the
- * cloud with the FaceID API; locally a simulated check that passes.
+ * 实人核验 (real-person check). Knowing a name and an ID number is not enough to act for someone
+ * (docs/identity.md): a check is started by the cloud for one openid and one claimed person, the
+ * person runs the face check in the mini-program, and the cloud confirms the result with the provider
+ * (never on the client's word). Production: WeChat 人脸核身 2.0 (getVerifyId → wx.requestFacialVerify
+ * → queryVerifyInfo, adapters/realPerson.wechat.ts); locally a simulation that fails for people the
+ * outside-data file marks `"realPerson": "fail"` (adapters/realPerson.simulated.ts). Token rules
+ * (one openid, once, within 10 minutes) are core/realperson-tokens.ts, shared by both.
  */
+export type CheckStart =
+  | { mode: 'simulated'; checkToken: string }
+  | { mode: 'wechat'; checkToken: string; verifyId: string };
+
+export type CheckConfirm =
+  | { passed: true; detail: string; name: string; idNumber: string }
+  | { passed: false; detail: string; refused?: import('./realperson-tokens').TokenRefusal };
+
 export interface RealPersonPort {
-  /** Begin a check; the client completes it (FaceID) and then calls `confirm`. */
-  start(openid: string, person: { name: string; idNumber: string }): Promise<{ mode: 'simulated' } | { mode: 'faceid'; bizToken: string; url: string }>;
-  /** Confirm server-side with the provider; records the pass for (openid, person). */
-  confirm(openid: string, bizToken: string): Promise<{ passed: boolean; detail: string; idNumber?: string; name?: string }>;
-  /** Whether `openid` has passed a check for this person (recently enough for an approval). */
+  /** Begin a check for (openid, person); the client runs the face check with what this returns. */
+  start(openid: string, person: { name: string; idNumber: string }): Promise<CheckStart>;
+  /** Confirm with the provider; on a pass records it for (openid, person) and names the person checked. */
+  confirm(openid: string, checkToken: string): Promise<CheckConfirm>;
+  /** Whether `openid` passed a face check for this person recently enough to act (PASS_VALID_MS). */
   check(openid: string, person: { name: string; idNumber: string }): Promise<{ passed: boolean; detail: string }>;
 }
 

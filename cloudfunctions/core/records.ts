@@ -4,6 +4,7 @@
  * leave through a view, a log or a QR without masking (docs/product.md "Privacy and security").
  */
 import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '../../shared/api';
+import type { LifecycleState } from '../../shared/lifecycle';
 
 export interface PersonRecord {
   name: string;
@@ -14,11 +15,11 @@ export interface PersonRecord {
   [field: string]: unknown;
 }
 
-export interface ApplicationRecord {
+/** Every field of an application but its status. */
+export interface ApplicationFields {
   [key: string]: unknown;
   applicationId: string;
   kind: ApplicationKind;
-  status: ApplicationStatus;
   openid: string;
   personKey: string;
   requestId: string;
@@ -38,6 +39,15 @@ export interface ApplicationRecord {
   certificateNo: string | null;
   decision: null | { decision: 'approve' | 'reject'; reasonCode?: string; note?: string; at: string; by: string };
   reviewReasons: string[];
+}
+
+export interface ApplicationRecord extends ApplicationFields {
+  status: ApplicationStatus;
+}
+
+/** An application on its way through shared/lifecycle.ts, which starts at `submitted` (never stored). */
+export interface ApplicationInLife extends ApplicationFields {
+  status: LifecycleState;
 }
 
 export interface CertificateRecord {

@@ -1,26 +1,65 @@
 /**
  * Registrations (失业登记 / 灵活就业): one current registration per person and kind, document id
- * `<kind>:<personKey>`; earlier ones move to `history`. The `locks` doc of the same key is what
- * makes "one active registration per person and kind" hold under concurrent submissions.
+ * `<kind>:<personKey>`; earlier ones move to `history`. At most one registration of EITHER kind is
+ * active per person (shared/registrations.ts): the person lock `locks/registration:<personKey>` names
+ * it, and every open and every end reads and writes that one document, so two approvals of the two
+ * kinds for the same person at once conflict in the store (one is retried) instead of both landing.
+ *
+ * Only moves are made here, through the state machine of shared/lifecycle.ts; what approval opens
+ * and ends is decided in core/approval.ts.
  */
 import type { RegistrationStatus } from '../../shared/api';
 import { DEREGISTRATION_REASONS, labelOf } from '../../shared/codes';
-import { beijingDate, beijingIso, isoToCompact } from '../../shared/dates';
+import { beijingDate, isoToCompact } from '../../shared/dates';
+import { exportStaffName } from '../../shared/export.rules';
+import { activeRegistration, recordEvent, transitionRegistration } from '../../shared/lifecycle';
+import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '../../shared/registrations';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
 
-export type RegistrationKind = 'unemployment' | 'flexible';
+export type { RegistrationKind } from '../../shared/registrations';
 
 export const registrationId = (kind: RegistrationKind, personKey: string) => `${kind}:${personKey}`;
 
-/** The 失业登记 is what a 《就业创业证》 QR check asks about (docs/product.md flow 6). */
-export async function registrationStatusInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationStatus | 'none'> {
-  const reg = await read.get<RegistrationRecord>('registrations', registrationId('unemployment', personKey));
-  return reg ? reg.status : 'none';
+/** The one lock per person (not per kind) that names their active registration. */
+export const personRegistrationLock = (personKey: string) => `registration:${personKey}`;
+
+interface PersonRegistrationLock { kind: RegistrationKind; registrationId: string; applicationId: string; at: number }
+
+/** The person's active registration of either kind, or null. */
+export async function activeRegistrationInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationRecord | null> {
+  for (const kind of REGISTRATION_KINDS) {
+    const reg = await read.get<RegistrationRecord>('registrations', registrationId(kind, personKey));
+    if (reg && reg.status === 'active') return reg;
+  }
+  return null;
 }
 
+/**
+ * What a 《就业创业证》 and a staff QR check report (docs/product.md flow 6): the active registration of
+ * either kind; else the latest ended one; else none. A person in 灵活就业 is never shown "已注销".
+ */
+export async function registrationStatusInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationState> {
+  let latest: RegistrationRecord | null = null;
+  for (const kind of REGISTRATION_KINDS) {
+    const reg = await read.get<RegistrationRecord>('registrations', registrationId(kind, personKey));
+    if (!reg) continue;
+    if (reg.status === 'active') return { status: 'active', kind };
+    if (!latest || (reg.endedAt ?? 0) > (latest.endedAt ?? 0)) latest = reg;
+  }
+  return latest ? { status: latest.status as RegistrationStatus, kind: latest.kind } : { status: 'none' };
+}
+
+/**
+ * Opens the registration an approved application creates. The caller (core/approval.ts) has ended
+ * any active registration of the other kind first; finding one still active is a bug, not input.
+ */
 export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, app: ApplicationRecord, at: number): Promise<RegistrationRecord> {
+  const lockId = personRegistrationLock(app.personKey);
+  const lock = await tx.get<PersonRegistrationLock>('locks', lockId);
+  const active = await activeRegistrationInTx(tx, app.personKey);
+  if (active) throw new Error(`person already holds an active ${active.kind} registration (lock: ${lock?.kind ?? 'none'})`);
   const id = registrationId(kind, app.personKey);
   const prev = await tx.get<RegistrationRecord & { history?: unknown[] }>('registrations', id);
   const history = prev ? [...(prev.history ?? []), { ...prev, history: undefined }] : [];
@@ -28,7 +67,7 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     registrationId: `${id}:${at}`,
     kind,
     personKey: app.personKey,
-    status: 'active',
+    ...activeRegistration(at, `${REGISTRATION_KIND_LABEL[kind]}办结`),
     applicationId: app.applicationId,
     region: app.region,
     since: at,
@@ -41,14 +80,18 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     history,
   };
   await tx.put('registrations', id, reg);
+  const next: PersonRegistrationLock = { kind, registrationId: reg.registrationId, applicationId: app.applicationId, at };
+  await tx.put('locks', lockId, next);
   return reg;
 }
 
 export interface EndRegistration {
   kind: RegistrationKind;
   personKey: string;
-  /** AJC00A (人社厅发〔2020〕79号 附件) */
+  /** AJC00A (人社厅发〔2020〕79号 附件) for a 失业登记 */
   reasonCode: string;
+  /** the reason as the person reads it, when it is not an AJC00A label */
+  reasonText?: string;
   note?: string;
   at: number;
   /** staff openid, or `system` for an automatic end (never for 31/32: 人社厅发〔2020〕79号 一(四)) */
@@ -57,26 +100,32 @@ export interface EndRegistration {
   messageId: string;
 }
 
-/** Ends the active registration, frees the lock so the person may register again, and tells them. */
+/** Ends the active registration, frees the locks so the person may register again, and tells them. */
 export async function endRegistrationInTx(tx: StoreTx, e: EndRegistration): Promise<RegistrationRecord | null> {
   const id = registrationId(e.kind, e.personKey);
   const reg = await tx.get<RegistrationRecord & { openid?: string; person: RegistrationPerson }>('registrations', id);
-  if (!reg || reg.status !== 'active') return null;
-  const ended = { ...reg, status: 'deregistered' as const, endedAt: e.at, endReasonCode: e.reasonCode, endNote: e.note ?? null, endedBy: e.by, endedByName: e.byName };
+  if (!reg) return null;
+  const reasonText = e.reasonText ?? labelOf(DEREGISTRATION_REASONS, e.reasonCode) ?? e.reasonCode;
+  const moved = transitionRegistration(reg, 'deregistered', e.at, reasonText);
+  if (!moved.ok) return null;
+  const ended = { ...moved.data, endedAt: e.at, endReasonCode: e.reasonCode, endNote: e.note ?? null, endedBy: e.by, endedByName: e.byName };
   await tx.put('registrations', id, ended);
   await tx.remove('locks', id);
+  const lockId = personRegistrationLock(e.personKey);
+  const lock = await tx.get<PersonRegistrationLock>('locks', lockId);
+  if (lock && lock.kind === e.kind) await tx.remove('locks', lockId);
   if (e.kind === 'unemployment') await writeDeregistrationInTx(tx, ended, e);
   const app = await tx.get<ApplicationRecord>('applications', reg.applicationId);
   if (app) {
-    app.timeline = [...app.timeline, { status: 'deregistered', at: beijingIso(e.at), note: labelOf(DEREGISTRATION_REASONS, e.reasonCode) }];
-    await tx.put('applications', app.applicationId, app);
+    const step = recordEvent(app, 'deregistered', e.at, reasonText);
+    if (step.ok) await tx.put('applications', app.applicationId, step.data);
   }
   if (reg.openid) {
-    const what = e.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
+    const what = REGISTRATION_KIND_LABEL[e.kind];
     await writeMessageInTx(tx, {
       messageId: e.messageId, openid: reg.openid, personKey: e.personKey, event: `${e.kind}.deregistered`,
       title: `您的${what}已注销`,
-      body: `注销原因：${labelOf(DEREGISTRATION_REASONS, e.reasonCode) ?? e.reasonCode}。如有疑问，请联系当地公共就业服务机构。`,
+      body: `注销原因：${reasonText}。如有疑问，请联系当地公共就业服务机构。`,
       at: e.at, applicationId: reg.applicationId,
     });
   }
@@ -117,7 +166,7 @@ async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { 
   const record: DeregistrationRecord = {
     region: reg.region, serial, personKey: reg.personKey,
     name: reg.person.name, idType: reg.person.idType, idNumber: reg.person.idNumber, gender: reg.person.gender,
-    at: e.at, date, reasonCode: e.reasonCode, staffName: e.byName, note: e.note ?? '', registrationId: reg.registrationId,
+    at: e.at, date, reasonCode: e.reasonCode, staffName: exportStaffName(e.byName), note: e.note ?? '', registrationId: reg.registrationId,
   };
   await tx.put('deregistrations', `${reg.region}${serial}`, record);
 }

@@ -18,6 +18,7 @@ import { recordEvent } from '../../shared/lifecycle';
 import { maskName } from '../../shared/mask';
 import { templateDate } from '../../shared/notify';
 import { profileFor } from '../../shared/region-profiles';
+import { openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
@@ -25,7 +26,7 @@ import { servicesFor, servicesMessageBody } from './region-services';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 
-export type TaskKind = 'contact' | 'followup' | 'review_reminder' | 'review_escalation';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment';
 
 export interface TaskRecord {
   [key: string]: unknown;
@@ -124,6 +125,8 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
         next = addMonths(anchor, (count + 1) * FOLLOW_UP_EVERY_MONTHS);
       }
       await tx.put('tasks', t._id, { ...task, count, dueDate: next });
+      // the staff side of this month's follow-up: a call to make and record (core/contact-record.ts)
+      await openFollowUpCallInTx(tx, task, task.dueDate, next, now);
       return created ? 1 : 0;
     });
     written += n;

@@ -10,13 +10,16 @@
 import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
 import { addWorkingDays } from '../../shared/calendar';
-import { beijingDate, beijingIso } from '../../shared/dates';
+import { beijingDate } from '../../shared/dates';
+import { recordEvent, submitted, transition } from '../../shared/lifecycle';
+import { approveInTx, unconfirmedEndRefusal } from './approval';
 import type { Deps } from './deps';
+import { maskName } from '../../shared/mask';
 import { writeMessageInTx } from './messages';
-import { afterApprovalInTx } from './schedule';
-import type { ApplicationRecord, PersonRecord, RequestRecord } from './records';
+import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
+import type { ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
-import { applicationView } from './views';
+import { applicationView, senderView } from './views';
 
 export interface SubmitSpec {
   kind: ApplicationKind;
@@ -30,17 +33,33 @@ export interface SubmitSpec {
   reviewDays: number;
   /** outside-data checks, already run (they are slow; never inside the transaction) */
   runChecks(): Promise<Check[]>;
-  /** what approval does (issue the certificate, open the registration…) inside the transaction */
-  onApproved(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void>;
   /** the in-app message for the outcome */
   message(app: ApplicationRecord): { title: string; body: string };
   /** answer for a person who already has the thing asked for (e.g. a valid certificate) */
   existing?(tx: StoreTx): Promise<ApplicationRecord | null>;
+  /** a delegation id: a helper submits for the person who invited them (core/person-access.ts) */
+  onBehalfOf?: string;
   /** view decoration (e.g. the certificate) */
   decorate?(tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView>;
 }
 
 export const REAL_PERSON_REQUIRED = '为保护您的个人信息，请先完成本人实人核验（刷脸）后再提交';
+/** An unbound sender whose submission meets the person's existing records: nothing of them is shown. */
+export const HELD_FOR_SOMEONE_ELSE = '该证件号码已有正在办理或已办结的业务。为保护个人信息，请本人完成实人核验后查看；如有疑问，请携带本人证件到就近的公共就业服务窗口咨询。';
+export const DELEGATION_INVALID = '代办授权无效或已被撤销，请家人重新邀请您代办';
+const KIND_TEXT: Record<ApplicationKind, string> = { certificate: '申领《就业创业证》', unemployment: '失业登记', flexible: '灵活就业登记' };
+
+/**
+ * Takes the optional `onBehalfOf` (a delegation id) off a submission's input before the form's
+ * schema sees it; a malformed one is a field error like any other.
+ */
+export function splitOnBehalfOf(input: unknown): { input: unknown; onBehalfOf?: string; error?: string } {
+  if (!input || typeof input !== 'object' || !('onBehalfOf' in input)) return { input };
+  const { onBehalfOf, ...rest } = input as Record<string, unknown>;
+  if (onBehalfOf === undefined || onBehalfOf === null || onBehalfOf === '') return { input: rest };
+  if (typeof onBehalfOf !== 'string' || onBehalfOf.length > 64) return { input: rest, error: '代办授权编号无效，请从“家人代办”进入' };
+  return { input: rest, onBehalfOf };
+}
 
 export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
   const openid = deps.caller.openid;
@@ -50,28 +69,45 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   const prior = await deps.store.get<RequestRecord>('requests', requestKey);
   if (prior) return ok(prior.answer as ApplicationView);
 
-  // Knowing a name and an ID number is not enough (docs/product.md "Privacy and security").
-  const rp = await deps.realPerson.check(openid, { name: spec.person.name, idNumber: spec.person.idNumber });
-  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+  // Knowing a name and an ID number is not enough (docs/identity.md "Who is who").
+  const access = await mayActFor(deps, { name: spec.person.name, idNumber: spec.person.idNumber }, spec.onBehalfOf);
+  if (!access.ok) return fail('FORBIDDEN', spec.onBehalfOf === undefined ? REAL_PERSON_REQUIRED : DELEGATION_INVALID);
 
   const personKey = deps.personKey(spec.person.idNumber);
   const lockKey = `${spec.kind}:${personKey}`;
 
   // Skip the slow outside checks when the answer is already known (an active application).
   const activeLock = await deps.store.get<{ applicationId: string }>('locks', lockKey);
-  const checks: Check[] = activeLock
-    ? []
-    : [{ name: 'realPerson', passed: true, detail: `实人核验：${rp.detail}` }, ...(await spec.runChecks())];
+  // Nothing of the person's ends without their say (shared/registrations.ts): told before the slow checks.
+  if (!activeLock) {
+    const refused = await unconfirmedEndRefusal(deps.store, spec.kind, personKey, spec.form, 'citizen');
+    if (refused) return refused;
+  }
+  const realPersonCheck: Check = access.as === 'self'
+    ? { name: 'realPerson', passed: true, detail: `实人核验：${access.faceDetail}` }
+    : { name: 'realPerson', passed: true, detail: `实人核验：代办人已通过本人核验，并经申请人本人授权代办` };
+  const checks: Check[] = activeLock ? [] : [realPersonCheck, ...(await spec.runChecks())];
+  // The openid is bound to the person only when the identity base matched too (person-access.ts).
+  const bindNow = access.as === 'self' && checks.some((c) => c.name === 'identity' && c.passed);
+  const others = bindNow ? await otherBoundOpenids(deps, personKey, openid) : [];
+  const ownerOpenids = access.as === 'delegate' ? await otherBoundOpenids(deps, personKey, openid) : [];
+  // Whether the answer may show what is held about the person (outside-data findings, the
+  // certificate, another application): only to a bound openid or a delegate. Anyone else sees the
+  // application they sent, redacted, and nothing else (core/person-access.ts "SENDER").
+  const seesAll = access.as === 'delegate' || bindNow || !!(await bindingOf(deps, openid, personKey));
 
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const again = await tx.get<RequestRecord>('requests', requestKey);
     if (again) return ok(again.answer as ApplicationView);
 
-    await tx.put('bindings', `${openid}:${personKey}`, { openid, personKey, at, name: spec.person.name });
-
+    const bind = async () => {
+      if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
+    };
     const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
-      const view = spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
+      await bind();
+      if (!seesAll && app.openid !== openid) return fail('CONFLICT', HELD_FOR_SOMEONE_ELSE);
+      const view = !seesAll ? senderView(app) : spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
       const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, answer: view, at };
       await tx.put('requests', requestKey, record);
       return ok(view);
@@ -90,38 +126,42 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       throw new Error('active application changed during submission');
     }
 
-    const approved = checks.every((c) => c.passed);
+    // Again inside the transaction: a registration of the other kind may have been approved meanwhile.
+    const refused = await unconfirmedEndRefusal(tx, spec.kind, personKey, spec.form, 'citizen');
+    if (refused) return refused;
+    await bind();
+
+    const approve = checks.every((c) => c.passed);
     const today = beijingDate(at);
-    const due = approved ? null : addWorkingDays(today, spec.reviewDays);
-    const atIso = beijingIso(at);
-    const app: ApplicationRecord = {
+    const due = approve ? null : addWorkingDays(today, spec.reviewDays);
+    const start = submitted(at);
+    const base: ApplicationInLife = {
       applicationId: deps.newId(),
       kind: spec.kind,
-      status: approved ? 'approved' : 'pending_review',
+      // `submitted` is never stored: the machine decides in this transaction (shared/lifecycle.ts)
+      status: start.status,
       openid,
       personKey,
       requestId: spec.requestId,
       region: spec.region,
       submittedAt: at,
-      approvedAt: approved ? at : null,
+      approvedAt: null,
       dueDate: due ? due.date : null,
       dueDateUncertain: due ? due.uncertain : false,
       checks,
-      timeline: [
-        { status: 'submitted', at: atIso },
-        { status: 'checked', at: atIso, note: approved ? '系统比对全部通过' : '部分信息需工作人员核实' },
-        { status: approved ? 'approved' : 'pending_review', at: atIso, note: approved ? '秒办：系统自动办结' : undefined },
-      ].map((e) => (e.note === undefined ? { status: e.status, at: e.at } : e)),
+      timeline: start.timeline,
       form: spec.form,
       person: spec.person,
+      ...(access.as === 'delegate' ? { onBehalfOf: access.delegation.delegationId } : {}),
       certificateNo: null,
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
     };
-    if (approved) {
-      await spec.onApproved(tx, app, at);
-      await afterApprovalInTx(tx, app, at, deps); // 人社厅发〔2020〕79号 一(三)(四): contact task, service lists, follow-ups
-    }
+    const checked = must(recordEvent(base, 'checked', at, approve ? '系统比对全部通过' : '部分信息需工作人员核实'));
+    // 秒办 and staff approval do the same things (core/approval.ts)
+    const decided = approve ? await approveInTx(tx, checked, at, deps, { by: 'machine' }) : transition(checked, 'pending_review', at);
+    if (!decided.ok) return decided;
+    const app: ApplicationRecord = decided.data;
     await tx.put('applications', app.applicationId, app);
     await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
     const msg = spec.message(app);
@@ -129,6 +169,24 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       messageId: deps.newId(), openid, personKey, event: `${spec.kind}.${app.status}`,
       title: msg.title, body: msg.body, at, applicationId: app.applicationId,
     });
+    if (access.as === 'delegate') {
+      // 代办: every action is recorded and told to the person (docs/identity.md "Family help").
+      const helper = maskName(access.delegation.helperName ?? '');
+      await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: spec.action, personKey, applicationId: app.applicationId, onBehalfOf: access.delegation.delegationId, helperName: helper });
+      for (const owner of ownerOpenids) {
+        await writeMessageInTx(tx, {
+          messageId: deps.newId(), openid: owner, personKey, event: 'delegation.acted',
+          title: '代办提醒', body: `${helper}（您授权的代办人）已代您提交“${KIND_TEXT[spec.kind]}”，当前状态：${app.status === 'approved' ? '已办结' : '待人工审核'}。如非您授权，请在“家人代办”中撤销授权。`,
+          at, applicationId: app.applicationId,
+        });
+      }
+    }
     return answerWith(app);
   });
+}
+
+/** A move the machine must allow here (a fresh application); a refusal would be a bug in the table. */
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`lifecycle refused a move of a new application: ${r.error.message}`);
+  return r.data;
 }

@@ -2,11 +2,13 @@
  * Records → what a citizen or staff member reads. Every view masks the holder (docs/product.md
  * "Privacy and security": ID numbers and phones masked in every list, log and QR view).
  */
-import type { ApplicationView, CertificateView, RatingView, RegistrationStatus } from '../../shared/api';
+import type { ApplicationView, CertificateView, RatingView } from '../../shared/api';
+import type { RegistrationState } from '../../shared/registrations';
 import { caseNoOf } from '../../shared/case-no';
 import { beijingIso } from '../../shared/dates';
 import { maskIdNumber, maskName } from '../../shared/mask';
 import { regionName } from '../../shared/regions';
+import { UNAVAILABLE_DETAIL } from './checks';
 import type { ApplicationRecord, CertificateRecord } from './records';
 import { handlingOffice } from './offices';
 
@@ -31,7 +33,7 @@ export function nextStepFor(app: ApplicationRecord): string {
   return STATUS_NEXT[app.status];
 }
 
-export function certificateView(cert: CertificateRecord, registrationStatus: RegistrationStatus | 'none'): CertificateView {
+export function certificateView(cert: CertificateRecord, registration: RegistrationState): CertificateView {
   return {
     certificateNo: cert.certificateNo,
     version: cert.version,
@@ -41,7 +43,8 @@ export function certificateView(cert: CertificateRecord, registrationStatus: Reg
     issuedAt: beijingIso(cert.issuedAt),
     issuingRegion: cert.issuingRegion,
     issuingRegionName: regionName(cert.issuingRegion) ?? cert.issuingRegion,
-    registrationStatus,
+    registrationStatus: registration.status,
+    ...(registration.kind ? { registrationKind: registration.kind } : {}),
   };
 }
 
@@ -73,5 +76,22 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
   if (app.decision) {
     view.decision = { decision: app.decision.decision, reasonCode: app.decision.reasonCode, note: app.decision.note, at: app.decision.at };
   }
+  return view;
+}
+
+/**
+ * What the sender of an application sees when they are not bound to the person (the identity base
+ * did not match, docs/identity.md): the application exists and is being handled, and nothing that
+ * came from the outside data about that person — no employer, no pension, no certificate.
+ */
+const SENDER_SEES = new Set(['identity', 'realPerson', 'commitment']);
+
+export function senderView(app: ApplicationRecord): ApplicationView {
+  const view = applicationView(app);
+  // what the sender typed and how it compared is theirs to see; what a source holds about the person is not
+  view.checks = app.checks.map((c) => (SENDER_SEES.has(c.name) || c.detail.includes(UNAVAILABLE_DETAIL) ? c : { name: c.name, passed: c.passed, detail: c.passed ? '已核实' : '需工作人员核实' }));
+  view.nextStep = app.status === 'approved'
+    ? '已办结。为保护个人信息，请本人完成实人核验（或到窗口核验身份）后查看电子证和全部记录。'
+    : `${view.nextStep} 您填写的身份信息未能与社会保障卡持卡人员基础信息库核实，只能查看本次申请；本人核验身份后可查看全部记录。`;
   return view;
 }

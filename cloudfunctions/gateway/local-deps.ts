@@ -1,6 +1,7 @@
 /**
- * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR, the
- * outside-data file, a simulated 实人核验 and a clock that starts at NOW and runs on
+ * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR (or the
+ * MySQL store main.ts opens for `STORE=mysql`), the outside-data file, a simulated 实人核验 (which
+ * fails for people the file marks) and a clock that starts at NOW and runs on
  * (docs/api.md "Process").
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -28,6 +29,8 @@ export interface LocalConfig {
   /** simulated provider faults of the local channels (tests); default from env LOCAL_CHANNEL_* */
   channelFaults?: ChannelFaults;
   log?: (line: string) => void;
+  /** the store to run on (`STORE=mysql`: main.ts opens store.mysql.ts); default SQLite under dataDir */
+  store?: StorePort;
 }
 
 export function runningClock(startIso?: string): ClockPort {
@@ -58,15 +61,16 @@ export interface LocalRuntime {
 
 export function localRuntime(cfg: LocalConfig): LocalRuntime {
   mkdirSync(cfg.dataDir, { recursive: true });
-  const store = openSqliteStore({ dataDir: cfg.dataDir });
+  const store = cfg.store ?? openSqliteStore({ dataDir: cfg.dataDir });
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
-  const realPerson = simulatedRealPerson();
+  const secret = loadSecret(cfg.dataDir, 'person-key');
+  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+  // a simulation, not a pass-all: the outside-data file says whose face checks fail (docs/identity.md)
+  const realPerson = simulatedRealPerson({ store, now: clock.now, personKey, faceOutcome: gov.faceOutcome });
   // subscribe messages and SMS are appended to DATA_DIR/outbox-sent.log (adapters/channels.local.ts)
   const channels = localChannels({ dataDir: cfg.dataDir, clock, faults: cfg.channelFaults ?? faultsFromEnv() });
   const qrKeys = keysFromEnv(process.env) ?? fileKeys({ dir: join(cfg.dataDir, 'keys'), alg: cfg.qrAlg ?? algFromConfig(process.env.QR_ALG) });
-  const secret = loadSecret(cfg.dataDir, 'person-key');
-  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
   return {
     store,

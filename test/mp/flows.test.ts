@@ -55,7 +55,7 @@ function open(page: string) {
   return comp;
 }
 
-async function until(fn: () => boolean, ms = 3000) {
+async function until(fn: () => boolean, ms = 20000) {
   const end = Date.now() + ms;
   while (!fn()) {
     if (Date.now() > end) throw new Error('timed out waiting for the page');
@@ -178,7 +178,8 @@ describe('失业登记 wizard in miniprogram-simulate (鞍人社〔2020〕21号 
 });
 
 describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2018〕175号 二(三), 大人社规发〔2025〕2号 二(二))', () => {
-  it('registers the person at once and ends their 失业登记 with AJC00A 13, telling them', async () => {
+  // Behaviour changed (issue 12 §6): the wizard now shows what will end and the person ticks it.
+  it('warns that the 失业登记 will end, and with the tick registers the person at once, ending it with AJC00A 13, telling them', async () => {
     const page = open('packageForms/flexible');
     await until(() => !!page.querySelector('#step-next'));
     const { type, change, tap, date } = controls(page);
@@ -201,6 +202,9 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     await tap('step-next');
     await until(() => !!page.querySelector('#commit-accept'));
     expect(page.dom.textContent as string).toContain('无用人单位就业参保登记');
+    await until(() => !!page.querySelector('#ends-warning'));
+    expect(page.querySelector('#ends-warning').dom.textContent as string).toContain('失业登记将终止');
+    await tap('confirm-ends');
     await tap('commit-accept');
     await tap('step-next');
     await until(() => !!page.querySelector('#submit'));
@@ -210,7 +214,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     expect(page.querySelector('#result-status').dom.textContent as string).toContain('已办结');
     const sent = calls.filter((c) => c.data.action === 'submitFlexibleEmployment');
     expect(sent).toHaveLength(1);
-    expect(sent[0].data.input).toMatchObject({ employmentForm: '新就业形态（平台）', platform: '某配送平台', workRegion: county });
+    expect(sent[0].data.input).toMatchObject({ employmentForm: '新就业形态（平台）', platform: '某配送平台', workRegion: county, endsUnemploymentConfirmed: true });
     const messages = await dispatch('listMyMessages', {}, rt.depsFor(await rt.callerFor(OPENID)), { local: false });
     const titles = (messages.body as { ok: true; data: { messages: Array<{ title: string }> } }).data.messages.map((m) => m.title);
     expect(titles).toContain('您的失业登记已注销');

@@ -104,7 +104,7 @@ const PERSON: Record<string, FieldGen> = {
   idType: () => pick(
     on('idType', pick<unknown>(nonString, absent, notIn(codesOf(ID_TYPES), ['02', '1', '001', 'ID']))),
     // a real code that does not fit an 18-digit 居民身份证 number (90 社会保障卡 does: it is the same number)
-    on('idType', fc.constantFrom('04', '05', '06', '17'), ['idType', 'idNumber', 'birthDate']),
+    on('idType', fc.constantFrom('04', '05', '06', '17'), ['idType', 'idNumber', 'birthDate']), // 06 台胞证: refused at intake (codes.ts TAIWAN_PASS)
   ),
   idNumber: (c) => {
     const id = c.person.idNumber;

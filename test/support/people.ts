@@ -74,6 +74,8 @@ export interface GovPerson {
   unitInsurance?: { unit: string; since: string } | null;
   contractFiling?: { unit: string; since: string } | null;
   businessRegistration?: { name: string; since: string } | null;
+  /** local 实人核验 simulation: every face check for this person fails */
+  realPerson?: 'pass' | 'fail';
 }
 
 /** The outside-data record of a clean person (in the card base, nothing active). */

@@ -93,7 +93,7 @@ describe('electronic certificate QR through the gateway (docs/product.md flow 6)
     const { status, json } = await verify(token);
     expect(status).toBe(200);
     expect(json.data).toEqual({
-      valid: true, certificateNo, holderName: maskName(holder.name), status: 'valid', registrationStatus: 'active',
+      valid: true, certificateNo, holderName: maskName(holder.name), status: 'valid', registrationStatus: 'active', registrationKind: 'unemployment',
       validAsOf: expect.stringMatching(/^2026-03-10T10:0\d:\d\d\.\d{3}\+08:00$/),
     });
     expect(json.data.holderName).not.toBe(holder.name);

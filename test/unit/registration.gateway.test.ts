@@ -154,15 +154,25 @@ describe('working-day deadlines (人社厅发〔2020〕79号 一(三) 3 days; �
 });
 
 describe('灵活就业登记 with the 承诺书 (吉人社函字〔2018〕175号 二(三))', () => {
-  it('approves a clean person at once and ends their active 失业登记 with AJC00A 13, telling them', async () => {
+  // Behaviour changed (issue 12 §6): the 失业登记 no longer ends silently — the person is told what
+  // will end and confirms it; afterwards the certificate reports the active 灵活就业登记, not "已注销".
+  it('warns before ending an active 失业登记 (409, nothing stored), then with the confirmation ends it with AJC00A 13, telling them', async () => {
     const p = makePerson();
     await withGateway('2026-03-10T10:00:00+08:00', [govRecord(p)], async (gw) => {
       const u = await gw.call('submitUnemploymentRegistration', unemploymentForm(p), 'f-1');
       expect(u.json.data.status).toBe('approved');
-      const f = await gw.call('submitFlexibleEmployment', flexibleForm(p), 'f-1');
+      const form = flexibleForm(p);
+      const warned = await gw.call('submitFlexibleEmployment', form, 'f-1');
+      expect(warned.status).toBe(409);
+      expect(warned.json.error?.message).toContain('失业登记将终止');
+      expect(warned.json.error?.fields?.endsUnemploymentConfirmed).toContain('月收入不低于当地最低生活保障标准');
+      const before = await gw.call('listMyApplications', {}, 'f-1');
+      expect(before.json.data.applications.map((a: { kind: string }) => a.kind)).toEqual(['unemployment']);
+      const f = await gw.call('submitFlexibleEmployment', { ...form, endsUnemploymentConfirmed: true }, 'f-1');
       expect(f.json.data.status).toBe('approved');
       const cert = await gw.call('getMyCertificate', {}, 'f-1');
-      expect(cert.json.data.registrationStatus).toBe('deregistered');
+      expect(cert.json.data.registrationStatus).toBe('active');
+      expect(cert.json.data.registrationKind).toBe('flexible');
       const u2 = await gw.call('getProgress', { applicationId: u.json.data.applicationId }, 'f-1');
       expect(u2.json.data.timeline.at(-1).status).toBe('deregistered');
       const msgs = await gw.call('listMyMessages', {}, 'f-1');

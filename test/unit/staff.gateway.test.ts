@@ -138,13 +138,16 @@ describe('deregistration and the national export (人社厅发〔2020〕79号 �
   });
   afterAll(async () => { await gw.close(); });
 
-  it('needs a recorded verification note for AJC00A 31 and 32 (人社厅发〔2020〕79号 一(四))', async () => {
+  it('refuses AJC00A 32 without six months of recorded failed contacts, whatever the note says (人社厅发〔2020〕79号 一(四))', async () => {
     const bare = await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '32' }, 's-dl-reviewer');
     expect(bare.status).toBe(400);
     expect(bare.json.error?.fields?.note).toMatch(/核实/);
+    // Before issue 12 a note was enough on the day of registration; now the record must show the months
+    // (test/unit/deregistration-evidence.gateway.test.ts walks the six months).
     const noted = await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '32', note: '2026年3月起每月电话、短信、上门均无法联系，社区已核实' }, 's-dl-reviewer');
-    expect(noted.status).toBe(200);
-    expect(noted.json.data.status).toBe('deregistered');
+    expect(noted.status).toBe(400);
+    expect(noted.json.error?.message).toMatch(/^依据人社厅发〔2020〕79号 一\(四\)，不能仅以连续6个月无法联系为由注销/);
+    expect((await gw.call('deregister', { idNumber: a.idNumber, reasonCode: '11' }, 's-dl-reviewer')).status).toBe(200);
   });
 
   it('tells the person, and a second deregistration is a conflict', async () => {
@@ -160,18 +163,28 @@ describe('deregistration and the national export (人社厅发〔2020〕79号 �
 
   it('exports exactly the indicator fields, and lists a record that breaks a rule with its rule', async () => {
     expect((await gw.call('deregister', { idNumber: b.idNumber, reasonCode: '11' }, 's-dl-reviewer')).status).toBe(200);
-    // a staff name with a space breaks the AAE011 rule: the record is listed, not exported
+    // Issue 12: a staff name with a space used to break AAE011 and the record was never reported; the
+    // 经办人 is now written as the export takes it (shared/export.rules.ts exportStaffName).
     expect((await gw.call('deregister', { idNumber: c.idNumber, reasonCode: '12' }, 's-dl-spaced')).status).toBe(200);
+    // a record made before that change (a 台胞证 holder, refused at intake since): listed with its rule
+    const store = openSqliteStore({ dataDir: gw.dataDir });
+    try {
+      await store.put('deregistrations', '210204legacy', {
+        region: '210204', serial: '202604010000009999', personKey: 'legacy', name: '林志明', idType: '06', idNumber: '12345678', gender: '1',
+        at: Date.parse('2026-04-01T09:00:00+08:00'), date: '2026-04-01', reasonCode: '11', staffName: '大连审核员', note: '', registrationId: 'legacy',
+      });
+    } finally { await store.close?.(); }
     const out = await gw.call('exportDeregistrations', { from: '20260401', to: '20260401' }, 's-dl-admin');
     expect(out.status).toBe(200);
     const { records, rejected, csv } = out.json.data;
-    expect(records).toHaveLength(2);
+    expect(records).toHaveLength(3);
     for (const r of records) expect(Object.keys(r)).toEqual([...INDICATORS]);
-    expect(records.map((r: { AAC002: string }) => r.AAC002).sort()).toEqual([a.idNumber, b.idNumber].sort());
+    expect(records.map((r: { AAC002: string }) => r.AAC002).sort()).toEqual([a.idNumber, b.idNumber, c.idNumber].sort());
+    expect(records.find((r: { AAC002: string }) => r.AAC002 === c.idNumber).AAE011).toBe('王经办');
     expect(records.every((r: { ADC210: string; AAZ341: string }) => r.ADC210 === '20260401' && r.AAZ341.length === 18)).toBe(true);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0].rule).toBe('AAE011 不能含有半角或全角空格');
-    expect(rejected[0].record.AAC002).not.toBe(c.idNumber);
+    expect(rejected[0].rule).toBe('AAC002 首位不是字母的，长度为15或18位');
+    expect(rejected[0].record.AAC002).not.toBe('12345678');
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(INDICATORS.join(','));
     const none = await gw.call('exportDeregistrations', { from: '20260402', to: '20260430' }, 's-dl-admin');
     expect(none.json.data.records).toHaveLength(0);

@@ -9,6 +9,7 @@ import { REJECTION_REASONS, labelOf } from '../../../shared/codes'
 import { TIMELINE_LABELS } from '../../../shared/lifecycle'
 import { beijingDate, compareDates } from '../../../shared/dates'
 import { plainCheck } from './plainWords'
+import { plain } from '../services/format'
 import './components.css'
 
 export const KIND_LABELS: Record<ApplicationKind, string> = {
@@ -26,10 +27,7 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'
 
-/** Source citations are for staff and code, not for the citizen: `（人社厅发〔2020〕79号 一(三)）` is dropped. */
-export function plain(text: string): string {
-  return text.replace(/\s*[（(]\s*seed[^）)]*[）)]/gi, '').trim()
-}
+export { plain }
 
 /** `2026-09-30T10:05:00.000+08:00` → `2026-09-30 10:05` (times from the cloud are already Beijing time). */
 export function shortTime(iso: string): string {

@@ -11,6 +11,8 @@ import type { ActionName, ApplicationView } from '../../../shared/api'
 import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment'
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, ID_TYPES, POLITICAL_STATUSES, DISABILITY_LEVELS, labelOf, type CodeItem } from '../../../shared/codes'
 import { regionName } from '../../../shared/regions'
+import { CONFIRM_LABEL, SUPERSEDES, endsWarning } from '../../../shared/registrations'
+import type { MyStatus } from '../../../shared/api'
 import { validate } from '../../../shared/validate'
 import { beijingDate } from '../../../shared/dates'
 import type { z } from 'zod'
@@ -61,6 +63,8 @@ export interface SituationProps {
   today: string
   /** 长辈模式: show only this group of the step (spec.situationParts); undefined = all */
   part?: number
+  /** the person step's answers (a question may depend on the addresses, e.g. region-profiles.ts asksStableEmployment) */
+  person?: { hukouAddress?: { regionCode: string }; residenceAddress?: { regionCode: string } }
 }
 
 export interface ConfirmRow {
@@ -199,6 +203,20 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       gone = true
     }
   }, [initial.restored])
+
+  // What of the person's would end (shared/registrations.ts): warned, and ticked, before submitting.
+  const [holding, setHolding] = useState<{ since: string } | null>(null)
+  useEffect(() => {
+    let gone = false
+    void call<MyStatus>('getMyStatus').then((res) => {
+      if (gone || !res.ok) return
+      const other = res.data.registrations.find((r) => r.kind === SUPERSEDES[spec.kind].ends)
+      setHolding(other ? { since: other.since } : null)
+    })
+    return () => {
+      gone = true
+    }
+  }, [spec.kind])
 
   const today = beijingDate(Date.now())
   const schema = useMemo(() => spec.makeSchema(today), [spec, today])
@@ -403,6 +421,10 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
   const summary = attempted.includes(step) ? errorsOf(step === STEP_CONFIRM ? undefined : step).filter((e) => step === STEP_CONFIRM || inView(e.path)) : []
   const showFailure = failure && !(Object.keys(serverFields).length > 0 && summary.length > 0)
   const commitError = errorOf('commitment.accepted') ?? errorOf('commitment.textVersion') ?? errorOf('commitment')
+  const confirmField = SUPERSEDES[spec.kind].confirmField
+  const endsError = errorOf(confirmField)
+  const endsShown = !!holding || !!endsError
+  const endsConfirmed = draft.extra.endsConfirmed === true
 
   return (
     <Screen className='wiz' key={formKey}>
@@ -466,10 +488,33 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
         </View>
       ) : null}
 
-      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} field={field} change={changeExtra} touch={touch} today={today} part={elder && spec.situationParts ? shownPart : undefined} /> : null}
+      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} person={draft.person} field={field} change={changeExtra} touch={touch} today={today} part={elder && spec.situationParts ? shownPart : undefined} /> : null}
 
       {step === STEP_COMMITMENT ? (
         <View>
+          {endsShown ? (
+            <View className='card' id='ends-card'>
+              <Notice id='ends-warning' kind='info' title='提交后，您现有的登记将终止'>
+                <Text>{holding ? endsWarning(spec.kind, holding.since) : endsError}</Text>
+              </Notice>
+              <FormField path={confirmField} label='请确认' required error={endsError}>
+                <View
+                  id='confirm-ends'
+                  className={`wiz__check${endsConfirmed ? ' wiz__check--on' : ''}${endsError ? ' wiz__check--error' : ''}`}
+                  role='checkbox'
+                  aria-checked={endsConfirmed ? 'true' : 'false'}
+                  aria-label={CONFIRM_LABEL[spec.kind]}
+                  hoverClass='cf__option--hover'
+                  onClick={() => edit((d) => ({ ...d, extra: { ...d.extra, endsConfirmed: !endsConfirmed } }), confirmField)}
+                >
+                  <Text className='cf__mark cf__mark--box' aria-hidden='true'>
+                    {endsConfirmed ? '✓' : ''}
+                  </Text>
+                  <Text className='cf__text'>{CONFIRM_LABEL[spec.kind]}</Text>
+                </View>
+              </FormField>
+            </View>
+          ) : null}
           <View className='card'>
             <Text className='section-title'>{spec.commitmentTitle}</Text>
             <View className='wiz__commit-text' id='commit-text'>

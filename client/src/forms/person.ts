@@ -48,7 +48,7 @@ export const emptyPersonValues = (): PersonValues => ({
 })
 
 /** ID documents whose number carries no birth date: ask for it (docs/forms.md idType). */
-export const NEEDS_BIRTH_DATE = ['04', '05', '06']
+export const NEEDS_BIRTH_DATE = ['04', '05']
 /** 健康状况 `6` 残疾 needs 伤残等级 (鞍人社〔2020〕21号 说明 2). */
 export const DISABLED = HEALTH_DISABLED
 

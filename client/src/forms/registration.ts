@@ -3,6 +3,7 @@
  * the draft kept on the phone after every change (values, step, requestId, commitment), which
  * step a field path belongs to, and the input sent to the cloud. Rules are the shared schemas'.
  */
+import { SUPERSEDES } from '../../../shared/registrations'
 import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment'
 import { uuid } from '../services/ids'
 import { PERSON_LABELS, emptyPersonValues, personHasContent, personInput, personValuesFrom, type PersonValues } from './person'
@@ -39,7 +40,8 @@ export function stepOf(path: string): number {
   const head = path.split('.')[0]
   if (STEP0.includes(head)) return STEP_PERSON
   if (STEP1.includes(head)) return STEP_CONTACT
-  if (head === 'commitment') return STEP_COMMITMENT
+  // the tick that an active registration of the other kind ends is given beside the commitment
+  if (head === 'commitment' || head === 'endsUnemploymentConfirmed' || head === 'endsFlexibleConfirmed') return STEP_COMMITMENT
   if (head === 'requestId' || head === '') return STEP_CONFIRM
   return STEP_SITUATION
 }
@@ -144,6 +146,7 @@ export function registrationInput(
     ...extraPersonInput(draft.extra),
     ...ownInput(draft.extra),
     commitment: { accepted, textVersion: COMMITMENTS[kind].version, ...(signature ? { signature } : {}) },
+    ...(draft.extra.endsConfirmed === true ? { [SUPERSEDES[kind].confirmField]: true } : {}),
   }
 }
 

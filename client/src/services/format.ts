@@ -13,3 +13,14 @@ export function dateText(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : date
 }
+
+/**
+ * Source citations are for staff and code, not for the citizen: a parenthesis holding a document
+ * number — `（人社厅发〔2020〕79号 一(三)）` — is dropped from what the person reads.
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/\s*（[^（）]*(?:〔\d{4}〕|\bseed\b)[^（）]*）/gi, '')
+    .replace(/\s*\((?:[^()]|\([^()]*\))*?(?:〔\d{4}〕|\bseed\b)(?:[^()]|\([^()]*\))*\)/gi, '')
+    .trim()
+}

@@ -10,11 +10,10 @@ import { beijingDate } from '../../../shared/dates';
 import { profileFor } from '../../../shared/region-profiles';
 import { validate } from '../../../shared/validate';
 import { identityCheck } from '../checks';
-import { issueCertificateInTx } from '../certificates';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
-import { submitApplication } from '../submit';
+import { splitOnBehalfOf, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
 import { schemaPerDay } from '../schema-cache';
@@ -22,6 +21,9 @@ import { schemaPerDay } from '../schema-cache';
 const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
 export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const today = beijingDate(deps.clock.now());
   const v = validate(applySchema(today), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -41,6 +43,7 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     kind: 'certificate',
     action: 'applyCertificate',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...person },
     region,
@@ -50,10 +53,6 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
       const cert = await tx.get<CertificateRecord>('certificates', personKey);
       if (!cert) return null;
       return tx.get<ApplicationRecord>('applications', cert.applicationId);
-    },
-    onApproved: async (tx, app, at) => {
-      const { certificate } = await issueCertificateInTx(tx, { personKey, person, region, applicationId: app.applicationId, at });
-      app.certificateNo = certificate.certificateNo;
     },
     message: (app) => app.status === 'approved'
       ? { title: '电子《就业创业证》已签发', body: `证号 ${app.certificateNo}。可在“我的电子证”中出示二维码。` }

@@ -1,7 +1,8 @@
 /**
- * What a citizen reads: only the records of the people they passed the 实人核验 for
- * (docs/product.md "Privacy and security"). A record of anyone else answers NOT_FOUND, the same as a
- * record that does not exist, so the answer reveals nothing.
+ * What a citizen reads: the records of the people they are bound to (identity base matched and a
+ * real-person check passed), those they help (代办), and the applications they sent themselves —
+ * and no more (core/person-access.ts decides). A record of anyone else answers NOT_FOUND, the same as
+ * a record that does not exist, so the answer reveals nothing.
  */
 import type { ApplicationView, CertificateView, MyStatus, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
@@ -10,27 +11,43 @@ import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, MessageRecord, RegistrationRecord } from '../records';
 import { registrationId, registrationStatusInTx } from '../registrations';
 import { taskId, type TaskRecord } from '../schedule';
-import { applicationView, certificateView } from '../views';
+import { accessTo, boundPersonKeys, readablePersonKeys } from '../person-access';
+import { applicationView, certificateView, senderView } from '../views';
 import { withQr } from './qr.handler';
 
+/** The people the caller is bound to: their own records, certificates with a QR, 补发. */
 export async function myPersonKeys(deps: Deps): Promise<string[]> {
-  const openid = deps.caller.openid;
-  if (!openid) return [];
-  const rows = await deps.store.find<{ personKey: string; at: number }>('bindings', { openid }, { orderBy: { field: 'at', direction: 'desc' } });
-  return [...new Set(rows.map((r) => r.personKey))];
+  return boundPersonKeys(deps);
 }
 
-async function viewOf(app: ApplicationRecord, deps: Deps): Promise<ApplicationView> {
+/** A delegate's read of the person's records is recorded: the person sees it in listWhoReadMyData. */
+async function auditDelegateRead(deps: Deps, action: string, personKeys: string[]): Promise<void> {
+  for (const personKey of personKeys) {
+    await deps.store.put('audit', deps.newId(), { at: deps.clock.now(), citizenOpenid: deps.caller.openid, action, personKey, as: 'delegate' });
+  }
+}
+
+async function viewOf(app: ApplicationRecord, deps: Deps, as: 'self' | 'delegate' | 'sender'): Promise<ApplicationView> {
+  if (as === 'sender') return senderView(app);
   if (app.status !== 'approved') return applicationView(app);
   const cert = await deps.store.get<CertificateRecord>('certificates', app.personKey);
+  // a delegate sees the certificate's status, never a QR (the view has none; only getMyCertificate adds one)
   return applicationView(app, cert ? certificateView(cert, await registrationStatusInTx(deps.store, app.personKey)) : undefined);
 }
 
 export async function listMyApplications(_input: unknown, deps: Deps): Promise<Result<{ applications: ApplicationView[] }>> {
-  const keys = await myPersonKeys(deps);
-  if (keys.length === 0) return ok({ applications: [] });
-  const apps = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys } }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 200 });
-  return ok({ applications: await Promise.all(apps.map((a) => viewOf(a, deps))) });
+  const { self, delegated } = await readablePersonKeys(deps);
+  const keys = [...self, ...delegated];
+  const order = { orderBy: { field: 'submittedAt', direction: 'desc' as const }, limit: 200 };
+  const apps = keys.length ? await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys } }, order) : [];
+  // applications the caller sent for someone they are not bound to: that application only, redacted
+  const sent = (await deps.store.find<ApplicationRecord>('applications', { openid: deps.caller.openid }, order)).filter((a) => !keys.includes(a.personKey));
+  if (delegated.length) await auditDelegateRead(deps, 'listMyApplications', delegated);
+  const views = await Promise.all([
+    ...apps.map((a) => viewOf(a, deps, self.includes(a.personKey) ? 'self' : 'delegate')),
+    ...sent.map((a) => viewOf(a, deps, 'sender')),
+  ]);
+  return ok({ applications: views.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)) });
 }
 
 export async function getProgress(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
@@ -39,9 +56,10 @@ export async function getProgress(input: unknown, deps: Deps): Promise<Result<Ap
     return fail('VALIDATION_FAILED', '请提供要查询的申请编号', { applicationId: '请提供要查询的申请编号' });
   }
   const app = await deps.store.get<ApplicationRecord>('applications', applicationId);
-  const keys = await myPersonKeys(deps);
-  if (!app || !keys.includes(app.personKey)) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
-  return ok(await viewOf(app, deps));
+  const access = app ? await accessTo(deps, app.personKey) : null;
+  if (!app || (!access && app.openid !== deps.caller.openid)) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
+  if (access?.as === 'delegate') await auditDelegateRead(deps, 'getProgress', [app.personKey]);
+  return ok(await viewOf(app, deps, access ? access.as : 'sender'));
 }
 
 export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Result<CertificateView>> {

@@ -27,6 +27,7 @@ import type { ApplicationRecord, CertificateRecord, RequestRecord } from '../rec
 import { registrationStatusInTx } from '../registrations';
 import { REAL_PERSON_REQUIRED } from '../submit';
 import { certificateView } from '../views';
+import { mayActFor } from '../person-access';
 import { myPersonKeys } from './citizenReads.handler';
 
 export const QR_UNAVAILABLE = '电子证服务暂不可用，请稍后再试';
@@ -65,6 +66,8 @@ export interface VerifyAnswer {
   holderName?: string;
   status?: CertificateRecord['status'];
   registrationStatus?: RegistrationStatus | 'none';
+  /** which registration the status is about (a person in 灵活就业 is never shown "已注销") */
+  registrationKind?: 'unemployment' | 'flexible';
   /** when this answer was true (ISO-8601 +08:00) */
   validAsOf: string;
 }
@@ -137,9 +140,12 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   }
 
   const valid = reason === null && cert !== null;
-  const registrationStatus = valid ? await registrationStatusInTx(deps.store, cert!.personKey) : undefined;
+  const registration = valid ? await registrationStatusInTx(deps.store, cert!.personKey) : undefined;
   const answer: VerifyAnswer = valid
-    ? { valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status, registrationStatus, validAsOf }
+    ? {
+        valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status,
+        registrationStatus: registration!.status, ...(registration!.kind ? { registrationKind: registration!.kind } : {}), validAsOf,
+      }
     : {
         valid: false, reason: reason!, reasonText: VERIFY_REASON_TEXT[reason!],
         // the number only when we signed it: a forged code must not make us name a certificate
@@ -207,10 +213,10 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   }
   if (!cert) return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
   if (cert.status === 'revoked') return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
-  // A 补发 voids the codes the holder shows: as for any approval, knowing the name and number is
-  // not enough (docs/product.md "Privacy and security").
-  const rp = await deps.realPerson.check(openid, { name: cert.name, idNumber: cert.idNumber });
-  if (!rp.passed) return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
+  // A 补发 voids the codes the holder shows: only the holder (bound, and freshly checked or checked at
+  // a counter) may ask — never a delegate or a sender (docs/identity.md "Who is who").
+  const access = await mayActFor(deps, { name: cert.name, idNumber: cert.idNumber });
+  if (!access.ok || access.as !== 'self') return fail('FORBIDDEN', REAL_PERSON_REQUIRED);
 
   const at = deps.clock.now();
   const personKey = cert.personKey;

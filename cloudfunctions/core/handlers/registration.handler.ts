@@ -13,13 +13,12 @@ import { profileFor } from '../../../shared/region-profiles';
 import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
 import { validate } from '../../../shared/validate';
 import { employmentChecks, identityCheck, pensionCheck } from '../checks';
-import { issueCertificateInTx } from '../certificates';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
-import { endRegistrationInTx, openRegistrationInTx, registrationStatusInTx } from '../registrations';
+import { registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
 import { schemaPerDay } from '../schema-cache';
-import { submitApplication } from '../submit';
+import { splitOnBehalfOf, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 
 type Address = { regionCode: string; detail: string };
@@ -56,6 +55,9 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
 }
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(unemploymentSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -66,17 +68,12 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     kind: 'unemployment',
     action: 'submitUnemploymentRegistration',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
     reviewDays: profileFor(region).unemploymentReviewDays,
     runChecks: () => personChecks(deps, person),
-    onApproved: async (tx, app, at) => {
-      await openRegistrationInTx(tx, 'unemployment', app, at);
-      // docs/product.md: "All pass → approved at once, certificate issued if the person has none".
-      const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person, region: (form.residenceAddress as Address).regionCode, applicationId: app.applicationId, at });
-      app.certificateNo = certificate.certificateNo;
-    },
     message: (app) => app.status === 'approved'
       ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训服务。` }
       : { title: '失业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
@@ -84,10 +81,10 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
   }, deps);
 }
 
-/** 人社厅发〔2020〕79号 AJC00A 13: 灵活就业 is 从事有稳定收入的劳动 — the code the ended 失业登记 records. */
-export const FLEXIBLE_ENDS_UNEMPLOYMENT_WITH = '13';
-
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+  const split = splitOnBehalfOf(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  input = split.input;
   const now = deps.clock.now();
   const v = validate(flexibleSchema(beijingDate(now)), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -98,30 +95,16 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     kind: 'flexible',
     action: 'submitFlexibleEmployment',
     requestId,
+    onBehalfOf: split.onBehalfOf,
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
     reviewDays: profileFor(region).flexibleReviewDays,
     // 吉人社函字〔2018〕175号 二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
     runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '承诺书：已阅读并承诺' }],
-    onApproved: (tx, app, at) => approveFlexibleInTx(tx, app, at, deps),
     message: (app) => app.status === 'approved'
       ? { title: '灵活就业登记已办结', body: `您的灵活就业登记已于 ${beijingDate(app.submittedAt)} 办结。` }
       : { title: '灵活就业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
     decorate: (tx, app) => decorate(deps, tx, app),
   }, deps);
-}
-
-/**
- * Approving 灵活就业 opens that registration, and ends an active 失业登记 of the same person with
- * AJC00A 13, recorded and told (docs/product.md "After registration"). Used by 秒办 and by staff approval.
- */
-export async function approveFlexibleInTx(tx: StoreTx, app: ApplicationRecord, at: number, deps: Pick<Deps, 'newId'>): Promise<void> {
-  await openRegistrationInTx(tx, 'flexible', app, at);
-  await endRegistrationInTx(tx, {
-    kind: 'unemployment', personKey: app.personKey, reasonCode: FLEXIBLE_ENDS_UNEMPLOYMENT_WITH,
-    note: '办理灵活就业登记，失业登记自动终止', at, by: 'system', byName: '系统（灵活就业登记）', messageId: deps.newId(),
-  });
-  const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: (app.person.residenceAddress as Address).regionCode, applicationId: app.applicationId, at });
-  app.certificateNo = certificate.certificateNo;
 }

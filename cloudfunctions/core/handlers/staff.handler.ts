@@ -6,23 +6,25 @@
  */
 import type { ApplicationView, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { DEREGISTRATION_REASONS, REJECTION_REASONS, labelOf } from '../../../shared/codes';
+import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '../../../shared/codes';
+import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '../../../shared/contact-record';
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
-import { INDICATORS, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
+import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
+import { isRuralOrNonLocal } from '../../../shared/region-profiles';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
-import { decideSchema, deregisterSchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
+import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
+import { ruleFirstMessage } from '../../../shared/staff-text';
 import { validate } from '../../../shared/validate';
-import { issueCertificateInTx } from '../certificates';
+import { approveInTx, rejectInTx } from '../approval';
+import { serviceRecordOf } from '../contact-record';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import type { ApplicationRecord, RegistrationRecord } from '../records';
-import { endRegistrationInTx, openRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
+import { endRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
-import { approveFlexibleInTx } from './registration.handler';
 import { applicationView } from '../views';
 import { ratingSummary, type RatingSummary } from '../ratings';
-import { afterApprovalInTx } from '../schedule';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
 
@@ -85,7 +87,7 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
 export async function decideApplication(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const staff = staffOf(deps);
   const v = validate(decideSchema, input, STAFF_FIELD_LABELS);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const { applicationId, decision, reasonCode, note } = v.data;
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
@@ -93,42 +95,23 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
     const atIso = beijingIso(at);
-    app.decision = { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid };
-    if (decision === 'approve') {
-      app.status = 'approved';
-      app.approvedAt = at;
-      app.timeline = [...app.timeline, { status: 'approved', at: atIso, note: `经办人员审核通过${note ? `：${note}` : ''}` }];
-      if (app.kind === 'certificate') {
-        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: app.region, applicationId: app.applicationId, at });
-        app.certificateNo = certificate.certificateNo;
-      } else if (app.kind === 'unemployment') {
-        await openRegistrationInTx(tx, 'unemployment', app, at);
-        const residence = (app.person.residenceAddress as { regionCode: string } | undefined)?.regionCode ?? app.region;
-        const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region: residence, applicationId: app.applicationId, at });
-        app.certificateNo = certificate.certificateNo;
-        await afterApprovalInTx(tx, app, at, deps);
-      } else {
-        await approveFlexibleInTx(tx, app, at, deps);
-      }
-    } else {
-      app.status = 'rejected';
-      const reason = labelOf(REJECTION_REASONS, reasonCode) ?? '';
-      app.timeline = [...app.timeline, { status: 'rejected', at: atIso, note: `${reason}${note ? `：${note}` : ''}` }];
-      // The person may apply again: the lock that kept a second submission out is released.
-      await tx.remove('locks', `${app.kind}:${app.personKey}`);
-    }
-    await tx.put('applications', app.applicationId, app);
+    const decided = decision === 'approve'
+      ? await approveInTx(tx, app, at, deps, { by: 'staff', note })
+      : await rejectInTx(tx, app, at, `${labelOf(REJECTION_REASONS, reasonCode) ?? ''}${note ? `：${note}` : ''}`);
+    if (!decided.ok) return decided;
+    const done: ApplicationRecord = { ...decided.data, decision: { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid } };
+    await tx.put('applications', done.applicationId, done);
     const what = app.kind === 'certificate' ? '《就业创业证》申领' : app.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
     await writeMessageInTx(tx, {
-      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${app.status}`,
+      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${done.status}`,
       title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
       body: decision === 'approve'
-        ? `审核通过时间 ${beijingDate(at)}。${app.certificateNo ? `电子证号 ${app.certificateNo}。` : ''}`
+        ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
         : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。`,
       at, applicationId: app.applicationId,
     });
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
-    return ok(applicationView(app));
+    return ok(applicationView(done));
   });
   return result;
 }
@@ -137,22 +120,78 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
 export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
   const staff = staffOf(deps);
   const v = validate(deregisterSchema, input, { idNumber: '证件号码', ...STAFF_FIELD_LABELS });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const personKey = deps.personKey(v.data.idNumber);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
     if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
     if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
+    // 人社厅发〔2020〕79号 一(四): 31/32 only on what the record of contacts and services shows (shared/contact-record.ts).
+    const attempts = (await serviceRecordOf(tx, reg.applicationId))?.attempts ?? [];
+    const lacking = evidenceProblem(v.data.reasonCode, attempts);
+    if (lacking) return fail('VALIDATION_FAILED', lacking, { reasonCode: lacking });
+    const evidence = EVIDENCE_CODES.includes(v.data.reasonCode) ? evidenceSummary(v.data.reasonCode, attempts) : undefined;
     const ended = await endRegistrationInTx(tx, {
       kind: 'unemployment', personKey, reasonCode: v.data.reasonCode, note: v.data.note, at,
       by: staff.openid, byName: staff.name, messageId: deps.newId(),
     });
-    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode });
+    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode, ...(evidence ? { evidence, verification: v.data.note } : {}) });
     return ok({
       registrationId: ended!.registrationId, status: 'deregistered' as const, reasonCode: v.data.reasonCode,
       reasonText: labelOf(DEREGISTRATION_REASONS, v.data.reasonCode) ?? '', endedAt: beijingIso(at), holderName: maskName(reg.person.name),
     });
+  });
+}
+
+function evidenceSummary(code: string, attempts: ContactAttempt[]): string[] {
+  if (code === '32') return unreachableEvidence(attempts).attempts.map((a) => attemptText({ ...a, reached: false, offers: [] }));
+  const dates = new Set(refusalEvidence(attempts).refusals.map((r) => r.date));
+  return attempts.filter((a) => a.reached && a.offers.length && dates.has(a.date)).map(attemptText);
+}
+
+export interface DeregistrationEvidence {
+  registrationId: string;
+  holderName: string;
+  idNumberMasked: string;
+  region: string;
+  regionName: string;
+  /** Beijing date the registration began */
+  since: string;
+  /** every recorded attempt, oldest first, in plain Chinese with who made it */
+  attempts: Array<{ date: string; channel: string; channelLabel: string; reached: boolean; offers: Array<{ service: string; label: string; outcome: 'accepted' | 'refused' }>; note: string | null; byName: string; text: string }>;
+  unreachable: UnreachableEvidence;
+  refusals: RefusalEvidence;
+  /** per evidence code: whether the record allows it, and if not why (the rule named) */
+  codes: Record<string, { allowed: boolean; message: string }>;
+}
+
+/**
+ * What the system holds about contacts and services of a person's active 失业登记, shown to staff on the
+ * 注销 page before they confirm (人社厅发〔2020〕79号 一(四)). Own region only; audited like every staff read.
+ */
+export async function getDeregistrationEvidence(input: unknown, deps: Deps): Promise<Result<DeregistrationEvidence>> {
+  const staff = staffOf(deps);
+  const v = validate(evidenceQuerySchema, input, { idNumber: '证件号码' });
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const personKey = deps.personKey(v.data.idNumber);
+  const reg = await deps.store.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
+  if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
+  if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
+  await audit(deps, 'getDeregistrationEvidence', { personKey, registrationId: reg.registrationId });
+  const attempts = [...((await serviceRecordOf(deps.store, reg.applicationId))?.attempts ?? [])].sort((a, b) => a.at - b.at);
+  const codes = Object.fromEntries(EVIDENCE_CODES.map((c) => {
+    const problem = evidenceProblem(c, attempts);
+    return [c, { allowed: !problem, message: problem ?? `系统记录满足代码${c}的条件；注销前仍须写明核实情况` }];
+  }));
+  return ok({
+    registrationId: reg.registrationId, holderName: maskName(reg.person.name), idNumberMasked: maskIdNumber(reg.person.idNumber),
+    region: reg.region, regionName: regionName(reg.region) ?? reg.region, since: beijingDate(reg.since),
+    attempts: attempts.map((a) => ({
+      date: a.date, channel: a.channel, channelLabel: labelOf(CONTACT_CHANNELS, a.channel) ?? a.channel, reached: a.reached,
+      offers: a.offers.map((o) => ({ ...o, label: labelOf(SERVICE_OFFERS, o.service) ?? o.service })), note: a.note, byName: a.byName, text: attemptText(a),
+    })),
+    unreachable: unreachableEvidence(attempts), refusals: refusalEvidence(attempts), codes,
   });
 }
 
@@ -169,10 +208,7 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   const rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }> = [];
   const seen = new Set<string>();
   for (const d of rows) {
-    const record: ExportRecord = {
-      AAB301: d.region, AAZ341: d.serial, AAC003: d.name, AAC002: d.idNumber, AAC058: d.idType, AAC044: d.idNumber,
-      ADC210: isoToCompact(d.date), AJC00A: d.reasonCode, AAE011: d.staffName, AAE036: isoToCompact(d.date), AAE013: d.note,
-    };
+    const record: ExportRecord = exportRecordOf(d);
     const rules = exportRuleViolations(record, { today, gender: d.gender });
     if (seen.has(uniqueId(record))) rules.push('AAZ341 不可重复');
     seen.add(uniqueId(record));
@@ -183,21 +219,43 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   return ok({ indicators: INDICATORS, records, rejected, csv: toCsv(records) });
 }
 
-/** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region. */
+type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Episode[] };
+
+/**
+ * Every 失业登记 of the region begun before `before`, each counted where it was registered (登记失业地, the
+ * region of its application) — not where the person's latest registration is. A person registered in 鞍山,
+ * deregistered there and registered again in 大连 has one registration document (region 大连) holding the
+ * 鞍山 one in its history; reading documents by their current region would count the 鞍山 registration
+ * in 大连 and lose it in 鞍山. So the registrations are found through their approved applications, one
+ * per registration, whose region never changes.
+ */
+async function registrationsOfRegion(deps: Deps, region: string, before: number): Promise<StatsRegistration[]> {
+  const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
+  const byPerson = new Map<string, Map<string, ApplicationRecord>>();
+  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Map()).get(a.personKey)!).set(a.applicationId, a);
+  const out: StatsRegistration[] = [];
+  for (const [personKey, ofPerson] of byPerson) {
+    const doc = await deps.store.get<Episode>('registrations', registrationId('unemployment', personKey));
+    if (!doc) continue;
+    for (const x of [doc, ...(doc.history ?? [])]) {
+      const app = x ? ofPerson.get(x.applicationId) : undefined;
+      if (!x || !app || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
+      out.push({
+        region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [],
+        ruralOrNonLocal: isRuralOrNonLocal({ householdType: app.form.householdType, hukouAddress: app.form.hukouAddress }, x.region), stableAtResidence: typeof app.form.stableEmploymentAtResidence === 'string' ? app.form.stableEmploymentAtResidence : null,
+      });
+    }
+  }
+  return out;
+}
+
+/** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region (the region of each registration). */
 export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const p = statsPeriod(v.data.month);
-  const regDocs = await deps.store.find<RegistrationRecord & { person: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Array<Record<string, unknown>> }>(
-    'registrations', { kind: 'unemployment', region: { prefix: staff.region } }, { limit: 100000 });
-  const regs: StatsRegistration[] = [];
-  for (const r of regDocs) {
-    for (const x of [r, ...((r.history ?? []) as Array<typeof r>)]) {
-      if (!x || x.since >= p.to) continue;
-      regs.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
-    }
-  }
+  const regs = await registrationsOfRegion(deps, staff.region, p.to);
   const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));

@@ -1,7 +1,7 @@
 /** The handlers of the CloudBase function `staff` (actions whose `fn` is 'staff' in shared/api.ts). */
 import type { HandlerMap } from './handler';
-import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, listReviewQueue, monthlyStats } from './staff.handler';
-import { completeContactTask, listContactTasks, revealContact } from './tasks.handler';
+import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, getDeregistrationEvidence, listReviewQueue, monthlyStats } from './staff.handler';
+import { completeContactTask, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';
 
 export const STAFF_HANDLERS: HandlerMap = {
@@ -15,4 +15,7 @@ export const STAFF_HANDLERS: HandlerMap = {
   listContactTasks,
   revealContact,
   completeContactTask,
+  // issue 12 (rules2): the record AJC00A 31/32 rest on
+  recordContactAttempt,
+  getDeregistrationEvidence,
 };

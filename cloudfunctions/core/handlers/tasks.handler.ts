@@ -1,18 +1,23 @@
 /**
- * Contact tasks (人社厅发〔2020〕79号 一(三): 在办理失业登记后5个工作日内，通过电话、短信等方式主动联系): created by
- * schedule.ts when a 失业登记 is approved; here staff of the region see them, earliest due first,
- * reveal the phone of one person when they are about to call (audited — lists stay masked), and
- * close the task with what happened, which the citizen's timeline shows.
+ * Contact tasks (人社厅发〔2020〕79号 一(三): 在办理失业登记后5个工作日内，通过电话、短信等方式主动联系) and the monthly
+ * follow-up calls (一(四) 每月开展1次跟踪调查): created by schedule.ts; here staff of the region see them,
+ * earliest due first, reveal the phone of one person when they are about to call (audited — lists stay
+ * masked), record each attempt with its outcome and the services offered (core/contact-record.ts — the
+ * record AJC00A 31/32 rest on), and close the task, which the citizen's timeline shows.
  */
 import type { Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { beijingDate, beijingIso } from '../../../shared/dates';
+import { beijingDate } from '../../../shared/dates';
+import { recordEvent } from '../../../shared/lifecycle';
 import { maskName, maskPhone } from '../../../shared/mask';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
-import { completeTaskSchema, taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
+import { CONTACT_ATTEMPT_FIELD_LABELS, contactAttemptSchema, type ContactAttempt } from '../../../shared/contact-record';
+import { taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
 import { validate } from '../../../shared/validate';
 import type { Deps } from '../deps';
-import type { ApplicationRecord } from '../records';
+import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind, recordAttemptInTx, type StaffContactKind } from '../contact-record';
+import type { ApplicationRecord, RegistrationRecord } from '../records';
+import { registrationId } from '../registrations';
 import type { TaskRecord } from '../schedule';
 import { audit } from './staff.handler';
 
@@ -20,6 +25,8 @@ const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
 
 export interface ContactTaskItem {
   taskId: string;
+  kind: StaffContactKind;
+  kindLabel: string;
   applicationId: string;
   holderName: string;
   phoneMasked: string;
@@ -28,29 +35,41 @@ export interface ContactTaskItem {
   dueDate: string;
   dueDateUncertain: boolean;
   overdue: boolean;
+  /** 核实就业状态: the outside record the daily comparison saw (core/comparison.ts) */
+  finding?: string;
 }
 
 export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
   const staff = deps.caller.staff!;
   const today = beijingDate(deps.clock.now());
-  const tasks = await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: 'contact', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const tasks = await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: { in: [...STAFF_CONTACT_KINDS] }, region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const items: ContactTaskItem[] = [];
   for (const t of tasks) {
     const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
-    if (!app) continue;
+    if (!app || !isStaffContactKind(t.kind)) continue;
+    // a follow-up call of a registration that has ended is no longer owed
+    if ((t.kind === 'followcall' || t.kind === 'verify_employment') && !(await registrationActive(deps, t))) continue;
     items.push({
-      taskId: t.taskId, applicationId: t.applicationId, holderName: maskName(app.person.name),
+      taskId: t.taskId, kind: t.kind, kindLabel: CONTACT_KIND_LABELS[t.kind], applicationId: t.applicationId, holderName: maskName(app.person.name),
       phoneMasked: app.person.phone ? maskPhone(String(app.person.phone)) : '', region: t.region, regionName: regionName(t.region) ?? t.region,
       dueDate: t.dueDate, dueDateUncertain: !!t.dueDateUncertain, overdue: t.dueDate < today,
+      ...(t.finding ? { finding: String((t.finding as { text?: unknown }).text ?? '') } : {}),
     });
   }
   await audit(deps, 'listContactTasks', { count: items.length });
   return ok({ items, today });
 }
 
+async function registrationActive(deps: Deps, t: TaskRecord): Promise<boolean> {
+  if (!t.personKey) return false;
+  const kind = t.registrationKind === 'flexible' ? 'flexible' : 'unemployment';
+  const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, t.personKey));
+  return !!reg && reg.status === 'active' && reg.applicationId === t.applicationId;
+}
+
 async function openTaskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
   const task = await deps.store.get<TaskRecord>('tasks', taskId);
-  if (!task || task.kind !== 'contact' || !regionPrefixMatches(deps.caller.staff!.region, task.region)) return null;
+  if (!task || !isStaffContactKind(task.kind) || !regionPrefixMatches(deps.caller.staff!.region, task.region)) return null;
   const app = await deps.store.get<ApplicationRecord>('applications', task.applicationId);
   return app ? { task, app } : null;
 }
@@ -66,23 +85,47 @@ export async function revealContact(input: unknown, deps: Deps): Promise<Result<
   return ok({ taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''), ...(p.landline ? { landline: String(p.landline) } : {}) });
 }
 
-export async function completeContactTask(input: unknown, deps: Deps): Promise<Result<{ taskId: string; status: 'done'; outcome: string }>> {
+const CHANNEL_TEXT: Record<string, string> = { phone: '电话', sms: '短信', visit: '上门', community: '通过社区', other: '' };
+
+/**
+ * One contact attempt, recorded on the registration's record of services; `close` also closes the task
+ * (completeContactTask) and tells the citizen on the timeline. The first contact is owed once; a reached
+ * person or a last attempt closes it — an unreachable attempt to be tried again is recorded without closing.
+ */
+async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promise<Result<{ taskId: string; status: 'done' | 'open'; outcome: string; attempt: ContactAttempt }>> {
   const staff = deps.caller.staff!;
-  const v = validate(completeTaskSchema, input, TASK_FIELD_LABELS);
+  const v = validate(contactAttemptSchema, input, { ...TASK_FIELD_LABELS, ...CONTACT_ATTEMPT_FIELD_LABELS });
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
-    if (!task || task.kind !== 'contact' || !regionPrefixMatches(staff.region, task.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!task || !isStaffContactKind(task.kind) || !regionPrefixMatches(staff.region, task.region)) return fail('NOT_FOUND', NOT_FOUND);
     if (task.status !== 'open') return fail('CONFLICT', '这条任务已经处理过了');
-    await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
-    const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
-    if (app) {
-      const what = v.data.outcome === 'reached' ? '工作人员已与您电话联系，介绍了就业服务' : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
-      app.timeline = [...app.timeline, { status: 'services', at: beijingIso(at), note: what }];
-      await tx.put('applications', app.applicationId, app);
+    const attempt = await recordAttemptInTx(tx, task, v.data, at, staff);
+    if (close) {
+      await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
+      const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+      if (app) {
+        const how = CHANNEL_TEXT[v.data.channel] ?? '';
+        const what = v.data.outcome === 'reached' ? `工作人员已与您${how}联系，介绍了就业服务` : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
+        const step = recordEvent(app, 'services', at, what);
+        if (step.ok) await tx.put('applications', app.applicationId, step.data);
+      }
     }
-    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'completeContactTask', taskId: task.taskId, personKey: task.personKey, outcome: v.data.outcome });
-    return ok({ taskId: task.taskId, status: 'done' as const, outcome: v.data.outcome });
+    await tx.put('audit', deps.newId(), {
+      at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: close ? 'completeContactTask' : 'recordContactAttempt',
+      taskId: task.taskId, personKey: task.personKey, outcome: v.data.outcome, channel: v.data.channel, offers: attempt.offers,
+    });
+    return ok({ taskId: task.taskId, status: close ? ('done' as const) : ('open' as const), outcome: v.data.outcome, attempt });
   });
+}
+
+/** Closes a contact or follow-up task with its outcome (recorded as an attempt). */
+export async function completeContactTask(input: unknown, deps: Deps) {
+  return recordAttempt(input, deps, true);
+}
+
+/** Records an attempt and leaves the task open (e.g. not reached, to try again later this month). */
+export async function recordContactAttempt(input: unknown, deps: Deps) {
+  return recordAttempt(input, deps, false);
 }

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, labelOf } from '../../../../shared/codes'
-import { deregisterSchema, STAFF_FIELD_LABELS, VERIFICATION_NOTE_MIN } from '../../../../shared/staff.schema'
+import { deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, STAFF_FIELD_LABELS } from '../../../../shared/staff.schema'
+import { SENTENCE_MIN_CHARS } from '../../../../shared/staff-text'
 import { validate } from '../../../../shared/validate'
 import { charCount } from '../../../../shared/zod-kit'
 import { call } from '../../services/cloud'
@@ -22,6 +23,17 @@ interface Deregistered {
 
 const LABELS = { idNumber: '证件号码', ...STAFF_FIELD_LABELS, reasonCode: '注销原因' }
 
+/** What getDeregistrationEvidence answers (the record of contacts and services, 人社厅发〔2020〕79号 一(四)). */
+interface Evidence {
+  holderName: string
+  since: string
+  regionName: string
+  attempts: Array<{ text: string; byName: string; note: string | null }>
+  unreachable: { months: string[]; needed: number; satisfied: boolean }
+  refusals: { refusals: Array<{ date: string }>; needed: number; satisfied: boolean }
+  codes: Record<string, { allowed: boolean; message: string }>
+}
+
 export default function DeregisterPage() {
   return <StaffGate need='reviewer'>{() => <Deregister />}</StaffGate>
 }
@@ -37,6 +49,8 @@ function Deregister() {
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)
   const [formKey, setFormKey] = useState(() => uuid())
+  const [evidence, setEvidence] = useState<{ idNumber: string; data: Evidence } | undefined>()
+  const [evidenceError, setEvidenceError] = useState('')
 
   const checked = validate(deregisterSchema, { idNumber, reasonCode: reasonCode || undefined, note }, LABELS)
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
@@ -44,14 +58,39 @@ function Deregister() {
   // 人社厅发〔2020〕79号 一(四): 31/32 never on their own — staff record how they verified it.
   const needsNote = !!chosen && 'needsVerificationNote' in chosen && chosen.needsVerificationNote
 
+  // Staff see what the system holds before they confirm (人社厅发〔2020〕79号 一(四)); the read is audited by the cloud.
+  const loadEvidence = async (): Promise<Evidence | undefined> => {
+    setEvidenceError('')
+    const q = validate(evidenceQuerySchema, { idNumber }, LABELS)
+    if (!q.ok) {
+      setEvidenceError(q.fields.idNumber ?? q.message)
+      return undefined
+    }
+    if (evidence && evidence.idNumber === q.data.idNumber) return evidence.data
+    const res = await call<Evidence>('getDeregistrationEvidence', q.data)
+    if (!res.ok) {
+      setEvidenceError(res.error.message)
+      return undefined
+    }
+    setEvidence({ idNumber: q.data.idNumber, data: res.data })
+    return res.data
+  }
+
   const submit = async () => {
     setSubmitted(true)
     setServerFields({})
     setFailure('')
     if (!checked.ok || busyRef.current) return
+    const shown = await loadEvidence()
+    const rule = EVIDENCE_CODES.includes(reasonCode) ? shown?.codes[reasonCode] : undefined
+    if (rule && !rule.allowed) {
+      setServerFields({ reasonCode: rule.message })
+      setFailure(rule.message)
+      return
+    }
     const sure = await Taro.showModal({
       title: '确认注销失业登记',
-      content: `注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。注销后将通知本人，且不能撤销。`,
+      content: `注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
       confirmText: '确认注销',
       cancelText: '取消',
     }).catch(() => ({ confirm: false }))
@@ -70,6 +109,7 @@ function Deregister() {
     setIdNumber('')
     setReasonCode('')
     setNote('')
+    setEvidence(undefined)
     setSubmitted(false)
     setFormKey(uuid())
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
@@ -98,7 +138,7 @@ function Deregister() {
         </FormField>
         {needsNote ? (
           <Notice id='dereg-verify-hint' kind='info' title='须记录核实情况'>
-            <Text>不能仅凭这一原因直接注销。请先与本人核实，并写明核实的时间、方式和结果（不少于{VERIFICATION_NOTE_MIN}个字）。</Text>
+            <Text>不能仅凭这一原因直接注销。请先与本人核实，并写明核实的时间、方式和结果（不少于{SENTENCE_MIN_CHARS}个字）。</Text>
           </Notice>
         ) : null}
         <FormField
@@ -110,10 +150,44 @@ function Deregister() {
         >
           <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={100} nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': needsNote ? '核实情况' : '备注' } : undefined} onInput={(e) => setNote(e.detail.value)} />
         </FormField>
+        <Button id='dereg-evidence' variant='secondary' onClick={() => void loadEvidence()}>
+          查看联系和服务记录
+        </Button>
+        {evidenceError ? (
+          <Notice id='dereg-evidence-error' kind='error' title='未能查看记录'>
+            <Text>{evidenceError}</Text>
+          </Notice>
+        ) : null}
+        {evidence ? <EvidenceCard evidence={evidence.data} reasonCode={reasonCode} /> : null}
         <Button id='dereg-submit' loading={busy} loadingText='正在注销…' onClick={() => void submit()}>
           注销失业登记
         </Button>
       </View>
     </Screen>
+  )
+}
+
+function EvidenceCard({ evidence, reasonCode }: { evidence: Evidence; reasonCode: string }) {
+  const rule = EVIDENCE_CODES.includes(reasonCode) ? evidence.codes[reasonCode] : undefined
+  return (
+    <View id='dereg-evidence-card' className='card'>
+      <Text className='qitem__name'>
+        {evidence.holderName}：{evidence.regionName}，{evidence.since} 起登记失业
+      </Text>
+      <Text className='qitem__meta'>
+        连续未能联系上 {evidence.unreachable.months.length} 个月（代码32须{evidence.unreachable.needed}个月）；连续拒绝服务 {evidence.refusals.refusals.length} 次（代码31须{evidence.refusals.needed}次）
+      </Text>
+      {rule ? (
+        <Notice id='dereg-evidence-rule' kind={rule.allowed ? 'info' : 'error'} title={rule.allowed ? '记录满足条件' : '记录不足，不能以此原因注销'}>
+          <Text>{rule.message}</Text>
+        </Notice>
+      ) : null}
+      {evidence.attempts.length === 0 ? <Text id='dereg-evidence-empty'>暂无联系记录</Text> : null}
+      {evidence.attempts.map((a, i) => (
+        <Text key={i} className='qitem__meta'>
+          {a.text}（{a.byName}）{a.note ? `：${a.note}` : ''}
+        </Text>
+      ))}
+    </View>
   )
 }

@@ -1,15 +1,19 @@
 /**
- * 联系任务: after a 失业登记, staff contact the person within 5 working days (人社厅发〔2020〕79号 一(三)).
- * The list shows phones masked; 查看电话 reveals one number for the call (audited by the cloud);
- * the task is closed with what happened, which the person's timeline shows.
+ * 联系任务: after a 失业登记, staff contact the person within 5 working days (人社厅发〔2020〕79号 一(三)), and call
+ * again every month (一(四) 每月开展1次跟踪调查). The list shows phones masked; 查看电话 reveals one number for
+ * the call (audited by the cloud). Each attempt is recorded — how, reached or not, and for a reached person
+ * each service offered with their answer — because AJC00A 31/32 may rest only on that record (一(四)).
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
+import { CONTACT_CHANNELS, SERVICE_OFFERS } from '../../../../shared/codes'
 import { call } from '../../services/cloud'
 import { dateText } from '../../services/format'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
+import { PickerField } from '../../components/PickerField'
+import { ChoiceField } from '../../components/ChoiceField'
 import { Screen } from '../../components/Screen'
 import { StaffGate } from '../common/StaffGate'
 import { LoadState, useStaffList } from '../common/LoadState'
@@ -17,6 +21,8 @@ import '../queue/index.css'
 
 interface TaskItem {
   taskId: string
+  kind: 'contact' | 'followcall'
+  kindLabel: string
   applicationId: string
   holderName: string
   phoneMasked: string
@@ -37,7 +43,7 @@ function Tasks() {
   return (
     <Screen className='staff'>
       <Text className='page__title'>联系任务</Text>
-      <Text className='page__lead'>失业登记办结后5个工作日内，请与登记人联系并介绍政策和服务。先到期的在前。</Text>
+      <Text className='page__lead'>失业登记办结后5个工作日内首次联系，此后每月回访一次。每次联系都请记录结果和提供的服务，注销时以此为依据。先到期的在前。</Text>
       <LoadState state={state} errorTitle='暂时无法加载联系任务' errorId='tasks-error' retryId='tasks-retry' onRetry={() => void load()} />
       {state.kind === 'shown' && state.items.length === 0 ? (
         <View id='tasks-empty' className='card staff__empty'>
@@ -55,10 +61,25 @@ function Tasks() {
   )
 }
 
+const OUTCOMES = [
+  { code: 'reached', label: '已联系上' },
+  { code: 'unreachable', label: '未能联系上' },
+] as const
+/** per service: not offered this time, or offered and accepted / refused */
+const ANSWERS = [
+  { code: 'none', label: '未提供' },
+  { code: 'accepted', label: '接受' },
+  { code: 'refused', label: '拒绝' },
+] as const
+
 function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
   const [phone, setPhone] = useState('')
+  const [outcome, setOutcome] = useState('')
+  const [channel, setChannel] = useState('phone')
+  const [answers, setAnswers] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
   const [message, setMessage] = useState('')
+  const [saved, setSaved] = useState('')
   const [busy, setBusy] = useState(false)
   const key = task.taskId.replace(/[^A-Za-z0-9_-]/g, '-')
 
@@ -68,31 +89,45 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
     setPhone(res.data.phone)
     if (process.env.TARO_ENV === 'weapp' && res.data.phone) void Taro.makePhoneCall({ phoneNumber: res.data.phone }).catch(() => undefined)
   }
-  const complete = async (outcome: 'reached' | 'unreachable') => {
+  const save = async (close: boolean) => {
+    setMessage('')
+    setSaved('')
+    if (!outcome) return setMessage('请先选择联系结果')
+    const offers = outcome === 'reached'
+      ? SERVICE_OFFERS.filter((o) => answers[o.code] === 'accepted' || answers[o.code] === 'refused').map((o) => ({ service: o.code, outcome: answers[o.code] }))
+      : []
     setBusy(true)
-    const res = await call('completeContactTask', { taskId: task.taskId, outcome, note })
+    const res = await call(close ? 'completeContactTask' : 'recordContactAttempt', { taskId: task.taskId, outcome, channel, note, offers })
     setBusy(false)
-    if (!res.ok) return setMessage(res.error.fields?.note ?? res.error.message)
-    onDone()
+    if (!res.ok) return setMessage(res.error.fields?.note ?? res.error.fields?.offers ?? res.error.message)
+    if (close) return onDone()
+    setSaved('本次联系已记录，任务保留，可稍后再次联系')
+    setNote('')
   }
 
   return (
     <View id={`task-${key}`} className={`card qitem${task.overdue ? ' qitem--late' : ''}`}>
       <View className='qitem__head'>
+        <Text className='staff__badge'>{task.kindLabel}</Text>
         {task.overdue ? <Text className='staff__badge staff__badge--late'>已超期</Text> : null}
       </View>
       <Text className='qitem__name'>
         {task.holderName}　{phone || task.phoneMasked}
       </Text>
       <Text className={`qitem__due${task.overdue ? ' qitem__due--late' : ''}`}>
-        联系期限：{dateText(task.dueDate)}
+        {task.kind === 'contact' ? '联系期限' : '回访期限'}：{dateText(task.dueDate)}
         {task.overdue ? '（已超期）' : ''}
         {task.dueDateUncertain ? '（节假日安排未公布，期限可能调整）' : ''}
       </Text>
       <Text className='qitem__meta'>{task.regionName}</Text>
       {message ? (
-        <Notice kind='error' title='未能完成'>
+        <Notice kind='error' title='未能保存'>
           <Text>{message}</Text>
+        </Notice>
+      ) : null}
+      {saved ? (
+        <Notice kind='success' title='已记录'>
+          <Text>{saved}</Text>
         </Notice>
       ) : null}
       {!phone ? (
@@ -100,6 +135,13 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
           查看电话并拨打
         </Button>
       ) : null}
+      <ChoiceField path={`outcome-${key}`} label='联系结果' required items={OUTCOMES} value={outcome} onChange={(v) => setOutcome(String(v))} />
+      <PickerField path={`channel-${key}`} label='联系方式' required items={CONTACT_CHANNELS} value={channel} onChange={setChannel} />
+      {outcome === 'reached'
+        ? SERVICE_OFFERS.map((o) => (
+            <ChoiceField key={o.code} path={`offer-${key}-${o.code}`} label={o.label} items={ANSWERS} value={answers[o.code] ?? 'none'} onChange={(v) => setAnswers({ ...answers, [o.code]: String(v) })} />
+          ))
+        : null}
       <Textarea
         id={`task-note-${key}`}
         className='ta'
@@ -109,11 +151,11 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
         nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '联系情况' } : undefined}
         onInput={(e) => setNote(e.detail.value)}
       />
-      <Button id={`task-reached-${key}`} loading={busy} loadingText='正在保存…' onClick={() => void complete('reached')}>
-        已联系上
+      <Button id={`task-complete-${key}`} loading={busy} loadingText='正在保存…' onClick={() => void save(true)}>
+        保存并完成任务
       </Button>
-      <Button id={`task-unreachable-${key}`} variant='secondary' onClick={() => void complete('unreachable')}>
-        未能联系上
+      <Button id={`task-attempt-${key}`} variant='secondary' onClick={() => void save(false)}>
+        只记录本次联系（稍后再联系）
       </Button>
     </View>
   )
