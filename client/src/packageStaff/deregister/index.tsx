@@ -90,7 +90,8 @@ function Deregister() {
     }
     const sure = await Taro.showModal({
       title: '确认注销失业登记',
-      content: `注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
+      // whose registration it is, before an irreversible step (issue 17)
+      content: `${shown ? `注销对象：${shown.holderName}，${shown.regionName}，${shown.since}起登记。` : ''}注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
       confirmText: '确认注销',
       cancelText: '取消',
     }).catch(() => ({ confirm: false }))
