@@ -70,6 +70,8 @@ export const COLLECTION_INDEXES: Readonly<Partial<Record<Collection, ReadonlyArr
   bindings: [['openid'], ['personKey']],
   // the people a helper may act for; the helpers of a person
   delegations: [['helperOpenid'], ['personKey']],
+  // listWhoReadMyData: the audit entries about a person
+  audit: [['personKey']],
   messages: [['openid']],
   // the follow-up scheduler: status = open, dueDate due, in order
   tasks: [['status', 'dueDate']],

@@ -17,6 +17,7 @@ import type { Caller, ClockPort, Deps } from '../core/deps';
 import { logLine } from '../core/log';
 import { algFromConfig } from '../core/qr/algorithms';
 import type { TokenKeys } from '../core/qr/token.port';
+import { dataKeysFromJson, sealedStore, type DataKeys } from '../core/sealed-store';
 import type { StorePort } from '../core/store.port';
 
 export interface LocalConfig {
@@ -48,6 +49,21 @@ export function loadSecret(dataDir: string, name: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
+/**
+ * The local data keys: `DATA_KEYS` if set (as in production), else one key kept in
+ * DATA_DIR/data-key.secret (0600).
+ */
+export function localDataKeys(dataDir: string): DataKeys {
+  if (process.env.DATA_KEYS) return dataKeysFromJson(process.env.DATA_KEYS);
+  return { current: 'local', keys: { local: loadSecret(dataDir, 'data-key') } };
+}
+
+/** The local store as handlers see it: SQLite under DATA_DIR (0700, files 0600), ID numbers and phones sealed. */
+export function openLocalStore(dataDir: string): StorePort {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return sealedStore(openSqliteStore({ dataDir }), localDataKeys(dataDir));
+}
+
 export interface LocalRuntime {
   store: StorePort;
   clock: ClockPort;
@@ -60,8 +76,9 @@ export interface LocalRuntime {
 }
 
 export function localRuntime(cfg: LocalConfig): LocalRuntime {
-  mkdirSync(cfg.dataDir, { recursive: true });
-  const store = cfg.store ?? openSqliteStore({ dataDir: cfg.dataDir });
+  // whichever store runs (SQLite, MySQL), ID numbers and phones are sealed before it sees them
+  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  const store = cfg.store ? sealedStore(cfg.store, localDataKeys(cfg.dataDir)) : openLocalStore(cfg.dataDir);
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
   const secret = loadSecret(cfg.dataDir, 'person-key');
