@@ -100,7 +100,9 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
     const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#submit'));
     page.querySelector('#submit').dispatchEvent('tap');
-    await simulate.sleep(100);
+    // the messages appear after the whole form was checked: wait for them, not a fixed 100 ms
+    // (on a busy 2-core machine the check and the render took longer than that)
+    await until(() => ((page.dom.textContent as string) ?? '').includes('请填写手机号码'), 10000).catch(() => undefined);
     const text = page.dom.textContent as string;
     expect(text).toContain('请填写手机号码');
     expect(text).toContain('请选择性别');
