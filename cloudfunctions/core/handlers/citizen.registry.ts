@@ -7,6 +7,7 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { listOffices, rateService, remindOffice } from './service.handler';
 import { requestCounterCheck } from './counter.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
 import { getMyData, listWhoReadMyData } from './myData.handler';
@@ -31,6 +32,10 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  // issue 17: offices, 催办, 好差评
+  listOffices,
+  remindOffice,
+  rateService,
   // identity and personal data (docs/identity.md)
   requestCounterCheck,
   createDelegationInvite,

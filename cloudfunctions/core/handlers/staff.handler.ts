@@ -25,6 +25,7 @@ import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { endRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
 import { applicationView } from '../views';
+import { ratingSummary, type RatingSummary } from '../ratings';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
 
@@ -268,7 +269,7 @@ async function registrationsOfRegion(deps: Deps, staff: StaffMember, before: num
 }
 
 /** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region (the region of each registration). */
-export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
+export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
@@ -279,6 +280,7 @@ export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<R
     .filter((d) => staffMaySee(staff, d));
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
+  const ratings = await ratingSummary(deps.store, staff.region, p.from, p.to);
   await audit(deps, 'monthlyStats', { month: v.data.month });
-  return ok({ ...stats, regionNames });
+  return ok({ ...stats, regionNames, ratings });
 }
