@@ -7,6 +7,7 @@ import { View, Text } from '@tarojs/components'
 import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '../../../shared/api'
 import { REJECTION_REASONS, labelOf } from '../../../shared/codes'
 import { TIMELINE_LABELS } from '../../../shared/lifecycle'
+import { checkLabel } from '../../../shared/check-labels'
 import { plain } from '../services/format'
 import './components.css'
 
@@ -23,17 +24,6 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: '已撤回',
 }
 
-/** What each check is about, when its detail does not say (the cloud's details start with it). */
-const CHECK_TITLES: Record<string, string> = {
-  identity: '身份信息',
-  realPerson: '实人核验',
-  pension: '养老保险待遇',
-  socialInsurance: '单位参保',
-  contractFiling: '劳动用工备案',
-  businessRegistration: '工商注册登记',
-  duplicate: '重复申请',
-  commitment: '承诺',
-}
 
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'
 
@@ -50,7 +40,7 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
     <View className='card' id='checks'>
       <Text className='section-title'>核验情况</Text>
       {checks.map((c) => {
-        const title = CHECK_TITLES[c.name] ?? '核验'
+        const title = checkLabel(c.name)
         const detail = plain(c.detail || title)
         return (
           <View key={c.name} id={`check-${c.name}`} className={`ck${c.passed ? ' ck--ok' : ' ck--open'}`}>
