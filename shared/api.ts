@@ -28,6 +28,8 @@ export const ACTIONS = {
   confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   recordSubscription: { fn: 'citizen', audience: 'citizen' },
   whoAmI: { fn: 'citizen', audience: 'citizen' },
+  // issue 12: each commitment's current version and full text (reads nothing about anyone)
+  getCommitments: { fn: 'citizen', audience: 'citizen' },
   verifyCertificate: { fn: 'staff', audience: 'verifier' },
   listReviewQueue: { fn: 'staff', audience: 'reviewer' },
   getApplicationDetail: { fn: 'staff', audience: 'reviewer' },

@@ -60,7 +60,7 @@ export async function unconfirmedEndRefusal(
   if (form[s.confirmField] === true && incomeKnown) return null;
   const since = beijingDate(active.since);
   if (who === 'citizen') {
-    const incomeField = incomeKnown ? {} : { incomeAtLeastMinimumLiving: INCOME_NEEDED };
+    const incomeField: Record<string, string> = incomeKnown ? {} : { incomeAtLeastMinimumLiving: INCOME_NEEDED };
     if (form[s.confirmField] === true) return fail('CONFLICT', INCOME_NEEDED, incomeField);
     const message = endsWarning(opens, since);
     return fail('CONFLICT', message, { [s.confirmField]: message, ...incomeField });

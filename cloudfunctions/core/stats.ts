@@ -9,7 +9,8 @@
  *    "以上" includes the bound, 民法典 第一千二百五十九条), and each 人员类别 (就业困难人员 groups, 大人社规发〔2025〕2号 三(四)).
  *  - every figure also per 行政区划代码 (county).
  */
-import { monthsBetween, statsPeriod, yearsBetween } from '../../shared/dates';
+import { monthsBetween, statsPeriod } from '../../shared/dates';
+import { ageOn } from '../../shared/id-number';
 
 export interface StatsRegistration {
   region: string;
@@ -55,7 +56,8 @@ export function monthlyStats(month: string, regs: StatsRegistration[], deregs: S
     if (r.since >= p.from && r.since < p.to) both(r.region, (x) => { x.newRegistrations++; });
     const openAtEnd = r.since < p.to && (r.endedAt === null || r.endedAt >= p.to);
     if (!openAtEnd) continue;
-    const age = r.birthDate ? yearsBetween(r.birthDate, lastDay) : NaN;
+    // the one age rule (shared/id-number.ts ageOn), the same the intake uses for 年满16周岁
+    const age = r.birthDate ? ageOn(r.birthDate, lastDay) : NaN;
     const months = r.unemployedSince ? monthsBetween(`${r.unemployedSince}-01`, lastDay) : 0;
     both(r.region, (x) => {
       x.registeredAtPeriodEnd++;

@@ -171,3 +171,25 @@ describe('conditions of 失业登记 the machine cannot decide go to a person (�
     expect(unemploymentConditionChecks({ idType: '01', idNumber: makeIdNumber() })).toEqual([]);
   });
 });
+
+describe('getCommitments: the commitments an outside caller can accept (issue 12)', () => {
+  it('publishes each kind\'s current version and full text to anyone, without a real-person check', async () => {
+    const { status, json } = await gw.call('getCommitments', {}, 'lc-outsider', { check: false });
+    expect(status).toBe(200);
+    expect(json.data.commitments).toEqual([
+      { kind: 'unemployment', action: 'submitUnemploymentRegistration', version: COMMITMENTS.unemployment.version, text: COMMITMENTS.unemployment.text },
+      { kind: 'flexible', action: 'submitFlexibleEmployment', version: COMMITMENTS.flexible.version, text: COMMITMENTS.flexible.text },
+    ]);
+  });
+
+  it('accepts only the published version: another one is refused with the reason, nothing stored', async () => {
+    const p = makePerson();
+    gw.writeGov({ persons: [govRecord(p)], staff: STAFF });
+    const published = (await gw.call('getCommitments', {}, 'lc-old')).json.data.commitments.find((c: { kind: string }) => c.kind === 'unemployment');
+    const old = await gw.call('submitUnemploymentRegistration', unemploymentForm(p, { commitment: { accepted: true, textVersion: `${published.version}-old` } }), 'lc-old');
+    expect(old.status).toBe(400);
+    expect(old.json.error?.fields?.['commitment.textVersion']).toBe('承诺书内容已更新，请重新阅读并勾选承诺');
+    const now = await gw.call('submitUnemploymentRegistration', unemploymentForm(p, { commitment: { accepted: true, textVersion: published.version } }), 'lc-old');
+    expect(now.json.data.status).toBe('approved');
+  });
+});

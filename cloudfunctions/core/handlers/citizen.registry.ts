@@ -6,6 +6,7 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { getCommitments } from './commitments.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
@@ -22,4 +23,5 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  getCommitments,
 };

@@ -11,7 +11,7 @@ import { COMMITMENTS } from '../../../shared/commitment';
 import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '../../../shared/registrations';
 import { beijingDate, beijingIso } from '../../../shared/dates';
 import { makeFlexibleSchema } from '../../../shared/flexible.schema';
-import { profileFor } from '../../../shared/region-profiles';
+import { contactPromise, reviewDaysFor } from '../../../shared/region-profiles';
 import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
 import { validate } from '../../../shared/validate';
 import { employmentChecks, identityCheck, pensionCheck } from '../checks';
@@ -92,10 +92,10 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
-    reviewDays: profileFor(region).unemploymentReviewDays,
+    reviewDays: reviewDaysFor('unemployment', region),
     runChecks: async () => [...(await personChecks(deps, person)), ...unemploymentConditionChecks(form)],
     message: (app) => app.status === 'approved'
-      ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训服务。` }
+      ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。${contactPromise(app.region)}，提供政策、岗位和培训服务。` }
       : { title: '失业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
     decorate: (tx, app) => decorate(deps, tx, app),
   }, deps);
@@ -119,7 +119,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
-    reviewDays: profileFor(region).flexibleReviewDays,
+    reviewDays: reviewDaysFor('flexible', region),
     // 吉人社函字〔2018〕175号 二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
     runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '书面承诺：已阅读并承诺' }],
     message: (app) => app.status === 'approved'
