@@ -17,9 +17,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import qrcode from 'qrcode-generator';
@@ -104,14 +104,35 @@ function dirSize(dir: string, filter: (rel: string) => boolean = () => true): nu
 
 // ---- 秒办 in process, and the bare durable commit ---------------------------------------------
 
+/** Runs `count` jobs with `callers` of them in flight at once (each caller takes the next index). */
+async function concurrently(count: number, callers: number, job: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: callers }, async () => {
+    for (let i = next++; i < count; i = next++) await job(i);
+  }));
+  return (performance.now() - t0) / 1000;
+}
+
+/** "today" in the issue: verifyCertificate at 607/s, each call paying its own durable commits. */
+const VERIFY_BEFORE_PER_SECOND = 607;
+const CALLERS = 16;
+
 async function miaoban() {
   const dir = join(tmpRoot, 'miaoban');
   mkdirSync(dir);
-  const persons = people(N, 0);
+  // N one at a time, then N/2 with 16 callers at once (other people: the sequential ones hold certificates now).
+  const concurrentN = Math.max(1000, Math.floor(N / 2));
+  const all = people(N + concurrentN, 0);
+  const persons = all.slice(0, N);
+  const concurrentPersons = all.slice(N);
   const govFile = join(dir, 'gov.json');
-  // A few staff for the verification through the handler (rate limit: 60 a minute each).
-  const staff = Array.from({ length: 40 }, (_, i) => ({ openid: `bench-staff-${i}`, name: `核验员${i}`, region: '2102', role: 'verifier' }));
-  writeGov(govFile, persons, staff);
+  // Staff for the verifications through the handler (rate limit: 60 a minute each, and the clock
+  // barely moves): enough for the sequential and the concurrent round.
+  const verifyN = 1000;
+  const verifyConcurrentN = 4000;
+  const staff = Array.from({ length: Math.ceil((verifyN + verifyConcurrentN) / 60) + 2 }, (_, i) => ({ openid: `bench-staff-${i}`, name: `核验员${i}`, region: '2102', role: 'verifier' }));
+  writeGov(govFile, all, staff);
   const rt = localRuntime({ dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, log: () => undefined });
   // One in five is a 失业登记 (larger transaction: registration, certificate, follow-up tasks).
   const unemploymentEvery = 5;
@@ -119,29 +140,34 @@ async function miaoban() {
   const byKind: Record<string, number[]> = { applyCertificate: [], submitUnemploymentRegistration: [] };
   let notApproved = 0;
   const tokens: string[] = [];
-  const started = performance.now();
-  for (let i = 0; i < persons.length; i++) {
-    const p = persons[i];
+  const apply = async (p: TestPerson, i: number, tag: string, record: boolean) => {
     const unemployment = i % unemploymentEvery === unemploymentEvery - 1;
     const action = unemployment ? 'submitUnemploymentRegistration' : 'applyCertificate';
     const input = unemployment
-      ? { ...validUnemploymentInput(), ...p, requestId: `bench-u-${i}`, registrationPlace: 'residence' }
-      : { ...p, requestId: `bench-c-${i}` };
-    const deps = rt.depsFor({ openid: `bench-citizen-${i}`, staff: null });
+      ? { ...validUnemploymentInput(), ...p, requestId: `bench-${tag}u-${i}`, registrationPlace: 'residence' }
+      : { ...p, requestId: `bench-${tag}c-${i}` };
+    const deps = rt.depsFor({ openid: `bench-${tag}citizen-${i}`, staff: null });
     const t0 = performance.now();
     const out = await dispatch(action, input, deps, { local: true });
     const ms = performance.now() - t0;
-    lat.push(ms);
-    byKind[action].push(ms);
+    if (record) {
+      lat.push(ms);
+      byKind[action].push(ms);
+    }
     const data = (out.body as { ok: boolean; data?: { status?: string } }).data;
     if (out.status !== 200 || data?.status !== 'approved') {
       notApproved++;
       if (notApproved <= 3) log(`not approved: ${JSON.stringify(out.body).slice(0, 300)}`);
     }
-  }
+  };
+  const started = performance.now();
+  for (let i = 0; i < persons.length; i++) await apply(persons[i], i, '', true);
   const seconds = (performance.now() - started) / 1000;
   lat.sort((a, b) => a - b);
   for (const k of Object.keys(byKind)) byKind[k].sort((a, b) => a - b);
+
+  // 16 callers at once: the store's group commit lets ready transactions share one fsync.
+  const concurrentSeconds = await concurrently(concurrentPersons.length, CALLERS, (i) => apply(concurrentPersons[i], i, 'k', false));
 
   // Certificates to verify later through the handler (tokens as the citizen's page gets them).
   for (let i = 0; i < 200; i++) {
@@ -149,19 +175,22 @@ async function miaoban() {
     const token = (out.body as { data?: { qrToken?: string } }).data?.qrToken;
     if (token) tokens.push(token);
   }
-  const verifyN = Math.min(1000, staff.length * 60);
   let verifyFailures = 0;
-  const v0 = performance.now();
-  for (let i = 0; i < verifyN; i++) {
-    const s = staff[i % staff.length];
+  const verify = async (i: number) => {
+    const s = staff[Math.floor(i / 60)];
     const out = await dispatch('verifyCertificate', { token: tokens[i % tokens.length] }, rt.depsFor({ openid: s.openid, staff: { ...s, role: 'verifier' } }), { local: true });
     if (!(out.body as { data?: { valid?: boolean } }).data?.valid) verifyFailures++;
-  }
+  };
+  const v0 = performance.now();
+  for (let i = 0; i < verifyN; i++) await verify(i);
   const handlerVerifyPerSecond = verifyN / ((performance.now() - v0) / 1000);
+  const verifyConcurrentSeconds = await concurrently(verifyConcurrentN, CALLERS, (i) => verify(verifyN + i));
   await rt.close();
 
   const bare = bareCommits(join(dir, 'bare'), Math.max(10_000, N));
   const throughput = persons.length / seconds;
+  const concurrentThroughput = concurrentPersons.length / concurrentSeconds;
+  const verifyConcurrentPerSecond = verifyConcurrentN / verifyConcurrentSeconds;
   return {
     applications: persons.length,
     mix: { applyCertificate: byKind.applyCertificate.length, submitUnemploymentRegistration: byKind.submitUnemploymentRegistration.length },
@@ -174,8 +203,16 @@ async function miaoban() {
     bareCommitsPerSecond: round(bare.perSecond, 0),
     bareCommits: bare.n,
     ratio: round(throughput / bare.perSecond, 3),
-    handlerVerify: { calls: verifyN, perSecond: round(handlerVerifyPerSecond, 0), failures: verifyFailures, tokens: tokens.length },
-    _store: { certificates: persons.length },
+    concurrent: {
+      callers: CALLERS, applications: concurrentPersons.length, perSecond: round(concurrentThroughput, 0),
+      ratioToBareSequential: round(concurrentThroughput / bare.perSecond, 3),
+    },
+    handlerVerify: {
+      calls: verifyN, perSecond: round(handlerVerifyPerSecond, 0), failures: verifyFailures, tokens: tokens.length,
+      concurrent: { callers: CALLERS, calls: verifyConcurrentN, perSecond: round(verifyConcurrentPerSecond, 0) },
+      before: VERIFY_BEFORE_PER_SECOND, ratioToBefore: round(verifyConcurrentPerSecond / VERIFY_BEFORE_PER_SECOND, 2),
+    },
+    _store: { certificates: persons.length + concurrentPersons.length },
   };
 }
 
@@ -364,7 +401,27 @@ function weappSizes(dist: string) {
   for (const r of roots) subpackages[r.slice(0, -1)] = dirSize(join(dist, r), notMap);
   const main = dirSize(dist, (rel) => notMap(rel) && !roots.some((r) => rel.startsWith(r)));
   const largest = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => ({ file: f, bytes: statSync(join(dist, f)).size })).sort((a, b) => b.bytes - a.bytes).slice(0, 5);
-  return { main, total, subpackages, mainFiles: largest };
+  // Shipped twice: the same JavaScript (by content) in more than one package (main or subpackage).
+  const owners = new Map<string, { bytes: number; packages: Set<string> }>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) { walk(p); continue; }
+      if (!e.name.endsWith('.js')) continue;
+      const rel = relative(dist, p).split(sep).join('/');
+      const pkg = roots.find((r) => rel.startsWith(r)) ?? 'main';
+      const body = readFileSync(p);
+      if (body.length < 1024) continue; // page stubs and tiny wrappers are alike by nature
+      const key = createHash('sha1').update(body.toString('utf8').replace(/^[^\n]*?push\(\[\[[^\]]*\]/, '')).digest('hex');
+      const o = owners.get(key) ?? { bytes: body.length, packages: new Set<string>() };
+      o.packages.add(pkg);
+      owners.set(key, o);
+    }
+  };
+  walk(dist);
+  const twice = [...owners.values()].filter((o) => o.packages.size > 1);
+  const duplicateBytes = twice.reduce((a, o) => a + o.bytes * (o.packages.size - 1), 0);
+  return { main, total, subpackages, mainFiles: largest, duplicateFiles: twice.length, duplicateBytes };
 }
 
 async function weapp(appClient: string, bareClient: string) {
@@ -382,30 +439,36 @@ async function weapp(appClient: string, bareClient: string) {
 
 // ---- H5 first paint ---------------------------------------------------------------------------
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
-
-function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    // API calls of the app answer 404 at once: first paint must not wait for data.
-    if (path.startsWith('/api/')) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const a = server.address() as { port: number };
-    ok({ url: `http://127.0.0.1:${a.port}/`, close: () => new Promise((done) => server.close(() => done())) });
-  }));
+/**
+ * The H5 build served by the product's gateway (compression and cache headers of
+ * cloudfunctions/gateway/static.ts), on a fresh DATA_DIR: the app's first calls answer at once.
+ */
+async function serveBuild(dir: string, name: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const data = join(tmpRoot, `h5-${name}`);
+  mkdirSync(data, { recursive: true });
+  const govFile = join(data, 'gov.json');
+  writeGov(govFile, []);
+  const gw = await startGateway({ port: 0, dataDir: join(data, 'data'), govDataFile: govFile, now: NOW, staticDir: dir, log: () => undefined });
+  return { url: `http://127.0.0.1:${gw.port}/`, close: () => gw.close() };
 }
+
+/** What "usable" means: the element a person acts on is on the screen (rendered by the app's React). */
+const HOME_READY = { app: '#tile-unemployment', bare: '.taro_page' } as const;
+/** The 失业登记 wizard is usable when its first field can be typed into. */
+const FORM_READY = '#step-indicator ~ * input, #step-indicator ~ * textarea, .page input';
+/** A person reads home before tapping (the time the prefetch / preloadRule has). */
+const THINK_MS = 3000;
+const SLOW_3G = { latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+const H5_RUNS = 3;
 
 /**
  * A phone on a weak network: 390×844 (an iPhone 12–14 class screen), CPU slowed 4× (an old
- * Android), Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up). A fresh
- * browser context per load, so nothing is cached. Median of 5.
+ * Android), slow 3G (400 ms RTT, 400 kbit/s each way, as in the issue). A fresh browser context
+ * per load, so nothing is cached. Home usable = the first service tile is on the screen (the
+ * bare page: its Taro page); then, THINK_MS later, a tap on 失业登记 until the wizard's first field
+ * is there. Times are the page's own clock (an observer in the page notes when each appears).
  */
-async function firstPaint(url: string, runs = 5) {
+async function h5Visit(url: string, kind: 'app' | 'bare', runs = H5_RUNS) {
   const xdg = join(tmpRoot, 'xdg');
   mkdirSync(xdg, { recursive: true });
   process.env.XDG_CONFIG_HOME = xdg;
@@ -415,7 +478,10 @@ async function firstPaint(url: string, runs = 5) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const fcps: number[] = [];
+  const usable: number[] = [];
+  const taps: number[] = [];
   const bytes: number[] = [];
+  const tapBytes: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN' });
@@ -423,42 +489,68 @@ async function firstPaint(url: string, runs = 5) {
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_3G });
       let transferred = 0;
       cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { transferred += e.encodedDataLength; });
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-      const fcp = await page.waitForFunction(() => {
-        // the page's performance (this runs in the browser), not node:perf_hooks' imported above
-        const e = (globalThis as unknown as Window).performance.getEntriesByType('paint').find((x) => x.name === 'first-contentful-paint');
-        return e ? e.startTime : null;
-      }, undefined, { timeout: 60_000 });
-      fcps.push(round(Number(await fcp.jsonValue()), 0));
+      await page.addInitScript(([home, form]) => {
+        const w = globalThis as unknown as { __seen: Record<string, number>; document: Document; performance: Performance };
+        w.__seen = {};
+        const look = () => {
+          for (const [k, sel] of [['home', home], ['form', form]] as const) {
+            if (w.__seen[k] === undefined) {
+              const el = w.document.querySelector(sel) as HTMLElement | null;
+              if (el && el.getClientRects().length > 0) w.__seen[k] = w.performance.now();
+            }
+          }
+        };
+        new MutationObserver(look).observe(w.document, { childList: true, subtree: true, attributes: true });
+      }, [HOME_READY[kind], FORM_READY] as const);
+      await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+      await page.waitForFunction(() => (globalThis as unknown as { __seen: Record<string, number> }).__seen.home !== undefined, undefined, { timeout: 120_000, polling: 100 });
+      const seen = async () => page.evaluate(() => (globalThis as unknown as { __seen: Record<string, number> }).__seen);
+      usable.push(round((await seen()).home, 0));
+      const fcp = await page.evaluate(() => (globalThis as unknown as Window).performance.getEntriesByType('paint').find((x) => x.name === 'first-contentful-paint')?.startTime ?? null);
+      fcps.push(round(Number(fcp), 0));
+      if (kind === 'app') {
+        await page.waitForTimeout(THINK_MS);
+        const before = transferred;
+        const t0 = await page.evaluate(() => (globalThis as unknown as Window).performance.now());
+        await page.locator(HOME_READY.app).click({ timeout: 60_000 });
+        await page.waitForFunction(() => (globalThis as unknown as { __seen: Record<string, number> }).__seen.form !== undefined, undefined, { timeout: 120_000, polling: 100 });
+        taps.push(round((await seen()).form - t0, 0));
+        tapBytes.push(transferred - before);
+      }
       bytes.push(transferred);
       await ctx.close();
     }
   } finally {
     await browser.close();
   }
-  return { fcpMs: median(fcps), runsMs: fcps, transferredBytes: median(bytes) };
+  return {
+    usableMs: median(usable), usableRunsMs: usable, fcpMs: median(fcps), fcpRunsMs: fcps, transferredBytes: median(bytes),
+    ...(kind === 'app' ? { tapToFormMs: median(taps), tapRunsMs: taps, tapTransferredBytes: median(tapBytes), thinkMs: THINK_MS } : {}),
+  };
 }
 
 async function h5(appClient: string, bareClient: string) {
   const appSeconds = taroBuild(appClient, 'h5');
   const bareSeconds = taroBuild(bareClient, 'h5');
   const result: Record<string, unknown> = { buildSeconds: { app: appSeconds, bare: bareSeconds } };
+  const notCompressed = (r: string) => !r.endsWith('.map') && !r.endsWith('.br') && !r.endsWith('.gz');
   for (const [name, client] of [['app', appClient], ['bare', bareClient]] as const) {
     const dist = join(client, 'dist/h5');
-    const server = await serveStatic(dist);
+    const server = await serveBuild(dist, name);
     try {
-      result[name] = { ...(await firstPaint(server.url)), distBytes: dirSize(dist, (r) => !r.endsWith('.map')) };
+      result[name] = { ...(await h5Visit(server.url, name)), distBytes: dirSize(dist, notCompressed) };
     } finally {
       await server.close();
     }
   }
-  const app = result.app as { fcpMs: number };
-  const bare = result.bare as { fcpMs: number };
+  const app = result.app as { usableMs: number; fcpMs: number };
+  const bare = result.bare as { usableMs: number; fcpMs: number };
+  result.usableRatioToBare = round(app.usableMs / bare.usableMs, 2);
   result.fcpRatioToBare = round(app.fcpMs / bare.fcpMs, 2);
-  result.conditions = '390×844 @3x, CPU 4× slower (CDP), slow 4G (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), no cache, median of 5';
+  result.conditions = `390×844 @3x, CPU 4× slower (CDP), slow 3G (400 ms RTT, 400 kbit/s each way), no cache, served by the gateway, median of ${H5_RUNS}`;
   return result;
 }
 
@@ -490,8 +582,11 @@ function rows(r: Record<string, any>): Row[] {
     out.push(['秒办 in process: p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20)]);
     out.push(['秒办 in process: throughput', `${m.throughputPerSecond}/s (${m.applications} applications, 1 in 5 失业登记)`, '', '']);
     out.push(['bare durable commit (same SQLite settings)', `${m.bareCommitsPerSecond}/s`, '', '']);
-    out.push(['秒办 ÷ bare commit', `${m.ratio}`, '≥ 0.3', verdict(m.ratio >= 0.3)]);
-    out.push(['verifyCertificate handler, in process', `${m.handlerVerify.perSecond}/s (audit + receipt written per call)`, '', '']);
+    out.push(['秒办 one at a time ÷ bare commit', `${m.ratio}`, '≥ 0.3', verdict(m.ratio >= 0.3)]);
+    out.push(['秒办 with 16 concurrent callers ÷ bare sequential commit', `${m.concurrent.ratioToBareSequential} (${m.concurrent.perSecond}/s, ${m.concurrent.applications} applications, group commit)`, '≥ 1.0', verdict(m.concurrent.ratioToBareSequential >= 1)]);
+    out.push(['verifyCertificate handler, one at a time', `${m.handlerVerify.perSecond}/s (audit + receipt durable before each answer)`, '', '']);
+    const v = m.handlerVerify;
+    out.push([`verifyCertificate, ${v.concurrent.callers} concurrent callers ÷ before (${v.before}/s)`, `${v.ratioToBefore} (${v.concurrent.perSecond}/s; ×${round(v.concurrent.perSecond / v.perSecond, 2)} one at a time in this run)`, '≥ 3', verdict(v.ratioToBefore >= 3)]);
   }
   if (has('http')) {
     const h = r.http;
@@ -513,12 +608,15 @@ function rows(r: Record<string, any>): Row[] {
   }
   if (has('weapp')) {
     const w = r.weapp;
-    out.push(['weapp main package', `${kb(w.app.main)} (bare page ${kb(w.bare.main)}, ×${w.mainRatioToBare})`, '≤ 512 KB and ≤ 2 × bare', verdict(w.app.main <= 512 * KB && w.mainRatioToBare <= 2)]);
-    out.push(['weapp total', `${kb(w.app.total)} (${Object.entries(w.app.subpackages as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')})`, 'each package ≤ 2 MB', verdict(w.app.main <= w.limit && Object.values(w.app.subpackages as Record<string, number>).every((v) => v <= w.limit))]);
+    out.push(['weapp main package', `${kb(w.app.main)} (bare page ${kb(w.bare.main)}, ×${w.mainRatioToBare})`, '≤ 1.2 × bare', verdict(w.mainRatioToBare <= 1.2)]);
+    out.push(['weapp all packages', `${kb(w.app.total)} (${Object.entries(w.app.subpackages as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')})`, '≤ 1.1 MB, each ≤ 2 MB', verdict(w.app.total <= 1.1 * KB * KB && w.app.main <= w.limit && Object.values(w.app.subpackages as Record<string, number>).every((v) => v <= w.limit))]);
+    out.push(['weapp code shipped twice', `${w.app.duplicateFiles} files, ${kb(w.app.duplicateBytes)}`, 'none', verdict(w.app.duplicateFiles === 0)]);
   }
   if (has('h5')) {
     const h = r.h5;
-    out.push(['H5 first contentful paint', `${h.app.fcpMs} ms (bare page ${h.bare.fcpMs} ms, ×${h.fcpRatioToBare}); ${kb(h.app.transferredBytes)} transferred`, '', '']);
+    out.push(['H5 first visit, home usable (slow 3G, CPU ×4)', `${h.app.usableMs} ms (bare page ${h.bare.usableMs} ms, ×${h.usableRatioToBare}); ${kb(h.app.transferredBytes)} transferred`, '≤ 4 s and ≤ 1.3 × bare', verdict(h.app.usableMs <= 4000 && h.usableRatioToBare <= 1.3)]);
+    out.push(['H5 tap 失业登记 → form usable (same throttling)', `${h.app.tapToFormMs} ms (tap ${h.app.thinkMs / 1000} s after home; ${kb(h.app.tapTransferredBytes)} fetched after the tap)`, '≤ 3 s', verdict(h.app.tapToFormMs <= 3000)]);
+    out.push(['H5 first contentful paint', `${h.app.fcpMs} ms (bare page ${h.bare.fcpMs} ms, ×${h.fcpRatioToBare})`, '', '']);
   }
   return out;
 }

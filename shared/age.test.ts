@@ -20,7 +20,7 @@ describe('one age rule', () => {
 
   it('the statistics count 16–24 周岁 by the same rule, at the period\'s last day', () => {
     // period 2026-03: last day 2026-03-20; born 2001-03-21 is still 24, born 2001-03-20 is 25
-    const reg = (birthDate: string) => ({ region: '210204', since: Date.parse('2026-01-05T02:00:00Z'), endedAt: null, birthDate, unemployedSince: '2025-12', personCategories: [] });
+    const reg = (birthDate: string) => ({ region: '210204', since: Date.parse('2026-01-05T02:00:00Z'), endedAt: null, birthDate, unemployedSince: '2025-12', personCategories: [], ruralOrNonLocal: false, stableAtResidence: null });
     const s = monthlyStats('2026-03', [reg('2001-03-21'), reg('2001-03-20')], []);
     expect(s.youth16to24).toBe(1);
   });

@@ -30,6 +30,15 @@ export const ACTIONS = {
   whoAmI: { fn: 'citizen', audience: 'citizen' },
   // issue 12: each commitment's current version and full text (reads nothing about anyone)
   getCommitments: { fn: 'citizen', audience: 'citizen' },
+  // identity and personal data (docs/identity.md)
+  requestCounterCheck: { fn: 'citizen', audience: 'citizen' },
+  createDelegationInvite: { fn: 'citizen', audience: 'citizen' },
+  acceptDelegationInvite: { fn: 'citizen', audience: 'citizen' },
+  listDelegations: { fn: 'citizen', audience: 'citizen' },
+  revokeDelegation: { fn: 'citizen', audience: 'citizen' },
+  getMyData: { fn: 'citizen', audience: 'citizen' },
+  listWhoReadMyData: { fn: 'citizen', audience: 'citizen' },
+  confirmIdentityAtCounter: { fn: 'staff', audience: 'verifier' },
   verifyCertificate: { fn: 'staff', audience: 'verifier' },
   listReviewQueue: { fn: 'staff', audience: 'reviewer' },
   getApplicationDetail: { fn: 'staff', audience: 'reviewer' },

@@ -210,7 +210,7 @@ describe('the override file format', () => {
 
 describe('regional deadlines', () => {
   it('defaults to 3 working days for 失业登记 and 5 for 灵活就业 (人社厅发〔2020〕79号 一(三), 大人社规发〔2025〕2号 二(二))', () => {
-    expect(DEFAULT_PROFILE).toEqual({ unemploymentReviewDays: 3, flexibleReviewDays: 5, certificateReviewDays: 3, contactWithinDays: 5 });
+    expect(DEFAULT_PROFILE).toEqual({ unemploymentReviewDays: 3, flexibleReviewDays: 5, certificateReviewDays: 3, contactWithinDays: 5, nonLocalStatistics: 'included', householdTypeRequired: false });
     expect(profileFor('110101')).toEqual(DEFAULT_PROFILE);
     expect(profileFor('')).toEqual(DEFAULT_PROFILE);
   });

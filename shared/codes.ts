@@ -343,3 +343,12 @@ export const SERVICE_OFFERS = [
   { code: 'job_fair', label: '招聘活动' },
   { code: 'policy', label: '就业创业政策咨询' },
 ] as const satisfies Table;
+
+/**
+ * 在常住地稳定就业时间 of a 农村户籍 or non-local person (吉人社函字〔2018〕175号 四(三): 在常住地稳定就业满6个月的和不满6个月的
+ * 分别统计). Asked only where the region's profile reports them apart (shared/region-profiles.ts).
+ */
+export const STABLE_EMPLOYMENT_AT_RESIDENCE = [
+  { code: '6m_or_more', label: '满6个月' },
+  { code: 'under_6m', label: '不满6个月' },
+] as const satisfies Table;

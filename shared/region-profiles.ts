@@ -13,6 +13,15 @@ export interface RegionProfile {
   certificateReviewDays: number;
   /** staff contact a newly registered unemployed person within N working days of registration */
   contactWithinDays: number;
+  /**
+   * How registrations of 农村户籍 and other non-local persons enter the monthly 本期新增 (docs/rules.md "Where the
+   * notices disagree"): 'included' — counted, and also reported on their own (大人社规发〔2025〕2号 三(一) 可纳入统计范围;
+   * 鞍人社〔2020〕21号 六); 'separate' — kept out of 本期新增 and reported as supplementary figures, split by stable
+   * employment at the place of residence ≥ 6 months / < 6 months (吉人社函字〔2018〕175号 四(三)).
+   */
+  nonLocalStatistics: 'included' | 'separate';
+  /** 户籍性质 must be given (a 'separate' profile needs it to know who is 农村户籍) */
+  householdTypeRequired: boolean;
 }
 
 export const DEFAULT_PROFILE: Readonly<RegionProfile> = Object.freeze({
@@ -28,6 +37,10 @@ export const DEFAULT_PROFILE: Readonly<RegionProfile> = Object.freeze({
   // 人社厅发〔2020〕79号 一(三): "在办理失业登记后5个工作日内，通过电话、短信等方式主动联系登记失业人员";
   // 大人社规发〔2025〕2号 三(三) adds the monthly follow-up.
   contactWithinDays: 5,
+  // 人社厅发〔2020〕79号 三(十) counts everyone registered in 城镇 within working age and says nothing of 户籍;
+  // 大人社规发〔2025〕2号 三(一) and 鞍人社〔2020〕21号 六 count 农村进城务工人员 and non-local persons in. Default: counted.
+  nonLocalStatistics: 'included',
+  householdTypeRequired: false,
 });
 
 interface RegionOverride {
@@ -57,6 +70,14 @@ const REGION_OVERRIDES: readonly RegionOverride[] = [
     prefix: '2103',
     name: '鞍山市',
     profile: { unemploymentReviewDays: 3 },
+  },
+  {
+    // 吉林: 吉人社函字〔2018〕175号 四(三) "农村户籍人员和其他非本地户籍人员进行失业登记的，不计入登记失业人员本期新增人数统计和
+    // 登记失业率计算，作为补充数据另行统计，其中在常住地稳定就业满6个月的和不满6个月的分别统计". The province's own
+    // rule for its statistics; the national notice does not forbid a supplementary split. 户籍性质 is then needed.
+    prefix: '22',
+    name: '吉林省',
+    profile: { nonLocalStatistics: 'separate', householdTypeRequired: true },
   },
 ];
 
@@ -90,4 +111,22 @@ export function profileFor(regionCode: string): RegionProfile {
   // 人社厅发〔2020〕79号 一(三) is the national ceiling for 失业登记: no regional entry may exceed it.
   profile.unemploymentReviewDays = Math.min(profile.unemploymentReviewDays, DEFAULT_PROFILE.unemploymentReviewDays);
   return profile;
+}
+
+/** 户籍性质 that makes a person 农村户籍 for the statistics (codes.ts HOUSEHOLD_TYPES). */
+export const RURAL_HOUSEHOLD = '农村居民家庭';
+
+/**
+ * 农村户籍 or 非本地户籍 for the statistics of the region where the person registers: 户籍性质 农村居民家庭, or a
+ * 户籍地 outside the city (地级市, first 4 digits of the 行政区划代码) of the registration (吉人社函字〔2018〕175号 四(三)).
+ */
+export function isRuralOrNonLocal(p: { householdType?: unknown; hukouAddress?: unknown }, registrationRegion: string): boolean {
+  if (p.householdType === RURAL_HOUSEHOLD) return true;
+  const hukou = (p.hukouAddress as { regionCode?: unknown } | undefined)?.regionCode;
+  return typeof hukou === 'string' && hukou.length >= 4 && hukou.slice(0, 4) !== registrationRegion.slice(0, 4);
+}
+
+/** Whether the 失业登记 form must ask how long the person has been in stable work at the place of residence. */
+export function asksStableEmployment(p: { householdType?: unknown; hukouAddress?: unknown }, registrationRegion: string): boolean {
+  return profileFor(registrationRegion).nonLocalStatistics === 'separate' && isRuralOrNonLocal(p, registrationRegion);
 }

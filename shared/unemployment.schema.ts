@@ -9,10 +9,12 @@ import {
   PLACES_NEEDING_REGION,
   REASON_OTHER,
   REGISTRATION_PLACES,
+  STABLE_EMPLOYMENT_AT_RESIDENCE,
   UNEMPLOYMENT_REASONS,
   codesOf,
 } from './codes';
 import { commitmentSchema } from './commitment';
+import { asksStableEmployment, profileFor } from './region-profiles';
 import { MAINLAND_EMPLOYMENT_NEEDED, confirmationSchema, isHkMacaoTaiwanResident } from './registrations';
 import {
   PERSON_FIELD_LABELS,
@@ -63,8 +65,10 @@ export function unemploymentShape(ctx: SchemaContext) {
     ),
     // 是否申领失业保险金* (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件). Never a condition of registering (人社厅发〔2020〕79号 一(二)).
     claimsUnemploymentInsurance: z.boolean({ error: '请选择是否申领失业保险金' }),
-    // 户籍性质 (渝人社办〔2020〕79号 form).
+    // 户籍性质 (渝人社办〔2020〕79号 form); required where the region's profile says so (region-profiles.ts).
     householdType: optionalEnum(codesOf(HOUSEHOLD_TYPES), '请选择户籍性质'),
+    // 在常住地稳定就业时间 (吉人社函字〔2018〕175号 四(三)): asked only where the profile reports non-local persons apart.
+    stableEmploymentAtResidence: optionalEnum(codesOf(STABLE_EMPLOYMENT_AT_RESIDENCE), '请选择在常住地稳定就业是否满6个月'),
     // 人员类别 (渝人社办〔2020〕79号 form, 可多选).
     personCategories: z.preprocess(
       blankToUndefined,
@@ -190,12 +194,28 @@ function unemploymentRules(ctx: SchemaContext, options: UnemploymentSchemaOption
     .superRefine(
       (value, payload) => {
         const v = value as Record<string, unknown>;
-        if (options.householdTypeRequired && v.householdType === undefined) {
+        const region = registrationRegionOf(v);
+        const profile = region ? profileFor(region) : undefined;
+        if ((options.householdTypeRequired || profile?.householdTypeRequired) && v.householdType === undefined) {
           payload.addIssue({ code: 'custom', message: '请选择户籍性质', path: ['householdType'] });
         }
+        if (region && asksStableEmployment(v, region)) {
+          if (v.stableEmploymentAtResidence === undefined) {
+            payload.addIssue({ code: 'custom', message: '请选择在常住地稳定就业是否满6个月（农村户籍或非本地户籍人员须填写，用于统计）', path: ['stableEmploymentAtResidence'] });
+          }
+        } else {
+          delete v.stableEmploymentAtResidence;
+        }
       },
-      { when: whenClean(['householdType']) },
+      { when: whenClean(['householdType', 'stableEmploymentAtResidence', 'registrationPlace', 'registrationRegion', 'hukouAddress', 'residenceAddress']) },
     );
+}
+
+/** The county where the person registers, as the schema resolved it (registrationRegion, else the chosen address). */
+function registrationRegionOf(v: Record<string, unknown>): string | undefined {
+  if (typeof v.registrationRegion === 'string') return v.registrationRegion;
+  const address = (v.registrationPlace === 'hukou' ? v.hukouAddress : v.residenceAddress) as { regionCode?: unknown } | undefined;
+  return typeof address?.regionCode === 'string' ? address.regionCode : undefined;
 }
 
 export type UnemploymentRegistrationInput = z.input<ReturnType<typeof makeUnemploymentSchema>>;
@@ -210,6 +230,7 @@ export const UNEMPLOYMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   reasonOther: '具体失业原因',
   claimsUnemploymentInsurance: '是否申领失业保险金',
   householdType: '户籍性质',
+  stableEmploymentAtResidence: '在常住地稳定就业时间',
   personCategories: '人员类别',
   categoryCertificateNo: '人员类别证件号码',
   jobIntentions: '求职意向',

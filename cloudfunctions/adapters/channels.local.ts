@@ -59,7 +59,7 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelFaul
 }
 
 export function localChannels(o: { dataDir: string; clock: ClockPort; faults?: ChannelFaults }): ChannelsPort {
-  mkdirSync(o.dataDir, { recursive: true });
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const file = join(o.dataDir, SENT_LOG);
   const rate = Math.min(1, Math.max(0, o.faults?.failureRate ?? 0));
   // the seed is mixed with the start minute: a gateway restarted later in a test draws anew, reproducibly
@@ -72,7 +72,7 @@ export function localChannels(o: { dataDir: string; clock: ClockPort; faults?: C
     const providerId = `local-${o.clock.now().toString(36)}-${seq}`;
     const line: SentRecord = { at: beijingIso(o.clock.now()), ...r, providerId };
     // appendFileSync: one write call per line, so concurrent runs never interleave within a line
-    appendFileSync(file, redact(JSON.stringify(line)) + '\n');
+    appendFileSync(file, redact(JSON.stringify(line)) + '\n', { mode: 0o600 });
     return { ok: true, providerId };
   };
   const flaky = (): SendOutcome | null =>

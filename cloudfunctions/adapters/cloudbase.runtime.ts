@@ -20,6 +20,7 @@ import type { Caller, Deps } from '../core/deps';
 import { makeDispatch } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
+import { dataKeysFromJson, sealedStore } from '../core/sealed-store';
 import { httpGovData } from './govdata.http';
 import { combinedGovData, faceIdIdentity } from './identity.faceid';
 import { wechatRealPerson } from './realPerson.wechat';
@@ -48,7 +49,8 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   // throwOnNotFound:false — a missing doc reads as { data: null } (documented option; not in the SDK's typings)
   const database = cloud.database as unknown as (this: typeof cloud, cfg: object) => unknown;
-  const store = cloudbaseStore(database.call(cloud, { throwOnNotFound: false }) as CloudbaseDatabase);
+  // ID numbers and phones sealed at rest with DATA_KEYS (core/sealed-store.ts)
+  const store = sealedStore(cloudbaseStore(database.call(cloud, { throwOnNotFound: false }) as CloudbaseDatabase), dataKeysFromJson(env('DATA_KEYS')));
   const clock = { now: () => Date.now() };
   const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
   const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);

@@ -15,12 +15,14 @@ import type { TaskRecord } from './schedule';
 import type { StoreTx } from './store.port';
 
 /** Staff tasks that are a contact with the person, listed together and closed with the outcome form. */
-export const STAFF_CONTACT_KINDS = ['contact', 'followcall'] as const;
+export const STAFF_CONTACT_KINDS = ['contact', 'followcall', 'verify_employment'] as const;
 export type StaffContactKind = (typeof STAFF_CONTACT_KINDS)[number];
 
 export const CONTACT_KIND_LABELS: Readonly<Record<StaffContactKind, string>> = {
   contact: '登记后首次联系',
   followcall: '每月跟踪回访',
+  // core/comparison.ts: a record seen in the daily comparison, to be checked with the person
+  verify_employment: '核实就业状态',
 };
 
 export const isStaffContactKind = (kind: unknown): kind is StaffContactKind => (STAFF_CONTACT_KINDS as readonly unknown[]).includes(kind);

@@ -8,6 +8,10 @@ import type { ActionName, Result } from '../../shared/api';
 import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '../../shared/api';
 import type { Deps } from './deps';
 import type { HandlerMap } from './handlers/handler';
+import { StoreUnavailableError, TransactionConflictError } from './store.port';
+
+/** What a caller reads when the database stays busy or unreachable (503). */
+export const STORE_BUSY_MESSAGE = '办理人数较多，系统暂时繁忙，请稍后再试；您填写的内容已保留，再次提交不会重复办理';
 
 export interface DispatchOptions {
   /** `runScheduler` and other local-only actions are allowed (the local gateway) */
@@ -78,6 +82,13 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
     }
     return answer(body);
   } catch (err) {
+    // The store kept failing (lost connection, deadlocks or lock waits past the adapter's bounded
+    // retries): not a bug of the handler, and nothing half-written — 503, and the same requestId
+    // again gets the first answer or does the work once.
+    if (err instanceof StoreUnavailableError || err instanceof TransactionConflictError) {
+      deps.log?.('store.unavailable', { action, error: err.message });
+      return answer(fail('UNAVAILABLE', STORE_BUSY_MESSAGE));
+    }
     deps.log?.('handler.error', { action, error: err instanceof Error ? err.message : String(err) });
     return answer(fail('INTERNAL', '系统繁忙，请稍后再试；您填写的内容已保留'));
   }

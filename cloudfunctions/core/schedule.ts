@@ -26,7 +26,7 @@ import { servicesFor, servicesMessageBody } from './region-services';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 
-export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment';
 
 export interface TaskRecord {
   [key: string]: unknown;

@@ -7,10 +7,16 @@
  *  - 期末登记失业人员: registrations open at the end of the period
  *    of them 16–24 周岁 (age at the period's last day), 失业半年以上 and 五年以上 (counted from 失业时间;
  *    "以上" includes the bound, 民法典 第一千二百五十九条), and each 人员类别 (就业困难人员 groups, 大人社规发〔2025〕2号 三(四)).
- *  - every figure also per 行政区划代码 (county).
+ *  - every figure also per 行政区划代码 (county), the county of the registration (登记失业地);
+ *  - 农村户籍 and non-local persons (`ruralOrNonLocal`) reported on their own, by 在常住地稳定就业 ≥ 6 / < 6 months;
+ *    where the region's profile says 'separate' (吉人社函字〔2018〕175号 四(三)) they are kept out of 本期新增 and of the
+ *    期末 figures the 登记失业率 is computed from; elsewhere ('included', 大人社规发〔2025〕2号 三(一)) they stay in too.
+ * Scope (人社厅发〔2020〕79号 三(十)): 劳动年龄内 — the form refuses anyone under 16 and a registration ends (AJC00A 21)
+ * when the pension starts; every office here is a county-level 城镇 public employment service.
  */
 import { monthsBetween, statsPeriod } from '../../shared/dates';
 import { ageOn } from '../../shared/id-number';
+import { profileFor } from '../../shared/region-profiles';
 
 export interface StatsRegistration {
   region: string;
@@ -20,6 +26,10 @@ export interface StatsRegistration {
   /** YYYY-MM */
   unemployedSince: string | null;
   personCategories: string[];
+  /** 农村户籍 or 非本地户籍 (region-profiles.ts isRuralOrNonLocal) */
+  ruralOrNonLocal: boolean;
+  /** STABLE_EMPLOYMENT_AT_RESIDENCE code, when the form asked */
+  stableAtResidence: string | null;
 }
 
 export interface StatsDeregistration { region: string; at: number; reasonCode: string }
@@ -33,6 +43,17 @@ export interface Figures {
   unemployedOver6Months: number;
   unemployedOver5Years: number;
   byCategory: Record<string, number>;
+  /** 农村户籍 and non-local persons, reported on their own (吉人社函字〔2018〕175号 四(三)) */
+  ruralOrNonLocal: {
+    newRegistrations: number;
+    /** of them: in stable work at the place of residence for 6 months or more / less / not asked */
+    stable6MonthsOrMore: number;
+    stableUnder6Months: number;
+    stableNotAsked: number;
+    registeredAtPeriodEnd: number;
+    /** true when they are also inside the main figures (profile 'included') */
+    inMainFigures: boolean;
+  };
 }
 
 export interface MonthlyStats extends Figures {
@@ -44,6 +65,7 @@ export interface MonthlyStats extends Figures {
 const empty = (): Figures => ({
   newRegistrations: 0, deregistrations: 0, deregistrationsByReason: {}, registeredAtPeriodEnd: 0,
   youth16to24: 0, unemployedOver6Months: 0, unemployedOver5Years: 0, byCategory: {},
+  ruralOrNonLocal: { newRegistrations: 0, stable6MonthsOrMore: 0, stableUnder6Months: 0, stableNotAsked: 0, registeredAtPeriodEnd: 0, inMainFigures: true },
 });
 
 export function monthlyStats(month: string, regs: StatsRegistration[], deregs: StatsDeregistration[]): MonthlyStats {
@@ -53,8 +75,25 @@ export function monthlyStats(month: string, regs: StatsRegistration[], deregs: S
   const byRegion: Record<string, Figures> = {};
   const both = (region: string, f: (x: Figures) => void) => { f(total); f((byRegion[region] ??= empty())); };
   for (const r of regs) {
-    if (r.since >= p.from && r.since < p.to) both(r.region, (x) => { x.newRegistrations++; });
+    const separate = r.ruralOrNonLocal && profileFor(r.region).nonLocalStatistics === 'separate';
+    const isNew = r.since >= p.from && r.since < p.to;
     const openAtEnd = r.since < p.to && (r.endedAt === null || r.endedAt >= p.to);
+    if (r.ruralOrNonLocal) {
+      both(r.region, (x) => {
+        const s = x.ruralOrNonLocal;
+        if (separate) s.inMainFigures = false;
+        if (isNew) {
+          s.newRegistrations++;
+          if (r.stableAtResidence === '6m_or_more') s.stable6MonthsOrMore++;
+          else if (r.stableAtResidence === 'under_6m') s.stableUnder6Months++;
+          else s.stableNotAsked++;
+        }
+        if (openAtEnd) s.registeredAtPeriodEnd++;
+      });
+    }
+    // 吉人社函字〔2018〕175号 四(三): not in 本期新增 nor in the figures of the 登记失业率 — the supplementary ones above only
+    if (separate) continue;
+    if (isNew) both(r.region, (x) => { x.newRegistrations++; });
     if (!openAtEnd) continue;
     // the one age rule (shared/id-number.ts ageOn), the same the intake uses for 年满16周岁
     const age = r.birthDate ? ageOn(r.birthDate, lastDay) : NaN;

@@ -12,6 +12,10 @@
  * - Documents are plain JSON objects; `_id` is not part of the stored document.
  * - `find` supports equality, prefix and range conditions on top-level fields, one order field
  *   and a limit. Results are JSON copies: mutating them changes nothing stored.
+ * - Ordering puts documents without the field (or with null) first, then by value, ties by id.
+ *   The order between values of different types (a number in one document, a string in
+ *   another) is not part of the contract: a relational adapter orders an indexed field by its
+ *   typed column (store.mysql.ts), where a document of the other type sorts as null.
  */
 
 export type Collection =
@@ -67,6 +71,8 @@ export interface StorePort extends StoreTx {
   /**
    * Runs `fn` atomically: all its writes land or none. When two transactions touch the same
    * doc, one of them is retried or fails with `TransactionConflictError` (never a lost update).
+   * `fn` may therefore run more than once: it must do its work only through `tx`. A store that
+   * stays unreachable fails with `StoreUnavailableError`.
    */
   transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R>;
   find<T extends object = Doc>(collection: Collection, where: Where, options?: FindOptions): Promise<Array<T & { _id: string }>>;
@@ -78,5 +84,18 @@ export class TransactionConflictError extends Error {
   constructor(message = 'transaction conflict') {
     super(message);
     this.name = 'TransactionConflictError';
+  }
+}
+
+/**
+ * The database could not be reached or kept refusing (lost connection, deadlocks or lock waits
+ * that outlasted the adapter's bounded retries). Nothing of the failed transaction was written,
+ * or — for a connection lost during COMMIT — it may have been: either way the caller answers 503
+ * and the client's retry with the same requestId gets the first answer.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message = 'store unavailable') {
+    super(message);
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR, the
- * outside-data file, a simulated 实人核验 (which fails for people the file marks) and a clock that starts at NOW and runs on
+ * The local composition root: the same handlers as CloudBase, on SQLite under DATA_DIR (or the
+ * MySQL store main.ts opens for `STORE=mysql`), the outside-data file, a simulated 实人核验 (which
+ * fails for people the file marks) and a clock that starts at NOW and runs on
  * (docs/api.md "Process").
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { Caller, ClockPort, Deps } from '../core/deps';
 import { logLine } from '../core/log';
 import { algFromConfig } from '../core/qr/algorithms';
 import type { TokenKeys } from '../core/qr/token.port';
+import { dataKeysFromJson, sealedStore, type DataKeys } from '../core/sealed-store';
 import type { StorePort } from '../core/store.port';
 
 export interface LocalConfig {
@@ -28,6 +30,8 @@ export interface LocalConfig {
   /** simulated provider faults of the local channels (tests); default from env LOCAL_CHANNEL_* */
   channelFaults?: ChannelFaults;
   log?: (line: string) => void;
+  /** the store to run on (`STORE=mysql`: main.ts opens store.mysql.ts); default SQLite under dataDir */
+  store?: StorePort;
 }
 
 export function runningClock(startIso?: string): ClockPort {
@@ -45,6 +49,21 @@ export function loadSecret(dataDir: string, name: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
+/**
+ * The local data keys: `DATA_KEYS` if set (as in production), else one key kept in
+ * DATA_DIR/data-key.secret (0600).
+ */
+export function localDataKeys(dataDir: string): DataKeys {
+  if (process.env.DATA_KEYS) return dataKeysFromJson(process.env.DATA_KEYS);
+  return { current: 'local', keys: { local: loadSecret(dataDir, 'data-key') } };
+}
+
+/** The local store as handlers see it: SQLite under DATA_DIR (0700, files 0600), ID numbers and phones sealed. */
+export function openLocalStore(dataDir: string): StorePort {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return sealedStore(openSqliteStore({ dataDir }), localDataKeys(dataDir));
+}
+
 export interface LocalRuntime {
   store: StorePort;
   clock: ClockPort;
@@ -57,8 +76,9 @@ export interface LocalRuntime {
 }
 
 export function localRuntime(cfg: LocalConfig): LocalRuntime {
-  mkdirSync(cfg.dataDir, { recursive: true });
-  const store = openSqliteStore({ dataDir: cfg.dataDir });
+  // whichever store runs (SQLite, MySQL), ID numbers and phones are sealed before it sees them
+  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  const store = cfg.store ? sealedStore(cfg.store, localDataKeys(cfg.dataDir)) : openLocalStore(cfg.dataDir);
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
   const secret = loadSecret(cfg.dataDir, 'person-key');

@@ -3,21 +3,16 @@
  * through it). One HTTP server on 127.0.0.1:PORT: `/healthz`, `POST /api/<action>`,
  * `/.well-known/jwks.json`, and the H5 build at `/`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { fail } from '../../shared/api';
 import { dispatch } from '../core/dispatch';
 import { logLine } from '../core/log';
 import { localRuntime, type LocalConfig } from './local-deps';
+import { staticFiles } from './static';
 
 export const MAX_BODY = 64 * 1024;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.map': 'application/json',
-};
 
 export interface GatewayConfig extends LocalConfig {
   port: number;
@@ -47,7 +42,7 @@ function readBody(req: http.IncomingMessage): Promise<{ tooLarge: boolean; text:
   });
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
+function serveStatic(files: ReturnType<typeof staticFiles>, staticDir: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const root = resolve(staticDir);
   let file = normalize(join(root, decodeURIComponent(urlPath)));
   if (!file.startsWith(root)) return send(res, 404, fail('NOT_FOUND', '页面不存在'));
@@ -56,14 +51,14 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
     return res.end('<!doctype html><meta charset="utf-8"><p>页面尚未构建：请先运行 npm run build:h5</p>');
   }
-  const isIndex = file.endsWith('index.html');
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable' });
-  createReadStream(file).pipe(res);
+  // compressed (brotli / gzip) and cached by how the file is named: gateway/static.ts
+  files.send(req, res, file);
 }
 
 export async function startGateway(cfg: GatewayConfig) {
   const rt = localRuntime(cfg);
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const files = staticFiles();
   const extraRoutes = new Map<string, (res: http.ServerResponse) => Promise<void>>();
 
   const server = http.createServer(async (req, res) => {
@@ -99,7 +94,7 @@ export async function startGateway(cfg: GatewayConfig) {
         return send(res, out.status, out.body);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 404, fail('NOT_FOUND', '页面不存在'));
-      return serveStatic(cfg.staticDir, url.pathname, res);
+      return serveStatic(files, cfg.staticDir, url.pathname, req, res);
     } catch (err) {
       write(logLine('gateway.error', { path: url.pathname, error: err instanceof Error ? err.message : String(err) }));
       if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统繁忙，请稍后再试'));

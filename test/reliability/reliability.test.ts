@@ -411,8 +411,11 @@ describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing 
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, c) => client(c)));
-    // let the load run, then pull the plug with requests in flight
+    // let the load run, then pull the plug with requests in flight. The kill waits for a few
+    // dozen answers as well as the time: on a loaded machine the child's first second can be
+    // start-up alone, and a round that killed before any answer would prove nothing.
     await new Promise((r) => setTimeout(r, 1200 + round * 200));
+    for (const t0 = Date.now(); answered.length < 30 && Date.now() - t0 < 60_000;) await new Promise((r) => setTimeout(r, 50));
     killed = true;
     await gw.kill9();
     await load;

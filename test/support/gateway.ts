@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway } from '../../cloudfunctions/gateway/server';
+import type { StorePort } from '../../cloudfunctions/core/store.port';
 import type { GovPerson } from './people';
 
 export interface GovFileContent {
@@ -30,7 +31,7 @@ export interface TestGateway {
   close(keep?: boolean): Promise<void>;
 }
 
-export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string } = {}): Promise<TestGateway> {
+export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string; store?: StorePort } = {}): Promise<TestGateway> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'jy-gw-'));
   const govFile = join(dataDir, 'gov-data.json');
   const writeGov = (content: GovFileContent) => writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [], ...content }));
@@ -40,6 +41,7 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
     port: 0, dataDir, govDataFile: govFile, now: o.now,
     staticDir: o.staticDir ?? process.env.STATIC_DIR ?? resolve(__dirname, '../../client/dist/h5'),
     log: (line) => logs.push(line),
+    store: o.store,
   });
   const url = `http://127.0.0.1:${g.port}`;
   const post = async (action: string, body: unknown, openid: string | null) => {

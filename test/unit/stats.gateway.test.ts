@@ -95,3 +95,42 @@ describe('monthly statistics count each figure in the region of the registration
     } finally { await store.close?.(); }
   });
 });
+
+describe('农村户籍 and non-local persons in the statistics: a regional rule (吉人社函字〔2018〕175号 四(三), 大人社规发〔2025〕2号 三(一))', () => {
+  const jl = (p: TestPerson, extra: Record<string, unknown>) => unemployment(p, { residenceAddress: { regionCode: '220102', detail: '人民大街 1 号' }, ...extra });
+  const localUrban = makePerson({ region: '220102' });
+  const rural = makePerson({ region: '220122' }); // 农安县, same city, 农村居民家庭
+  const fromDalian = makePerson({ region: '210204' }); // hukou in 大连, lives and registers in 长春
+  const inDalianFromAnshan = makePerson({ region: '210302' });
+  const staff = [...STAFF, { openid: 'st-jl-admin', name: '吉林管理员', region: '22', role: 'admin' }];
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ now: '2026-03-02T09:00:00+08:00', gov: { persons: [localUrban, rural, fromDalian, inDalianFromAnshan].map((p) => govRecord(p)), staff } });
+  });
+  afterAll(async () => { await gw.close(); });
+
+  it('asks 户籍性质 and, for a rural or non-local person, the time in stable work at the residence — only where the profile needs them', async () => {
+    const noType = await gw.call('submitUnemploymentRegistration', jl(localUrban, {}), 'jl-1');
+    expect(noType.status).toBe(400);
+    expect(noType.json.error?.fields?.householdType).toBe('请选择户籍性质');
+    const noStable = await gw.call('submitUnemploymentRegistration', jl(fromDalian, { householdType: '城镇居民家庭' }), 'jl-3');
+    expect(noStable.status).toBe(400);
+    expect(noStable.json.error?.fields?.stableEmploymentAtResidence).toMatch(/满6个月/);
+    // 大连 (profile 'included') asks neither
+    const dl = await gw.call('submitUnemploymentRegistration', unemployment(inDalianFromAnshan, { residenceAddress: { regionCode: '210202', detail: '人民路 8 号' } }), 'dl-4');
+    expect(dl.json.data.status).toBe('approved');
+  });
+
+  it('吉林 keeps them out of 本期新增 and reports them apart, split at 6 months; 大连 counts them and reports them too', async () => {
+    expect((await gw.call('submitUnemploymentRegistration', jl(localUrban, { householdType: '城镇居民家庭', stableEmploymentAtResidence: 'under_6m' }), 'jl-1')).json.data.status).toBe('approved');
+    expect((await gw.call('submitUnemploymentRegistration', jl(rural, { householdType: '农村居民家庭', stableEmploymentAtResidence: '6m_or_more' }), 'jl-2')).json.data.status).toBe('approved');
+    expect((await gw.call('submitUnemploymentRegistration', jl(fromDalian, { householdType: '城镇居民家庭', stableEmploymentAtResidence: 'under_6m' }), 'jl-3')).json.data.status).toBe('approved');
+    const jlStats = (await gw.call('monthlyStats', { month: '2026-03' }, 'st-jl-admin')).json.data;
+    expect(jlStats.newRegistrations).toBe(1);
+    expect(jlStats.registeredAtPeriodEnd).toBe(1);
+    expect(jlStats.ruralOrNonLocal).toEqual({ newRegistrations: 2, stable6MonthsOrMore: 1, stableUnder6Months: 1, stableNotAsked: 0, registeredAtPeriodEnd: 2, inMainFigures: false });
+    const dlStats = (await gw.call('monthlyStats', { month: '2026-03' }, 'st-dl-admin')).json.data;
+    expect(dlStats.newRegistrations).toBe(1);
+    expect(dlStats.ruralOrNonLocal).toMatchObject({ newRegistrations: 1, stableNotAsked: 1, inMainFigures: true });
+  });
+});

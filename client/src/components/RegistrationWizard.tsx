@@ -61,6 +61,8 @@ export interface SituationProps {
   today: string
   /** 长辈模式: show only this group of the step (spec.situationParts); undefined = all */
   part?: number
+  /** the person step's answers (a question may depend on the addresses, e.g. region-profiles.ts asksStableEmployment) */
+  person?: { hukouAddress?: { regionCode: string }; residenceAddress?: { regionCode: string } }
 }
 
 export interface ConfirmRow {
@@ -465,7 +467,7 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
         </View>
       ) : null}
 
-      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} field={field} change={changeExtra} touch={touch} today={today} part={elder && spec.situationParts ? shownPart : undefined} /> : null}
+      {step === STEP_SITUATION ? <spec.Situation extra={draft.extra} person={draft.person} field={field} change={changeExtra} touch={touch} today={today} part={elder && spec.situationParts ? shownPart : undefined} /> : null}
 
       {step === STEP_COMMITMENT ? (
         <View>

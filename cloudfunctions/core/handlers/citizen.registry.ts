@@ -7,6 +7,9 @@ import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handl
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
+import { requestCounterCheck } from './counter.handler';
+import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
+import { getMyData, listWhoReadMyData } from './myData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
@@ -24,4 +27,12 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitFlexibleEmployment,
   recordSubscription,
   getCommitments,
+  // identity and personal data (docs/identity.md)
+  requestCounterCheck,
+  createDelegationInvite,
+  acceptDelegationInvite,
+  listDelegations,
+  revokeDelegation,
+  getMyData,
+  listWhoReadMyData,
 };

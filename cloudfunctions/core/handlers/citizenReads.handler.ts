@@ -41,7 +41,8 @@ export async function listMyApplications(_input: unknown, deps: Deps): Promise<R
   const order = { orderBy: { field: 'submittedAt', direction: 'desc' as const }, limit: 200 };
   const apps = keys.length ? await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys } }, order) : [];
   // applications the caller sent for someone they are not bound to: that application only, redacted
-  const sent = (await deps.store.find<ApplicationRecord>('applications', { openid: deps.caller.openid }, order)).filter((a) => !keys.includes(a.personKey));
+  // (one sent as a helper is seen through the delegation, and no longer once it is revoked)
+  const sent = (await deps.store.find<ApplicationRecord>('applications', { openid: deps.caller.openid }, order)).filter((a) => !keys.includes(a.personKey) && !a.onBehalfOf);
   if (delegated.length) await auditDelegateRead(deps, 'listMyApplications', delegated);
   const views = await Promise.all([
     ...apps.map((a) => viewOf(a, deps, self.includes(a.personKey) ? 'self' : 'delegate')),
@@ -57,7 +58,7 @@ export async function getProgress(input: unknown, deps: Deps): Promise<Result<Ap
   }
   const app = await deps.store.get<ApplicationRecord>('applications', applicationId);
   const access = app ? await accessTo(deps, app.personKey) : null;
-  if (!app || (!access && app.openid !== deps.caller.openid)) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
+  if (!app || (!access && (app.openid !== deps.caller.openid || app.onBehalfOf))) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
   if (access?.as === 'delegate') await auditDelegateRead(deps, 'getProgress', [app.personKey]);
   return ok(await viewOf(app, deps, access ? access.as : 'sender'));
 }

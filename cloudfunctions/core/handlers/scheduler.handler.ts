@@ -11,6 +11,7 @@ import { beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
 import { followUpsDue, reviewDeadlines } from '../schedule';
+import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
 
 export interface SchedulerReport {
   /** pushes accepted by a provider in this run */
@@ -25,6 +26,8 @@ export interface SchedulerReport {
   escalations: number;
   /** monthly follow-up messages written */
   followUps: number;
+  /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
+  comparison: ComparisonReport;
   /** pushes held until 08:00 */
   deferredQuietHours: number;
   /** subscribe → SMS */
@@ -38,9 +41,10 @@ export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<
   const now = deps.clock.now();
   const followUps = await followUpsDue(deps, now);
   const { reminders, escalations } = await reviewDeadlines(deps, now);
+  const comparison = await compareActiveRegistrations(deps, now);
   const counts = emptyDeliveryCounts();
   await deliverDue(deps, counts);
-  const report: SchedulerReport = { ...counts, reminders, escalations, followUps, at: beijingIso(now) };
+  const report: SchedulerReport = { ...counts, reminders, escalations, followUps, comparison, at: beijingIso(now) };
   deps.log?.('scheduler.run', { ...report });
   return ok(report);
 }

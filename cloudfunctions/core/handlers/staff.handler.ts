@@ -11,6 +11,7 @@ import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, typ
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
 import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
+import { isRuralOrNonLocal } from '../../../shared/region-profiles';
 import { regionName, regionPrefixMatches } from '../../../shared/regions';
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { ruleFirstMessage } from '../../../shared/staff-text';
@@ -229,15 +230,19 @@ type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSin
  */
 async function registrationsOfRegion(deps: Deps, region: string, before: number): Promise<StatsRegistration[]> {
   const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
-  const byPerson = new Map<string, Set<string>>();
-  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Set()).get(a.personKey)!).add(a.applicationId);
+  const byPerson = new Map<string, Map<string, ApplicationRecord>>();
+  for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Map()).get(a.personKey)!).set(a.applicationId, a);
   const out: StatsRegistration[] = [];
-  for (const [personKey, applicationIds] of byPerson) {
+  for (const [personKey, ofPerson] of byPerson) {
     const doc = await deps.store.get<Episode>('registrations', registrationId('unemployment', personKey));
     if (!doc) continue;
     for (const x of [doc, ...(doc.history ?? [])]) {
-      if (!x || !applicationIds.has(x.applicationId) || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
-      out.push({ region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [] });
+      const app = x ? ofPerson.get(x.applicationId) : undefined;
+      if (!x || !app || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
+      out.push({
+        region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [],
+        ruralOrNonLocal: isRuralOrNonLocal({ householdType: app.form.householdType, hukouAddress: app.form.hukouAddress }, x.region), stableAtResidence: typeof app.form.stableEmploymentAtResidence === 'string' ? app.form.stableEmploymentAtResidence : null,
+      });
     }
   }
   return out;

@@ -3,9 +3,11 @@ import type { HandlerMap } from './handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, getDeregistrationEvidence, listReviewQueue, monthlyStats } from './staff.handler';
 import { completeContactTask, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';
+import { confirmIdentityAtCounter } from './counter.handler';
 
 export const STAFF_HANDLERS: HandlerMap = {
   verifyCertificate,
+  confirmIdentityAtCounter,
   listReviewQueue,
   getApplicationDetail,
   decideApplication,

@@ -35,6 +35,8 @@ export interface ContactTaskItem {
   dueDate: string;
   dueDateUncertain: boolean;
   overdue: boolean;
+  /** 核实就业状态: the outside record the daily comparison saw (core/comparison.ts) */
+  finding?: string;
 }
 
 export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
@@ -46,11 +48,12 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
     const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
     if (!app || !isStaffContactKind(t.kind)) continue;
     // a follow-up call of a registration that has ended is no longer owed
-    if (t.kind === 'followcall' && !(await registrationActive(deps, t))) continue;
+    if ((t.kind === 'followcall' || t.kind === 'verify_employment') && !(await registrationActive(deps, t))) continue;
     items.push({
       taskId: t.taskId, kind: t.kind, kindLabel: CONTACT_KIND_LABELS[t.kind], applicationId: t.applicationId, holderName: maskName(app.person.name),
       phoneMasked: app.person.phone ? maskPhone(String(app.person.phone)) : '', region: t.region, regionName: regionName(t.region) ?? t.region,
       dueDate: t.dueDate, dueDateUncertain: !!t.dueDateUncertain, overdue: t.dueDate < today,
+      ...(t.finding ? { finding: String((t.finding as { text?: unknown }).text ?? '') } : {}),
     });
   }
   await audit(deps, 'listContactTasks', { count: items.length });
@@ -59,7 +62,8 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
 
 async function registrationActive(deps: Deps, t: TaskRecord): Promise<boolean> {
   if (!t.personKey) return false;
-  const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId('unemployment', t.personKey));
+  const kind = t.registrationKind === 'flexible' ? 'flexible' : 'unemployment';
+  const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, t.personKey));
   return !!reg && reg.status === 'active' && reg.applicationId === t.applicationId;
 }
 

@@ -11,9 +11,11 @@ import {
   PLACES_NEEDING_REGION,
   REASON_OTHER,
   REGISTRATION_PLACES,
+  STABLE_EMPLOYMENT_AT_RESIDENCE,
   UNEMPLOYMENT_REASONS,
   labelOf,
 } from '../../../../shared/codes'
+import { asksStableEmployment, profileFor } from '../../../../shared/region-profiles'
 import { makeUnemploymentSchema } from '../../../../shared/unemployment.schema'
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
@@ -38,6 +40,7 @@ const own = (): Extra => ({
   registrationPlace: '',
   registrationRegion: '',
   householdType: '',
+  stableEmploymentAtResidence: '',
   personCategories: [] as string[],
   categoryCertificateNo: '',
   jobIntentions: ['', '', ''],
@@ -65,6 +68,8 @@ function ownInput(e: Extra): Record<string, unknown> {
   if (e.reason === REASON_OTHER) input.reasonOther = trimmed(e.reasonOther)
   if (PLACES_NEEDING_REGION.includes(str(e.registrationPlace) as never)) input.registrationRegion = str(e.registrationRegion)
   if (e.householdType) input.householdType = e.householdType
+  // sent whenever answered; the schema keeps it only where the region's profile asks (region-profiles.ts)
+  if (e.stableEmploymentAtResidence) input.stableEmploymentAtResidence = e.stableEmploymentAtResidence
   const categories = list(e.personCategories)
   if (categories.length > 0) input.personCategories = categories
   if (needsCertificateNo(categories) && trimmed(e.categoryCertificateNo)) input.categoryCertificateNo = trimmed(e.categoryCertificateNo)
@@ -86,6 +91,7 @@ const LABELS: Record<string, string> = {
   registrationPlace: '登记失业地',
   registrationRegion: '登记失业地所在地区',
   householdType: '户籍性质',
+  stableEmploymentAtResidence: '在常住地稳定就业时间',
   personCategories: '人员类别',
   categoryCertificateNo: '人员类别证件号码',
   jobIntentions: '求职意向',
@@ -95,9 +101,22 @@ const LABELS: Record<string, string> = {
   remarks: '其他需要说明的事项',
 }
 
-function Situation({ extra: e, field, change, touch, today, part }: SituationProps) {
+/** The county the person registers in, from the answers so far ('' while unknown). */
+function regionOfAnswers(e: Extra, person: SituationProps['person']): string {
+  const place = str(e.registrationPlace)
+  if (place === 'hukou') return person?.hukouAddress?.regionCode ?? ''
+  if (place === 'residence') return person?.residenceAddress?.regionCode ?? ''
+  return str(e.registrationRegion)
+}
+
+function Situation({ extra: e, person, field, change, touch, today, part }: SituationProps) {
   const shows = (n: number) => part === undefined || part === n
   const place = str(e.registrationPlace)
+  // 吉人社函字〔2018〕175号 四(三), where the region's profile applies it: 户籍性质 required, and the time in stable work
+  // at the residence asked of 农村户籍 / non-local persons only
+  const region = regionOfAnswers(e, person)
+  const typeRequired = !!region && profileFor(region).householdTypeRequired
+  const asksStable = !!region && asksStableEmployment({ householdType: e.householdType, hukouAddress: person?.hukouAddress }, region)
   const categories = list(e.personCategories)
   const jobs = list(e.jobIntentions)
   return (
@@ -131,7 +150,10 @@ function Situation({ extra: e, field, change, touch, today, part }: SituationPro
             hint={place === 'employment' ? '失业前办理就业登记或劳动用工备案的地方' : '失业前参加社会保险的地方'}
           />
         ) : null}
-        <PickerField {...field('householdType')} items={HOUSEHOLD_TYPES} value={str(e.householdType)} onChange={(x) => change('householdType', x)} />
+        <PickerField {...field('householdType')} required={typeRequired} items={HOUSEHOLD_TYPES} value={str(e.householdType)} onChange={(x) => change('householdType', x)} />
+        {asksStable ? (
+          <ChoiceField {...field('stableEmploymentAtResidence')} required items={STABLE_EMPLOYMENT_AT_RESIDENCE} value={str(e.stableEmploymentAtResidence)} onChange={(x) => { change('stableEmploymentAtResidence', x); touch('stableEmploymentAtResidence') }} hint='在现在的常住地稳定就业的时间，用于统计，不影响办理' />
+        ) : null}
       </View>
       ) : null}
 
@@ -193,7 +215,7 @@ const SPEC: RegistrationSpec = {
   // 长辈模式: one card of the situation step per screen (the order of the cards above)
   situationParts: [
     ['unemployedSince', 'reason', 'reasonOther', 'claimsUnemploymentInsurance', 'employedInMainlandBefore'],
-    ['registrationPlace', 'registrationRegion', 'householdType'],
+    ['registrationPlace', 'registrationRegion', 'householdType', 'stableEmploymentAtResidence'],
     ['personCategories', 'categoryCertificateNo'],
     ['jobIntentions', 'remarks'],
   ],

@@ -21,6 +21,8 @@ interface Figures {
   unemployedOver6Months: number
   unemployedOver5Years: number
   byCategory: Record<string, number>
+  /** 农村户籍 and non-local persons (吉人社函字〔2018〕175号 四(三)) */
+  ruralOrNonLocal: { newRegistrations: number; stable6MonthsOrMore: number; stableUnder6Months: number; stableNotAsked: number; registeredAtPeriodEnd: number; inMainFigures: boolean }
 }
 interface Stats extends Figures {
   month: string
@@ -110,6 +112,11 @@ function StatsView({ stats }: { stats: Stats }) {
     { id: 'youth', label: '其中：16–24岁', n: stats.youth16to24, sub: true },
     { id: 'over6m', label: '其中：失业半年以上', n: stats.unemployedOver6Months, sub: true },
     { id: 'over5y', label: '其中：失业五年以上', n: stats.unemployedOver5Years, sub: true },
+    // reported on their own everywhere; inside the figures above only where the region's profile counts them in
+    { id: 'rural', label: stats.ruralOrNonLocal.inMainFigures ? '农村户籍和非本地户籍人员新登记（已含在上面）' : '农村户籍和非本地户籍人员新登记（另行统计，未计入上面）', n: stats.ruralOrNonLocal.newRegistrations },
+    { id: 'rural-6m', label: '其中：在常住地稳定就业满6个月', n: stats.ruralOrNonLocal.stable6MonthsOrMore, sub: true },
+    { id: 'rural-under6m', label: '其中：不满6个月', n: stats.ruralOrNonLocal.stableUnder6Months, sub: true },
+    { id: 'rural-end', label: '农村户籍和非本地户籍期末登记失业人员', n: stats.ruralOrNonLocal.registeredAtPeriodEnd },
   ]
   const regions = Object.keys(stats.byRegion)
     .sort()

@@ -1,0 +1,111 @@
+/**
+ * My data (个人信息保护法 第四十四条 知情权, 第四十五条 查阅、复制): the person sees everything held about
+ * them (`getMyData`) and who read it (`listWhoReadMyData`: each staff read of their records from the
+ * audit trail — office, role, time, purpose — with staff names masked; and each read by a family
+ * helper). Only for the people the caller is bound to (core/person-access.ts): a helper or a sender
+ * never reads this.
+ */
+import type { ApplicationView, CertificateView, Result } from '../../../shared/api';
+import { ok } from '../../../shared/api';
+import { beijingIso } from '../../../shared/dates';
+import { maskName } from '../../../shared/mask';
+import { regionName } from '../../../shared/regions';
+import type { Deps } from '../deps';
+import type { ApplicationRecord, CertificateRecord, RegistrationRecord } from '../records';
+import { boundPersonKeys, type BindingRecord, type DelegationRecord } from '../person-access';
+import { registrationId, registrationStatusInTx } from '../registrations';
+import { applicationView, certificateView } from '../views';
+
+export interface MyDataPerson {
+  /** the person's own fields as last submitted (their own data: not masked) */
+  person: Record<string, unknown> | null;
+  applications: ApplicationView[];
+  certificate: CertificateView | null;
+  registrations: Array<{ kind: string; status: string; since: string; endedAt?: string }>;
+  /** WeChat accounts that may act as the person: masked, how and when bound */
+  devices: Array<{ account: string; via: 'face' | 'counter'; since: string; thisDevice: boolean }>;
+  delegations: Array<{ helper: string; status: string; since: string }>;
+  messages: number;
+}
+
+const maskOpenid = (o: string) => (o.length <= 6 ? '***' : `${o.slice(0, 3)}***${o.slice(-3)}`);
+
+export async function getMyData(_input: unknown, deps: Deps): Promise<Result<{ people: MyDataPerson[] }>> {
+  const openid = deps.caller.openid;
+  const people: MyDataPerson[] = [];
+  for (const key of await boundPersonKeys(deps)) {
+    const apps = await deps.store.find<ApplicationRecord>('applications', { personKey: key }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 200 });
+    const cert = await deps.store.get<CertificateRecord>('certificates', key);
+    const registrations: MyDataPerson['registrations'] = [];
+    for (const kind of ['unemployment', 'flexible'] as const) {
+      const r = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, key));
+      if (r) registrations.push({ kind, status: r.status, since: beijingIso(r.since), ...(r.endedAt ? { endedAt: beijingIso(r.endedAt) } : {}) });
+    }
+    const bindings = await deps.store.find<BindingRecord>('bindings', { personKey: key });
+    const delegations = await deps.store.find<DelegationRecord>('delegations', { personKey: key });
+    people.push({
+      person: apps[0] ? { ...apps[0].person } : null,
+      applications: apps.map((a) => applicationView(a)),
+      // the certificate as held; the QR is on the certificate page, fresh
+      certificate: cert ? certificateView(cert, await registrationStatusInTx(deps.store, key)) : null,
+      registrations,
+      devices: bindings.filter((b) => b.via === 'face' || b.via === 'counter').map((b) => ({ account: maskOpenid(b.openid), via: b.via, since: beijingIso(b.at), thisDevice: b.openid === openid })),
+      delegations: delegations.map((d) => ({ helper: maskName(d.helperName ?? ''), status: d.status, since: beijingIso(d.acceptedAt ?? d.createdAt) })),
+      messages: await deps.store.count('messages', { personKey: key }),
+    });
+  }
+  return ok({ people });
+}
+
+/** Why a record was read, in the person's words. */
+const PURPOSE: Record<string, string> = {
+  getApplicationDetail: '审核您的申请',
+  decideApplication: '作出审核决定',
+  verifyCertificate: '核验您出示的电子证',
+  deregister: '办理注销登记',
+  revealContact: '查看联系电话以便联系您（登记后回访）',
+  completeContactTask: '记录联系您的结果',
+  confirmIdentityAtCounter: '在窗口核验您的身份',
+  listMyApplications: '家人代办：查看办理进度',
+  getProgress: '家人代办：查看办理进度',
+  submitUnemploymentRegistration: '家人代办：代为提交失业登记',
+  submitFlexibleEmployment: '家人代办：代为提交灵活就业登记',
+  applyCertificate: '家人代办：代为申领电子证',
+};
+
+/** A staff region is a 行政区划代码 prefix ("2102" = 大连): named as its 6-digit form. */
+export function officeName(region: string | undefined): string {
+  const name = region ? regionName(region.padEnd(6, '0')) : undefined;
+  return `${name ? name.replace(/ /g, '') : ''}公共就业服务机构`;
+}
+
+const ROLE_TEXT: Record<string, string> = { verifier: '核验员', reviewer: '审核员', admin: '管理员' };
+
+export interface ReadEntry {
+  at: string;
+  office: string;
+  role: string;
+  /** masked */
+  who: string;
+  purpose: string;
+}
+
+interface AuditRow { at: number; action: string; personKey?: string; staffOpenid?: string; staffName?: string; staffRegion?: string; staffRole?: string; citizenOpenid?: string; as?: string; onBehalfOf?: string; helperName?: string; result?: string }
+
+export async function listWhoReadMyData(_input: unknown, deps: Deps): Promise<Result<{ reads: ReadEntry[] }>> {
+  const keys = await boundPersonKeys(deps);
+  if (keys.length === 0) return ok({ reads: [] });
+  const rows = await deps.store.find<AuditRow>('audit', { personKey: { in: keys } }, { orderBy: { field: 'at', direction: 'desc' }, limit: 500 });
+  const helpers = new Map<string, string>();
+  for (const d of await deps.store.find<DelegationRecord>('delegations', { personKey: { in: keys } })) if (d.helperOpenid) helpers.set(d.helperOpenid, d.helperName ?? '');
+  const reads: ReadEntry[] = [];
+  for (const r of rows) {
+    if (r.staffOpenid && r.result !== 'mismatch') {
+      const role = r.staffRole ?? (await deps.staffDirectory?.byOpenid(r.staffOpenid))?.role ?? '';
+      reads.push({ at: beijingIso(r.at), office: officeName(r.staffRegion), role: ROLE_TEXT[role] ?? '工作人员', who: maskName(r.staffName ?? ''), purpose: PURPOSE[r.action] ?? '办理业务' });
+    } else if (r.citizenOpenid && (r.as === 'delegate' || r.onBehalfOf) && helpers.has(r.citizenOpenid)) {
+      reads.push({ at: beijingIso(r.at), office: '微信小程序', role: '家人代办人', who: maskName(helpers.get(r.citizenOpenid)!), purpose: PURPOSE[r.action] ?? '家人代办' });
+    }
+  }
+  return ok({ reads });
+}
