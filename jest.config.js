@@ -19,6 +19,8 @@ module.exports = {
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns,
       testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts', '<rootDir>/client/src/**/*.test.ts'],
+      // gateway tests start a real server per file; on a loaded 2-core machine 5 s per test is not enough
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.js'],
     },
     {
       displayName: 'mp',

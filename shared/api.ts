@@ -30,6 +30,11 @@ export const ACTIONS = {
   whoAmI: { fn: 'citizen', audience: 'citizen' },
   // issue 12: each commitment's current version and full text (reads nothing about anyone)
   getCommitments: { fn: 'citizen', audience: 'citizen' },
+  // after the first answer: withdraw, 复核, report a job, change details
+  withdrawApplication: { fn: 'citizen', audience: 'citizen' },
+  requestReview: { fn: 'citizen', audience: 'citizen' },
+  reportEmployment: { fn: 'citizen', audience: 'citizen' },
+  updateMyRegistration: { fn: 'citizen', audience: 'citizen' },
   // identity and personal data (docs/identity.md)
   requestCounterCheck: { fn: 'citizen', audience: 'citizen' },
   createDelegationInvite: { fn: 'citizen', audience: 'citizen' },

@@ -96,6 +96,8 @@ describe('refused moves', () => {
     'pending_review>approved': true,
     'pending_review>rejected': true,
     'pending_review>withdrawn': true,
+    // 复核 (requestReview): once, before another staff member
+    'rejected>pending_review': true,
   };
 
   it('allows exactly the moves of the state machine', () => {

@@ -55,7 +55,9 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<LifecycleState, readonly A
   pending_review: ['approved', 'rejected', 'withdrawn'],
   // final: a decision is not re-opened here; an approved registration ends by deregistration
   approved: [],
-  rejected: [],
+  // 复核: a rejection goes back before another staff member once, at the person's request
+  // (cloudfunctions/core/handlers/afterAnswer.handler.ts requestReview)
+  rejected: ['pending_review'],
   withdrawn: [],
 });
 
@@ -78,8 +80,9 @@ export const EVENT_REQUIRES: Readonly<Record<'checked' | 'services' | 'deregiste
 
 export type TimelineEvent = keyof typeof EVENT_REQUIRES;
 
+/** Final for the machine; a rejection may still be reviewed once (复核), so it counts as decided, not final. */
 export function isFinal(status: LifecycleState): boolean {
-  return APPLICATION_TRANSITIONS[status]?.length === 0;
+  return APPLICATION_TRANSITIONS[status]?.length === 0 || status === 'rejected';
 }
 
 export function canTransition(from: LifecycleState, to: LifecycleState): boolean {

@@ -569,6 +569,10 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     getDeregistrationEvidence: () => ({ existing: { idNumber: registered.idNumber }, missing: { idNumber: neverSeen.idNumber } }),
     monthlyStats: () => ({ existing: { month: '2026-03' }, missing: { month: '2026-03' } }),
     runScheduler: () => ({ existing: {}, missing: {} }),
+    withdrawApplication: () => ({ existing: { requestId: 'req-acc-wdrw', applicationId: ids.pending }, missing: { requestId: 'req-acc-wdrw', applicationId: 'f'.repeat(32) } }),
+    requestReview: () => ({ existing: { requestId: 'req-acc-rvw1', applicationId: ids.pending, reason: '我已离职，请复核' }, missing: { requestId: 'req-acc-rvw1', applicationId: 'f'.repeat(32), reason: '我已离职，请复核' } }),
+    reportEmployment: () => ({ existing: { requestId: 'req-acc-rpt1', situation: '11', since: '2026-01-05', confirmEnds: true }, missing: { requestId: 'req-acc-rpt1', situation: '11', since: '2026-01-05', confirmEnds: true } }),
+    updateMyRegistration: () => ({ existing: { requestId: 'req-acc-upd1', skills: '电工' }, missing: { requestId: 'req-acc-upd1', skills: '电工' } }),
   };
 
   /** The staff member one rank below what the action needs (a citizen below verifier). */

@@ -93,6 +93,9 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     const app = await tx.get<ApplicationRecord>('applications', applicationId);
     if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
+    // 复核 goes to another staff member than the one who decided (requestReview)
+    const review = app.review as { excludedStaff?: string | null } | undefined;
+    if (review?.excludedStaff && review.excludedStaff === staff.openid) return fail('FORBIDDEN', '这条申请是对您作出的决定申请复核，须由其他工作人员办理');
     const atIso = beijingIso(at);
     const decided = decision === 'approve'
       ? await approveInTx(tx, app, at, deps, { by: 'staff', note })
@@ -106,7 +109,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
       title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
       body: decision === 'approve'
         ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
-        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。`,
+        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。如对结果有异议，可在小程序中申请复核（由其他工作人员办理）；也可依法申请行政复议或者提起行政诉讼。`,
       at, applicationId: app.applicationId,
     });
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
