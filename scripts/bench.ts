@@ -28,7 +28,9 @@ import { fileKeys } from '../cloudfunctions/adapters/keys.file';
 import { dispatch } from '../cloudfunctions/core/dispatch';
 import { claimsFor } from '../cloudfunctions/core/qr/token.port';
 import { startGateway } from '../cloudfunctions/gateway/server';
-import { localRuntime } from '../cloudfunctions/gateway/local-deps';
+import { localRuntime, type LocalRuntime } from '../cloudfunctions/gateway/local-deps';
+import { openMysqlStore } from '../cloudfunctions/adapters/store.mysql';
+import { startMariadb, type MariadbServer } from '../test/support/mariadb';
 import { mod11_2 } from '../shared/id-number';
 import { validUnemploymentInput } from '../test/support/shared-fixtures';
 import { govRecord, makePerson, type TestPerson } from '../test/support/people';
@@ -46,7 +48,7 @@ interface CannonResult {
 }
 
 const ROOT = resolve(__dirname, '..');
-const OUT_DIR = join(ROOT, 'bench');
+const OUT_DIR = process.env.BENCH_OUT ?? join(ROOT, 'bench');
 const TAKO = join(ROOT, 'node_modules/.bin/taro');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A Tuesday, a working day: the run's clock (dates in the forms are valid against it). */
@@ -54,10 +56,10 @@ const NOW = '2026-03-10T10:00:00+08:00';
 const KB = 1024;
 const WECHAT_PACKAGE_LIMIT = 2 * KB * KB;
 
-const SECTIONS = ['miaoban', 'http', 'qr', 'functions', 'weapp', 'h5'] as const;
+const SECTIONS = ['miaoban', 'miaobanMysql', 'http', 'qr', 'functions', 'weapp', 'h5'] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',') as Section[]) : SECTIONS);
+const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',').filter((x) => (SECTIONS as readonly string[]).includes(x)) as Section[]) : SECTIONS);
 const N = Number(process.env.BENCH_N ?? 10_000);
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -114,18 +116,45 @@ async function concurrently(count: number, callers: number, job: (i: number) => 
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * The 实人核验 a citizen passes before submitting (startRealPersonCheck + confirmRealPersonCheck,
+ * as client/src/services does before every submission), done for everyone before the timed runs:
+ * the figures are those of the submission itself. 16 at a time, untimed.
+ */
+async function passRealPerson(rt: Pick<LocalRuntime, 'depsFor'>, list: Array<{ openid: string; p: TestPerson }>) {
+  await concurrently(list.length, 16, async (i) => {
+    const { openid, p } = list[i];
+    const deps = rt.depsFor({ openid, staff: null });
+    const started = await dispatch('startRealPersonCheck', { name: p.name, idNumber: p.idNumber }, deps, { local: true });
+    const token = (started.body as { data?: { checkToken?: string } }).data?.checkToken;
+    const confirmed = token ? await dispatch('confirmRealPersonCheck', { checkToken: token }, deps, { local: true }) : started;
+    if (confirmed.status !== 200) throw new Error(`实人核验 failed for the bench: ${JSON.stringify(confirmed.body).slice(0, 200)}`);
+  });
+}
+
 /** "today" in the issue: verifyCertificate at 607/s, each call paying its own durable commits. */
 const VERIFY_BEFORE_PER_SECOND = 607;
 const CALLERS = 16;
+const N_MYSQL = Number(process.env.BENCH_N_MYSQL ?? Math.min(N, 3000));
 
-async function miaoban() {
-  const dir = join(tmpRoot, 'miaoban');
+/** One MariaDB server for the run (秒办 on MySQL, the functions' cold starts), stopped at the end. */
+let mariadb: Promise<MariadbServer> | null = null;
+const benchMariadb = () => (mariadb ??= startMariadb());
+
+/**
+ * 秒办 in process. `mysql`: the same on the MySQL store (a MariaDB server started here, as the
+ * tests start it: test/support/mariadb.ts), fewer applications and no verification rounds — the
+ * figures to set beside SQLite's.
+ */
+async function miaoban(mysql?: { n: number }) {
+  const dir = join(tmpRoot, mysql ? 'miaoban-mysql' : 'miaoban');
   mkdirSync(dir);
+  const n = mysql?.n ?? N;
   // N one at a time, then N/2 with 16 callers at once (other people: the sequential ones hold certificates now).
-  const concurrentN = Math.max(1000, Math.floor(N / 2));
-  const all = people(N + concurrentN, 0);
-  const persons = all.slice(0, N);
-  const concurrentPersons = all.slice(N);
+  const concurrentN = Math.max(1000, Math.floor(n / 2));
+  const all = people(n + concurrentN, mysql ? 40_000 : 0);
+  const persons = all.slice(0, n);
+  const concurrentPersons = all.slice(n);
   const govFile = join(dir, 'gov.json');
   // Staff for the verifications through the handler (rate limit: 60 a minute each, and the clock
   // barely moves): enough for the sequential and the concurrent round.
@@ -133,7 +162,8 @@ async function miaoban() {
   const verifyConcurrentN = 4000;
   const staff = Array.from({ length: Math.ceil((verifyN + verifyConcurrentN) / 60) + 2 }, (_, i) => ({ openid: `bench-staff-${i}`, name: `核验员${i}`, region: '2102', role: 'verifier' }));
   writeGov(govFile, all, staff);
-  const rt = localRuntime({ dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, log: () => undefined });
+  const store = mysql ? await openMysqlStore({ url: await (await benchMariadb()).freshDatabase('bench'), connectionLimit: CALLERS + 2 }) : undefined;
+  const rt = localRuntime({ dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, log: () => undefined, store });
   // One in five is a 失业登记 (larger transaction: registration, certificate, follow-up tasks).
   const unemploymentEvery = 5;
   const lat: number[] = [];
@@ -147,6 +177,10 @@ async function miaoban() {
       ? { ...validUnemploymentInput(), ...p, requestId: `bench-${tag}u-${i}`, registrationPlace: 'residence' }
       : { ...p, requestId: `bench-${tag}c-${i}` };
     const deps = rt.depsFor({ openid: `bench-${tag}citizen-${i}`, staff: null });
+    // the 实人核验 first, as the client does before every submission (not timed: it is its own call)
+    const started = await dispatch('startRealPersonCheck', { name: p.name, idNumber: p.idNumber }, deps, { local: true });
+    const checkToken = (started.body as { data?: { checkToken?: string } }).data?.checkToken;
+    if (checkToken) await dispatch('confirmRealPersonCheck', { checkToken }, deps, { local: true });
     const t0 = performance.now();
     const out = await dispatch(action, input, deps, { local: true });
     const ms = performance.now() - t0;
@@ -160,6 +194,10 @@ async function miaoban() {
       if (notApproved <= 3) log(`not approved: ${JSON.stringify(out.body).slice(0, 300)}`);
     }
   };
+  await passRealPerson(rt, [
+    ...persons.map((p, i) => ({ openid: `bench-citizen-${i}`, p })),
+    ...concurrentPersons.map((p, i) => ({ openid: `bench-kcitizen-${i}`, p })),
+  ]);
   const started = performance.now();
   for (let i = 0; i < persons.length; i++) await apply(persons[i], i, '', true);
   const seconds = (performance.now() - started) / 1000;
@@ -168,6 +206,18 @@ async function miaoban() {
 
   // 16 callers at once: the store's group commit lets ready transactions share one fsync.
   const concurrentSeconds = await concurrently(concurrentPersons.length, CALLERS, (i) => apply(concurrentPersons[i], i, 'k', false));
+
+  if (mysql) {
+    await rt.close();
+    const throughput = persons.length / seconds;
+    return {
+      store: 'mysql (MariaDB, this machine, innodb_flush_log_at_trx_commit=1)',
+      applications: persons.length, notApproved,
+      p50Ms: round(quantile(lat, 0.5)), p99Ms: round(quantile(lat, 0.99)), maxMs: round(lat[lat.length - 1]),
+      throughputPerSecond: round(throughput, 0),
+      concurrent: { callers: CALLERS, applications: concurrentPersons.length, perSecond: round(concurrentPersons.length / concurrentSeconds, 0) },
+    };
+  }
 
   // Certificates to verify later through the handler (tokens as the citizen's page gets them).
   for (let i = 0; i < 200; i++) {
@@ -254,6 +304,7 @@ async function httpGateway() {
   const gw = await startGateway({ port: 0, dataDir: join(dir, 'data'), govDataFile: govFile, now: NOW, staticDir: join(dir, 'no-h5'), log: () => undefined });
   const url = `http://127.0.0.1:${gw.port}`;
   const reader = persons[submissions];
+  await passRealPerson(gw.runtime, [{ openid: 'bench-reader', p: reader }, ...persons.slice(0, submissions).map((p, i) => ({ openid: `bench-http-${i}`, p }))]);
   const first = await fetch(`${url}/api/applyCertificate`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'bench-reader' },
     body: JSON.stringify({ ...reader, requestId: 'bench-reader-0001' }),
@@ -324,15 +375,57 @@ async function qr() {
 
 // ---- cloud functions --------------------------------------------------------------------------
 
-function functions() {
+/**
+ * Each bundle, and its cold start in a fresh process: module load (require of index.js, which
+ * loads the platform-installed SDKs it names) and the first call (store opened on MariaDB with the
+ * schema verified, caller looked up, one action answered). Median of COLD_RUNS processes.
+ */
+const COLD_RUNS = 5;
+const FIRST_CALLS: Record<string, object> = {
+  citizen: { action: 'getMyStatus', input: {} },
+  staff: { action: 'listReviewQueue', input: {} },
+  scheduler: { Type: 'Timer', TriggerName: 'every-10-minutes' },
+};
+
+async function functions() {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const out = join(ROOT, 'build/cloudfunctions');
   const bundles: Record<string, number> = {};
-  for (const name of readdirSync(out)) {
-    const f = join(out, name, 'index.js');
-    if (existsSync(f)) bundles[name] = statSync(f).size;
+  const coldStart: Record<string, { loadMs: number; firstCallMs: number; answeredOk: boolean; requires: string[] }> = {};
+  const url = await (await benchMariadb()).freshDatabase('functions');
+  const store = await openMysqlStore({ url });
+  await store.put('staff', 'bench-cold-staff', { name: '审核员', region: '2102', role: 'reviewer' });
+  await store.close?.();
+  for (const name of readdirSync(join(ROOT, 'build/cloudfunctions'))) {
+    const f = join(ROOT, 'build/cloudfunctions', name, 'index.js');
+    if (!existsSync(f)) continue;
+    bundles[name] = statSync(f).size;
+    const requires = [...new Set([...readFileSync(f, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]).filter((x) => !x.startsWith('node:')))].sort();
+    const driver = `const t0=performance.now();const m=require(${JSON.stringify(f)});const t1=performance.now();` +
+      `m.main(${JSON.stringify(FIRST_CALLS[name] ?? {})}).then((a)=>{const t2=performance.now();process.stdout.write('\\n@@'+JSON.stringify({load:t1-t0,first:t2-t1,ok:!!(a&&a.ok),a:JSON.stringify(a).slice(0,200)})+'\\n');process.exit(0)},(e)=>{process.stdout.write('\\n@@'+JSON.stringify({error:String(e)})+'\\n');process.exit(1)})`;
+    const runs: Array<{ load: number; first: number; ok: boolean; a: string }> = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const r = spawnSync(process.execPath, ['-e', driver], {
+        cwd: ROOT, encoding: 'utf8', timeout: 60_000,
+        env: {
+          ...process.env, STORE: 'mysql', MYSQL_URL: url, PERSON_KEY_SECRET: '11'.repeat(32),
+          TENCENTCLOUD_SECRETID: 'bench', TENCENTCLOUD_SECRETKEY: 'bench', WX_APPID: 'wxbench', WX_APPSECRET: 'bench',
+          GOV_EXCHANGE_URL: 'http://127.0.0.1:9', WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: name === 'staff' ? 'bench-cold-staff' : 'bench-cold-citizen',
+        },
+      });
+      // the function logs to stdout too: the driver's line starts with @@
+      const line = (r.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('@@'));
+      const out = JSON.parse(line ? line.slice(2) : '{}');
+      if (out.error || r.status !== 0) throw new Error(`${name} cold start failed: ${out.error ?? r.stderr.slice(-500)}`);
+      runs.push(out);
+    }
+    const med = (xs: number[]) => round(quantile([...xs].sort((a, b) => a - b), 0.5), 1);
+    coldStart[name] = { loadMs: med(runs.map((x) => x.load)), firstCallMs: med(runs.map((x) => x.first)), answeredOk: runs.every((x) => x.ok), requires };
+    if (!coldStart[name].answeredOk) log(`${name} first call: ${runs[0].a}`);
   }
-  return { bundles, limit: 1024 * KB, note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk and tencentcloud-sdk-* are installed by the platform and not counted' };
+  return {
+    bundles, coldStart, runs: COLD_RUNS, limit: 1024 * KB,
+    note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk, tencentcloud-sdk-* and mysql2 are installed by the platform and not counted; cold start = require + first call in a fresh node process, store on MariaDB',
+  };
 }
 
 // ---- client builds (weapp, h5) ----------------------------------------------------------------
@@ -588,6 +681,11 @@ function rows(r: Record<string, any>): Row[] {
     const v = m.handlerVerify;
     out.push([`verifyCertificate, ${v.concurrent.callers} concurrent callers ÷ before (${v.before}/s)`, `${v.ratioToBefore} (${v.concurrent.perSecond}/s; ×${round(v.concurrent.perSecond / v.perSecond, 2)} one at a time in this run)`, '≥ 3', verdict(v.ratioToBefore >= 3)]);
   }
+  if (has('miaobanMysql')) {
+    const m = r.miaobanMysql;
+    out.push(['秒办 in process on MySQL (MariaDB): p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20)]);
+    out.push(['秒办 in process on MySQL: throughput', `${m.throughputPerSecond}/s one at a time (${m.applications} applications); ${m.concurrent.perSecond}/s with ${m.concurrent.callers} callers`, '', '']);
+  }
   if (has('http')) {
     const h = r.http;
     for (const k of ['getMyCertificate', 'applyCertificate'] as const) {
@@ -604,6 +702,8 @@ function rows(r: Record<string, any>): Row[] {
   if (has('functions')) {
     for (const [name, size] of Object.entries(r.functions.bundles as Record<string, number>)) {
       out.push([`cloud function ${name}`, kb(size), '≤ 1 MB', verdict(size <= r.functions.limit)]);
+      const c = r.functions.coldStart?.[name];
+      if (c) out.push([`  ${name} cold start: load + first call`, `${c.loadMs} + ${c.firstCallMs} ms (median of ${r.functions.runs}; requires ${c.requires.join(', ')})`, 'answers ok', verdict(c.answeredOk)]);
     }
   }
   if (has('weapp')) {
@@ -643,6 +743,7 @@ async function main() {
   };
   try {
     if (only.has('miaoban')) { log(`秒办 in process, ${N} applications…`); await section('miaoban', miaoban); }
+    if (only.has('miaobanMysql')) { log(`秒办 in process on MySQL (MariaDB), ${N_MYSQL} applications…`); await section('miaobanMysql', () => miaoban({ n: N_MYSQL })); }
     if (only.has('http')) { log('HTTP gateway with autocannon…'); await section('http', httpGateway); }
     if (only.has('qr')) { log('QR…'); await section('qr', qr); }
     if (only.has('functions')) { log('cloud function bundles…'); await section('functions', functions); }
@@ -653,18 +754,48 @@ async function main() {
       if (only.has('h5')) { log('H5 builds and first paint…'); await section('h5', () => h5(appClient, bareClient)); }
     }
   } finally {
+    if (mariadb) await (await mariadb).stop().catch(() => undefined);
     rmSync(tmpRoot, { recursive: true, force: true });
   }
+  const partial = only.size !== SECTIONS.length;
+  // A partial run (--only=…) replaces its own sections in bench/results.json and keeps the others
+  // from the run before, each section with the start of the run that measured it: every ratio is
+  // still numerator and baseline from one run.
+  const runs: Record<string, string> = {};
+  for (const k of Object.keys(results)) runs[k] = startedAt;
+  const resultsFile = join(OUT_DIR, 'results.json');
+  // BENCH_MERGE=<results.json of another partial run>: its sections count as measured here (with
+  // their own run's start), e.g. two partial runs on a busy machine combined into one table.
+  if (process.env.BENCH_MERGE) {
+    const other = JSON.parse(readFileSync(process.env.BENCH_MERGE, 'utf8')) as { startedAt: string; results: Record<string, unknown>; sectionRuns?: Record<string, string> };
+    for (const [k, v] of Object.entries(other.results)) {
+      if (k in results) continue;
+      results[k] = v;
+      runs[k] = other.sectionRuns?.[k] ?? other.startedAt;
+    }
+  }
+  if (partial && existsSync(resultsFile)) {
+    const before = JSON.parse(readFileSync(resultsFile, 'utf8')) as { startedAt: string; results: Record<string, unknown>; sectionRuns?: Record<string, string> };
+    for (const [k, v] of Object.entries(before.results)) {
+      if (k in results) continue;
+      results[k] = v;
+      runs[k] = before.sectionRuns?.[k] ?? before.startedAt;
+    }
+  }
+  const ordered = Object.fromEntries(SECTIONS.filter((k) => k in results).map((k) => [k, results[k]]));
   const report = {
-    startedAt, seconds: round((performance.now() - t0) / 1000, 1), partial: only.size !== SECTIONS.length ? [...only] : undefined,
-    machine: machine(), results,
+    startedAt, seconds: round((performance.now() - t0) / 1000, 1), partial: partial ? [...only] : undefined, sectionRuns: runs,
+    machine: machine(), results: ordered,
   };
-  const rs = rows(results);
+  const rs = rows(ordered);
   process.stdout.write(`\n${table(rs, false)}\n\n`);
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(resultsFile, JSON.stringify(report, null, 2) + '\n');
   const m = report.machine;
-  writeFileSync(join(OUT_DIR, 'results.md'), `${table(rs, true)}\n\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; temp files on ${m.tmpFilesystem}. Run ${startedAt}, ${report.seconds} s (\`npm run bench\`).\n`);
+  const when = [...new Set(Object.values(runs))].length > 1
+    ? `Sections from runs ${Object.entries(runs).map(([k, v]) => `${k} ${v}`).join(', ')}`
+    : `Run ${startedAt}, ${report.seconds} s`;
+  writeFileSync(join(OUT_DIR, 'results.md'), `${table(rs, true)}\n\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}; temp files on ${m.tmpFilesystem}. ${when} (\`npm run bench\`).\n`);
   log(`wrote bench/results.json and bench/results.md in ${report.seconds} s`);
 }
 

@@ -30,6 +30,10 @@ export const ACTIONS = {
   whoAmI: { fn: 'citizen', audience: 'citizen' },
   // issue 12: each commitment's current version and full text (reads nothing about anyone)
   getCommitments: { fn: 'citizen', audience: 'citizen' },
+  // issue 17 (citizen experience): offices, 催办, 好差评
+  listOffices: { fn: 'citizen', audience: 'citizen' },
+  remindOffice: { fn: 'citizen', audience: 'citizen' },
+  rateService: { fn: 'citizen', audience: 'citizen' },
   // after the first answer: withdraw, 复核, report a job, change details
   withdrawApplication: { fn: 'citizen', audience: 'citizen' },
   requestReview: { fn: 'citizen', audience: 'citizen' },
@@ -77,6 +81,7 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
@@ -105,6 +110,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '请先登录后再办理',
   FORBIDDEN: '您没有办理此项业务的权限',
   NOT_FOUND: '没有找到相关记录',
+  METHOD_NOT_ALLOWED: '请求方式不正确',
   CONFLICT: '该业务已在办理中，请勿重复提交',
   PAYLOAD_TOO_LARGE: '提交的内容过大，请删减后再试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
@@ -155,8 +161,29 @@ export interface CertificateView {
   qrExpiresAt?: string;
 }
 
+/** A 就业服务机构 (listOffices, and on results that need a call or a visit). */
+export interface OfficeView {
+  name: string;
+  address: string;
+  /** as published, e.g. 0411-8000 0204 */
+  phone: string;
+  hours: string;
+  /** GCJ-02 (what Taro.openLocation takes), when the region's file gives them */
+  latitude?: number;
+  longitude?: number;
+}
+
+/** A 好差评 rating of one finished application (rateService). */
+export interface RatingView {
+  score: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+  at: string;
+}
+
 export interface ApplicationView {
   applicationId: string;
+  /** 办件编号: short and readable, to quote on the phone (shared/case-no.ts) */
+  caseNo: string;
   kind: ApplicationKind;
   status: ApplicationStatus;
   submittedAt: string;
@@ -172,6 +199,12 @@ export interface ApplicationView {
   decision?: { decision: 'approve' | 'reject'; reasonCode?: string; reasonText?: string; note?: string; at: string };
   /** what the person can do next, in plain Chinese */
   nextStep: string;
+  /** the office handling it (phone, address, map), while waiting for staff or after a refusal */
+  office?: OfficeView;
+  /** the person's 好差评 of the finished application, once given */
+  rating?: RatingView;
+  /** Beijing times of the person's 催办 (remindOffice), newest last */
+  reminders?: string[];
 }
 
 /**

@@ -102,8 +102,20 @@ export function exportRecordOf(d: DeregistrationFacts): ExportRecord {
 /** 各地业务唯一标识号：失业登记注销地行政区划代码+系统流水号. */
 export const uniqueId = (r: ExportRecord) => r.AAB301 + r.AAZ341;
 
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection, OWASP): text starting with = + - @,
+ * a tab or a carriage return. Prefixed with an apostrophe in the CSV only — the export's JSON
+ * records keep the text as written (docs/security.md "CSV formula injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  const s = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n\t]/.test(s) || s !== value ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** UTF-8 CSV, indicator codes as the header in the table's order (BOM so spreadsheet tools read it as UTF-8). */
 export function toCsv(records: ExportRecord[]): string {
-  const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = csvCell;
   return '\uFEFF' + [INDICATORS.join(','), ...records.map((r) => INDICATORS.map((k) => cell(r[k] ?? '')).join(','))].join('\r\n') + '\r\n';
 }

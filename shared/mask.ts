@@ -46,3 +46,37 @@ export function maskPhone(phone: string): string {
   if (s.length <= 4) return '*'.repeat(s.length);
   return '*'.repeat(s.length - 4) + s.slice(-4);
 }
+
+/** name@example.com → n***@example.com: the mailbox hidden, the provider kept (it identifies no one). */
+export function maskEmail(email: string): string {
+  if (typeof email !== 'string' || email === '') return '';
+  const s = email.trim();
+  const at = s.lastIndexOf('@');
+  if (at <= 0) return maskFreeText(s);
+  return `${Array.from(s.slice(0, at))[0]}***${s.slice(at)}`;
+}
+
+/** Free-text contact (微信号, QQ…): the first character and a fixed run of stars, so neither the value nor its length shows. */
+export function maskFreeText(text: string): string {
+  if (typeof text !== 'string' || text === '') return '';
+  const chars = Array.from(text.trim());
+  return chars.length <= 1 ? '*' : `${chars[0]}****`;
+}
+
+/**
+ * Every contact field of a person or form, masked the same way wherever staff read them
+ * (手机号码, 固定电话, 电子邮箱, 其他联系方式); the full values only through the audited
+ * `revealContact` (docs/security.md "Contact details").
+ */
+export const CONTACT_FIELDS = ['phone', 'landline', 'email', 'otherContact'] as const;
+
+export function maskContactFields<T extends Record<string, unknown>>(o: T): T {
+  const out: Record<string, unknown> = { ...o };
+  for (const f of CONTACT_FIELDS) {
+    const v = out[f];
+    if (v === undefined || v === null || v === '') continue;
+    const s = String(v);
+    out[f] = f === 'email' ? maskEmail(s) : f === 'otherContact' ? maskFreeText(s) : maskPhone(s);
+  }
+  return out as T;
+}

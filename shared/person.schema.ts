@@ -60,6 +60,10 @@ function normalizeNameDots(s: string): string {
  */
 export function nameProblem(s: string): string | undefined {
   if (/[\s\u3000]/.test(s)) return '姓名中不能有空格（包括全角空格），请删除空格';
+  // docs/security.md "Names": invisible characters and look-alike radicals are refused, never
+  // silently removed — the name must match the 社保卡 base and the export character for character
+  if (/[\u200B-\u200D\u2060\uFEFF\u00AD\u034F\u180E]/.test(s)) return '姓名中有看不见的字符（常见于复制粘贴），请删除后重新填写';
+  if (/[\u2E80-\u2FDF\u31C0-\u31EF]/.test(s)) return '姓名中有部首或笔画符号，请改用规范汉字输入';
   const n = charCount(s);
   if (n < 2) return '姓名至少2个字';
   if (n > 50) return '姓名不能超过50个字';

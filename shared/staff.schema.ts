@@ -70,15 +70,30 @@ export const deregisterSchema = z
 
 export type DeregisterInput = z.output<typeof deregisterSchema>;
 
+/**
+ * The years a staff query may name. Outside them there are no records (the service began long
+ * after 1990), and 0001-01 or 99991231 would only reach date arithmetic that has no such year: a
+ * 400 with the field's message, not a 500.
+ */
+export const STAFF_YEARS = { min: 1990, max: 2099 } as const;
+const inYears = (year: number) => year >= STAFF_YEARS.min && year <= STAFF_YEARS.max;
+const YEARS_TEXT = `${STAFF_YEARS.min}年至${STAFF_YEARS.max}年之间`;
+
+const compactDate = (what: string) =>
+  z.string({ error: `请填写${what}` }).superRefine((s, ctx) => {
+    if (!isValidCompactDate(s)) ctx.addIssue({ code: 'custom', message: `${what}格式为 YYYYMMDD` });
+    else if (!inYears(Number(s.slice(0, 4)))) ctx.addIssue({ code: 'custom', message: `${what}须在${YEARS_TEXT}` });
+  });
+
 export const exportSchema = z
-  .object({
-    from: z.string({ error: '请填写开始日期' }).refine(isValidCompactDate, '开始日期格式为 YYYYMMDD'),
-    to: z.string({ error: '请填写结束日期' }).refine(isValidCompactDate, '结束日期格式为 YYYYMMDD'),
-  })
+  .object({ from: compactDate('开始日期'), to: compactDate('结束日期') })
   .refine((v) => !isRecord(v) || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 
 export const statsSchema = z.object({
-  month: z.string({ error: '请选择统计月份' }).refine(isValidMonth, '统计月份格式为 YYYY-MM'),
+  month: z.string({ error: '请选择统计月份' }).superRefine((s, ctx) => {
+    if (!isValidMonth(s)) ctx.addIssue({ code: 'custom', message: '统计月份格式为 YYYY-MM' });
+    else if (!inYears(Number(s.slice(0, 4)))) ctx.addIssue({ code: 'custom', message: `统计月份须在${YEARS_TEXT}` });
+  }),
 });
 
 export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {

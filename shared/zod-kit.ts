@@ -25,9 +25,35 @@ export function charCount(s: string): number {
 }
 
 /**
+ * Characters no field of any form may hold (docs/security.md "Control and direction characters"):
+ * C0 controls but the line feed of multi-line text, DEL, C1 controls, the bidi embeddings,
+ * overrides, isolates and marks (U+202E turns "gpj.exe" into "exe.jpg" on screen), the invisible
+ * zero-width space, word joiner and BOM, and lone surrogates (not text at all). The zero-width
+ * joiner and non-joiner stay allowed in free text: emoji sequences (👩‍👩‍👧) and some scripts need
+ * them; names refuse them by their own character set (person.schema.ts `nameProblem`).
+ */
+const FORBIDDEN_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const CONTROL_CHAR_MESSAGE = '内容中有看不见的控制字符或方向符号（常见于从别处复制的文字），请删除后重新填写';
+
+/** The message for text holding a forbidden character, else undefined. */
+export function controlCharProblem(s: string): string | undefined {
+  return FORBIDDEN_CHARS.test(s) ? CONTROL_CHAR_MESSAGE : undefined;
+}
+
+/**
+ * Every text value is NFC-normalised (one spelling for é or a CJK compatibility ideograph, so
+ * equal text compares equal and the export carries one form) and its line ends made `\n`.
+ */
+export function normalizeText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/**
  * A required text field: `missing` is the message when it is absent, empty or not text (it should say
  * what to fill in); `rule` returns the message of the first thing wrong with the trimmed value, or
- * undefined. One field, at most one message.
+ * undefined. One field, at most one message. Control and direction characters are refused in every
+ * text field before its own rule runs.
  */
 export function text(
   missing: string,
@@ -36,9 +62,9 @@ export function text(
 ) {
   return z
     .string({ error: missing })
-    .overwrite((s) => (s.length > MAX_INPUT_CHARS ? s : normalize(s.trim())))
+    .overwrite((s) => (s.length > MAX_INPUT_CHARS ? s : normalize(normalizeText(s.trim()))))
     .superRefine((s, ctx) => {
-      const message = s === '' ? missing : s.length > MAX_INPUT_CHARS ? `${missing}（内容过长）` : rule(s);
+      const message = s === '' ? missing : s.length > MAX_INPUT_CHARS ? `${missing}（内容过长）` : controlCharProblem(s) ?? rule(s);
       if (message) ctx.addIssue({ code: 'custom', message });
     });
 }

@@ -15,6 +15,12 @@ export default defineAppConfig({
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
     { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index'] },
   ],
+  // Home's tiles lead to the forms: WeChat downloads packageForms while the person reads home, so
+  // the tap opens the form at once (docs/performance.md "Mini-program"). Staff pages are not
+  // preloaded: citizens never open them.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packageForms'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1b4f9c',

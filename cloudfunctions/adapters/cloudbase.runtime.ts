@@ -1,36 +1,39 @@
 /**
- * The CloudBase composition root: the same handlers as the local gateway, on the cloud database
- * (wx-server-sdk), Tencent Cloud FaceID and the provincial data exchange. Identity comes from the
- * CloudBase context (`getWXContext().OPENID`), never from the event body (docs/api.md).
- * Configuration is environment variables of the function (README "Deploy"):
- *   PERSON_KEY_SECRET      hex, 32 bytes — keyed hash of ID numbers for document ids
- *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY — FaceID (and SMS) API keys
- *   WX_APPID / WX_APPSECRET — the mini-program's AppID and AppSecret: WeChat 人脸核身 (realPerson.wechat.ts)
- *   DATA_KEYS              JSON {"current":"<kid>","keys":{"<kid>":"<64 hex>"}} — ID numbers and phones sealed at rest (docs/identity.md)
- *   GOV_EXCHANGE_URL / GOV_EXCHANGE_TOKEN — provincial data exchange
- *   SUBSCRIBE_TMPL_RESULT / SUBSCRIBE_TMPL_REMINDER / MINIPROGRAM_STATE — subscribe messages
- *   SMS_SDK_APP_ID / SMS_SIGN_NAME / SMS_TMPL_RESULT / SMS_TMPL_REMINDER — SMS (optional)
+ * The CloudBase composition root shared by the three functions: the same handlers as the local
+ * gateway, on the production store, with identity from the CloudBase context
+ * (`getWXContext().OPENID`), never from the event body (docs/api.md).
+ *
+ * Each function ships only itself: its entry (cloudfunctions/functions/<fn>/index.ts) passes its
+ * own registry and a `compose` that builds only the adapters its handlers use — citizen: WeChat
+ * 人脸核身 (实人核验), FaceID (identity), the provincial data exchange and the QR keys; staff: the QR keys;
+ * scheduler: subscribe messages and SMS. This module imports none of those, so esbuild leaves
+ * out of a bundle whatever its entry does not import, and a cold start builds nothing unused.
+ *
+ * Store (docs/store.md): `STORE=mysql` (the default) — CloudBase MySQL over the VPC, MYSQL_URL or
+ * MYSQL_HOST/PORT/USER/PASSWORD/DATABASE from the function's environment (secrets), schema
+ * checked, not migrated, at the first call (`npm run migrate:mysql` runs at deploy);
+ * `STORE=cloudbase` — the CloudBase document database (wx-server-sdk).
+ * Other configuration (README "Deploy"): PERSON_KEY_SECRET (hex, 32 bytes — keyed hash of ID
+ * numbers for document ids), DATA_KEYS (ID numbers and phones sealed at rest, docs/identity.md),
+ * and what each function's adapters read (functions/<fn>/index.ts).
  */
 import { createHmac, randomUUID } from 'node:crypto';
-// wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.ts).
+// wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.mjs).
 import cloud from 'wx-server-sdk';
 import type { FunctionName } from '../../shared/api';
 import { ACTIONS, fail, isActionName } from '../../shared/api';
-import type { Caller, Deps } from '../core/deps';
-import { makeDispatch } from '../core/dispatch.core';
+import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, RealPersonPort } from '../core/deps';
+import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
+import type { TokenKeys } from '../core/qr/token.port';
 import { dataKeysFromJson, sealedStore } from '../core/sealed-store';
-import { httpGovData } from './govdata.http';
-import { combinedGovData, faceIdIdentity } from './identity.faceid';
-import { wechatRealPerson } from './realPerson.wechat';
-import { smsConfigFromEnv, tencentSmsChannel } from './sms.tencent';
-import { keysFromEnv } from './keys.env';
+import type { StorePort } from '../core/store.port';
 import { staffFromStore } from './staff.store';
-import { cloudbaseSubscribe, subscribeConfigFromEnv, type OpenapiLike } from './subscribe.cloudbase';
 import { cloudbaseStore, type CloudbaseDatabase } from './store.cloudbase';
+import { mysqlOptionsFromEnv, openMysqlStore } from './store.mysql';
 
-function env(name: string): string {
+export function env(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`missing configuration ${name}`);
   return v;
@@ -44,35 +47,101 @@ export interface CloudEvent {
   TriggerName?: string;
 }
 
-export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap) {
+/** What every function has; `compose` builds the rest from it. */
+export interface Platform {
+  cloud: typeof cloud;
+  store: StorePort;
+  clock: ClockPort;
+  personKey(idNumber: string): string;
+}
+
+/** The adapters one function's handlers use; a port it does not use is left out. */
+export interface FunctionParts {
+  gov?: GovDataPort;
+  realPerson?: RealPersonPort;
+  qrKeys?: TokenKeys;
+  channels?: ChannelsPort;
+}
+
+// Deps requires gov and realPerson; a function whose handlers never call them gets these, which
+// say so instead of reaching a provider (test/unit/registries.test.ts keeps handlers in their function).
+const NOT_HERE = '该项查询不在本云函数中';
+const noGov: GovDataPort = {
+  identity: async () => ({ available: false, reason: NOT_HERE }),
+  pension: async () => ({ available: false, reason: NOT_HERE }),
+  socialInsurance: async () => ({ available: false, reason: NOT_HERE }),
+  contractFiling: async () => ({ available: false, reason: NOT_HERE }),
+  businessRegistration: async () => ({ available: false, reason: NOT_HERE }),
+};
+const noRealPerson: RealPersonPort = {
+  start: async () => { throw new Error('实人核验不在本云函数中'); },
+  confirm: async () => { throw new Error('实人核验不在本云函数中'); },
+  check: async () => ({ passed: false, detail: '实人核验不在本云函数中' }),
+};
+
+/** The production store of `STORE` (default mysql), opened once per warm instance. */
+export async function productionStore(c: typeof cloud, e: NodeJS.ProcessEnv = process.env): Promise<StorePort> {
+  const kind = (e.STORE ?? 'mysql').toLowerCase();
+  if (kind === 'cloudbase') {
+    // throwOnNotFound:false — a missing doc reads as { data: null } (documented option; not in the SDK's typings)
+    const database = c.database as unknown as (this: typeof cloud, cfg: object) => unknown;
+    return cloudbaseStore(database.call(c, { throwOnNotFound: false }) as CloudbaseDatabase);
+  }
+  if (kind !== 'mysql') throw new Error(`STORE must be mysql or cloudbase, not ${kind}`);
+  // connectionLimit 2: one per warm instance for the transaction, one for reads beside it (store.mysql.ts)
+  return openMysqlStore({ ...mysqlOptionsFromEnv(e), migrations: 'verify' });
+}
+
+interface Runtime { platform: Platform; parts: FunctionParts; staff: ReturnType<typeof staffFromStore> }
+
+export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (p: Platform) => FunctionParts = () => ({})) {
   const dispatch = makeDispatch(handlers);
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  // throwOnNotFound:false — a missing doc reads as { data: null } (documented option; not in the SDK's typings)
-  const database = cloud.database as unknown as (this: typeof cloud, cfg: object) => unknown;
-  // ID numbers and phones sealed at rest with DATA_KEYS (core/sealed-store.ts)
-  const store = sealedStore(cloudbaseStore(database.call(cloud, { throwOnNotFound: false }) as CloudbaseDatabase), dataKeysFromJson(env('DATA_KEYS')));
   const clock = { now: () => Date.now() };
-  const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
-  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
-  const keys = { secretId: env('TENCENTCLOUD_SECRETID'), secretKey: env('TENCENTCLOUD_SECRETKEY') };
-  const gov = combinedGovData(faceIdIdentity(keys), httpGovData({ baseUrl: env('GOV_EXCHANGE_URL'), token: process.env.GOV_EXCHANGE_TOKEN }));
-  const realPerson = wechatRealPerson({ appId: env('WX_APPID'), appSecret: env('WX_APPSECRET') }, store, clock.now, personKey);
-  const staff = staffFromStore(store);
-  // QR signing keys come from the secret configuration (QR_SIGNING_KEYS, e.g. from Tencent Cloud SSM): keys.env.ts
-  const qrKeys = keysFromEnv(process.env) ?? undefined;
-  // outbox delivery (core/outbox.ts): template ids and SMS settings in subscribe.cloudbase.ts / sms.tencent.ts
-  const channels = { subscribe: cloudbaseSubscribe(cloud as unknown as OpenapiLike, subscribeConfigFromEnv()), sms: tencentSmsChannel(smsConfigFromEnv()) };
+  const log = (e: string, fields: Record<string, unknown>) => console.log(logLine(e, fields));
+
+  // Built at the first call and kept while the instance is warm; a failure (database not reachable
+  // yet) is not kept, so the next call tries again.
+  let ready: Promise<Runtime> | null = null;
+  const init = async (): Promise<Runtime> => {
+    const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
+    const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+    // ID numbers and phones sealed at rest with DATA_KEYS (core/sealed-store.ts), whichever store runs
+    const store = sealedStore(await productionStore(cloud), dataKeysFromJson(env('DATA_KEYS')));
+    const platform: Platform = { cloud, store, clock, personKey };
+    return { platform, parts: compose(platform), staff: staffFromStore(store) };
+  };
 
   return async function main(event: CloudEvent) {
     const timer = event.Type === 'Timer';
     const action = timer ? 'runScheduler' : String(event.action ?? '');
     if (!isActionName(action) || ACTIONS[action].fn !== fn) return fail('NOT_FOUND', '没有这项业务，请返回首页重新选择');
+    let rt: Runtime;
+    try {
+      rt = await (ready ??= init());
+    } catch (err) {
+      ready = null;
+      log('runtime.unavailable', { fn, error: err instanceof Error ? err.message : String(err) });
+      return fail('UNAVAILABLE', STORE_BUSY_MESSAGE);
+    }
     const { OPENID } = cloud.getWXContext();
-    const caller: Caller = { openid: OPENID || null, staff: OPENID ? await staff.byOpenid(OPENID) : null };
+    let caller: Caller;
+    try {
+      caller = { openid: OPENID || null, staff: OPENID ? await rt.staff.byOpenid(OPENID) : null };
+    } catch (err) {
+      log('store.unavailable', { action, error: err instanceof Error ? err.message : String(err) });
+      return fail('UNAVAILABLE', STORE_BUSY_MESSAGE);
+    }
+    const { store, personKey } = rt.platform;
     const deps: Deps = {
-      store, clock, caller, gov, realPerson, personKey, channels, staffDirectory: staff, qrKeys,
+      store, clock, caller, personKey,
+      gov: rt.parts.gov ?? noGov,
+      realPerson: rt.parts.realPerson ?? noRealPerson,
+      qrKeys: rt.parts.qrKeys,
+      channels: rt.parts.channels,
+      staffDirectory: rt.staff,
       newId: () => randomUUID().replace(/-/g, ''),
-      log: (e, fields) => console.log(logLine(e, fields)),
+      log,
     };
     // runScheduler is "local only" over HTTP; in the cloud only the timer trigger may run it.
     const out = await dispatch(action, timer ? {} : event.input, deps, { local: timer });

@@ -5,6 +5,7 @@
  * changes on disk, and honours `down` by answering "unavailable" for the listed sources.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { validStaffRecord } from '../core/access';
 import type { BusinessRecord, GovDataPort, SourceAnswer, SourceName, StaffDirectoryPort, StaffMember, UnitRecord } from '../core/deps';
 
 interface FilePerson {
@@ -32,8 +33,6 @@ interface Loaded {
   down: Set<string>;
 }
 
-const ROLES = new Set(['verifier', 'reviewer', 'admin']);
-
 function parse(text: string, mtimeMs: number): Loaded {
   const raw = JSON.parse(text) as GovFile;
   const persons = new Map<string, FilePerson>();
@@ -42,9 +41,9 @@ function parse(text: string, mtimeMs: number): Loaded {
   }
   const staff = new Map<string, StaffMember>();
   for (const s of raw.staff ?? []) {
-    if (s && typeof s.openid === 'string' && typeof s.region === 'string' && ROLES.has(s.role)) {
-      staff.set(s.openid, { openid: s.openid, name: String(s.name ?? ''), region: s.region, role: s.role });
-    }
+    // a malformed record (empty or unknown region, unknown role) is not staff (core/access.ts)
+    const member = validStaffRecord(s);
+    if (member) staff.set(member.openid, member);
   }
   return { mtimeMs, persons, staff, down: new Set(raw.down ?? []) };
 }

@@ -69,6 +69,7 @@ interface Index { name: string; columns: readonly string[]; unique?: boolean }
  *   [+ region prefix] ordered by dueDate (staff queue, scheduler reminders)
  * - bindings: openid = … (whose records a citizen may read), personKey = …
  * - delegations: helperOpenid = … + status (those a citizen was invited to help), personKey = …
+ * - audit: personKey = … (listWhoReadMyData)
  * - certificates: certificateNo = … (staff scan of the QR)
  * - outbox: status = pending, nextAttemptAt ≤ now, in order; status = sending, leaseUntil ≤ now
  * - messages: openid = …
@@ -82,6 +83,7 @@ export const MYSQL_COLUMNS: Readonly<Partial<Record<Collection, readonly Column[
   outbox: [{ field: 'status', type: 's' }, { field: 'nextAttemptAt', type: 'n' }],
   bindings: [{ field: 'openid', type: 's' }, { field: 'personKey', type: 's' }],
   delegations: [{ field: 'helperOpenid', type: 's' }, { field: 'personKey', type: 's' }],
+  audit: [{ field: 'personKey', type: 's' }],
   messages: [{ field: 'openid', type: 's' }],
   tasks: [{ field: 'status', type: 's' }, { field: 'dueDate', type: 's' }],
   registrations: [{ field: 'kind', type: 's' }, { field: 'region', type: 's' }],
@@ -98,6 +100,8 @@ export const MYSQL_INDEXES: Readonly<Partial<Record<Collection, readonly Index[]
   outbox: [{ name: 'ix_status_next', columns: ['s_status', 'n_nextAttemptAt', 'id'] }],
   bindings: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
   delegations: [{ name: 'ix_helper', columns: ['s_helperOpenid', 'id'] }, { name: 'ix_person', columns: ['s_personKey', 'id'] }],
+  // listWhoReadMyData: the audit entries about a person
+  audit: [{ name: 'ix_person', columns: ['s_personKey', 'id'] }],
   messages: [{ name: 'ix_openid', columns: ['s_openid', 'id'] }],
   tasks: [{ name: 'ix_status_due', columns: ['s_status', 's_dueDate', 'id'] }],
   registrations: [{ name: 'ix_kind_region', columns: ['s_kind', 's_region', 'id'] }],
@@ -208,7 +212,7 @@ export interface MysqlStoreOptions {
   connectionLimit?: number;
   /** innodb_lock_wait_timeout of each connection, seconds; default 5 (a function has 10 s) */
   lockWaitSeconds?: number;
-  /** attempts of one transaction on deadlock / lock wait timeout / lost connection; default 4 */
+  /** attempts of one transaction on deadlock / lock wait timeout / lost connection; default 8 */
   attempts?: number;
   /** 'apply' (default): run missing migrations at open; 'verify': refuse to serve on an older schema */
   migrations?: 'apply' | 'verify';
@@ -235,7 +239,7 @@ export function openMysqlStore(opts: MysqlStoreOptions): Promise<MysqlStore> {
 
 async function openStore(opts: MysqlStoreOptions): Promise<MysqlStore> {
   const lockWait = Math.max(1, Math.floor(opts.lockWaitSeconds ?? 5));
-  const attempts = Math.max(1, opts.attempts ?? 4);
+  const attempts = Math.max(1, opts.attempts ?? 8);
   const base: mysql.PoolOptions = {
     host: opts.host, port: opts.port, user: opts.user, password: opts.password, database: opts.database, socketPath: opts.socketPath,
     connectionLimit: Math.max(1, opts.connectionLimit ?? 2),
@@ -395,8 +399,9 @@ async function openStore(opts: MysqlStoreOptions): Promise<MysqlStore> {
       if (!out.retry) break;
       if (attempt < attempts) {
         opts.onRetry?.({ attempt, errno: last.errno, code: last.code });
-        // jittered back-off: the other transaction of a deadlock gets to finish first
-        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20 * attempt));
+        // jittered exponential back-off (≈ 10 ms … 1.3 s, ≈ 2.5 s in all): the other transactions
+        // of a deadlock get to finish first, and a burst on one person's rows spreads out
+        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt * (0.5 + Math.random())));
       }
     }
     throw unavailable(last);

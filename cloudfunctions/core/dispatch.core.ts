@@ -6,6 +6,7 @@
  */
 import type { ActionName, Result } from '../../shared/api';
 import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '../../shared/api';
+import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
 import type { HandlerMap } from './handlers/handler';
 import { StoreUnavailableError, TransactionConflictError } from './store.port';
@@ -76,18 +77,24 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
   const handler = handlers[action as ActionName];
   if (!handler) return answer(fail('NOT_FOUND', '这项业务暂未开放'));
   try {
-    const body = await handler(input ?? {}, deps);
+    // a lost race is run again, a few times; never INTERNAL for a conflict (core/conflicts.ts)
+    const body = await retryConflicts(() => handler(input ?? {}, deps), { onRetry: (attempt, err) => deps.log?.('handler.conflict_retry', { action, attempt, error: err instanceof Error ? err.name : 'conflict' }) });
     if (!body.ok && audience !== 'citizen' && audience !== 'local' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
       await auditRefusal(deps, action, body.error.code);
     }
     return answer(body);
   } catch (err) {
     // The store kept failing (lost connection, deadlocks or lock waits past the adapter's bounded
-    // retries): not a bug of the handler, and nothing half-written — 503, and the same requestId
-    // again gets the first answer or does the work once.
+    // retries, or conflicts past ours): not a bug of the handler, and nothing half-written — 503, and
+    // the same requestId again gets the first answer or does the work once.
     if (err instanceof StoreUnavailableError || err instanceof TransactionConflictError) {
       deps.log?.('store.unavailable', { action, error: err.message });
       return answer(fail('UNAVAILABLE', STORE_BUSY_MESSAGE));
+    }
+    // the application changed under the submission on every try (core/conflicts.ts)
+    if (isConflict(err)) {
+      deps.log?.('handler.conflict', { action, error: err instanceof Error ? err.name : 'conflict' });
+      return answer(fail('CONFLICT', CONFLICT_MESSAGE));
     }
     deps.log?.('handler.error', { action, error: err instanceof Error ? err.message : String(err) });
     return answer(fail('INTERNAL', '系统繁忙，请稍后再试；您填写的内容已保留'));

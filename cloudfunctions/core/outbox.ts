@@ -23,7 +23,7 @@ import type { PushContent } from '../../shared/notify';
 import { SUBSCRIBE_TEMPLATES, quietHoursEnd, smsParams, subscribeData } from '../../shared/notify';
 import type { Deps, SendOutcome } from './deps';
 import type { ApplicationRecord } from './records';
-import type { StoreTx } from './store.port';
+import type { StoreTx, Where } from './store.port';
 
 export type Channel = 'subscribe' | 'sms';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -137,7 +137,10 @@ async function fallBackInTx(tx: StoreTx, entry: OutboxEntry, at: number): Promis
     return 'inapp_only';
   }
   const { entryId: _e, channel: _c, status: _s, attempts: _a, nextAttemptAt: _n, createdAt: _cr, leaseUntil: _l, claimId: _cl, consentTaken: _ct, results: _r, sentAt: _sa, providerId: _p, finalNote: _f, ...base } = entry;
-  await tx.create('outbox', outboxId(entry.messageId, 'sms'), newOutboxEntry(base as NewOutboxEntry, 'sms', at));
+  // due when the message was: a fallback is not sent to the back of the queue
+  const sms = newOutboxEntry(base as NewOutboxEntry, 'sms', at);
+  sms.nextAttemptAt = Math.min(at, entry.createdAt);
+  await tx.create('outbox', outboxId(entry.messageId, 'sms'), sms);
   addResult(entry, { at, outcome: 'fallback_sms' });
   return 'sms';
 }
@@ -282,27 +285,67 @@ async function record(deps: Deps, id: string, claimId: string, out: SendOutcome,
   });
 }
 
+/** Sends per run at most (the scheduler function has 60 s); the rest wait for the next run, in order. */
+export const OUTBOX_BUDGET = 400;
+
 /**
- * One pass over the due entries: claim → send → record, one entry at a time. Entries created
- * during the pass (SMS fallbacks) are picked up by the same pass's second round, so a citizen
- * without consent gets the SMS in the same run. Safe to run twice at once (claims are atomic).
+ * One pass over the due entries: claim → send → record, one entry at a time, a bounded number per
+ * run (`limit`). Fair across channels and by due time (docs/security.md "Scheduler starvation"):
+ * each channel is read in its own order of `nextAttemptAt` and the two are taken in turn, so SMS
+ * fallbacks do not wait behind a backlog of subscribe messages — and a fallback is due when its
+ * message was (`fallBackInTx`), not when the fallback was made. Entries created during the pass
+ * (SMS fallbacks) are picked up by the same pass's next round, so a citizen without consent gets
+ * the SMS in the same run. Safe to run twice at once (claims are atomic).
  */
 export async function deliverDue(deps: Deps, counts: DeliveryCounts, o: { limit?: number; rounds?: number } = {}): Promise<void> {
   if (!deps.channels) return;
-  const limit = o.limit ?? 100;
+  const budget = o.limit ?? OUTBOX_BUDGET;
   const seen = new Set<string>();
-  for (let round = 0; round < (o.rounds ?? 2); round++) {
+  let handled = 0;
+  for (let round = 0; round < (o.rounds ?? 2) && handled < budget; round++) {
     const now = deps.clock.now();
-    const pending = await deps.store.find<OutboxEntry>('outbox', { status: 'pending', nextAttemptAt: { lte: now } }, { orderBy: { field: 'nextAttemptAt', direction: 'asc' }, limit });
-    const abandoned = await deps.store.find<OutboxEntry>('outbox', { status: 'sending', leaseUntil: { lte: now } }, { limit });
-    const ids = [...pending, ...abandoned].map((e) => e._id).filter((id) => !seen.has(id));
-    if (ids.length === 0) return;
-    for (const id of ids) {
-      seen.add(id);
-      await deliverOne(deps, id, counts);
+    const queues: Array<AsyncIterator<string>> = [
+      dueIds(deps, { status: 'pending', channel: 'sms', nextAttemptAt: { lte: now } }, 'nextAttemptAt', seen),
+      dueIds(deps, { status: 'pending', channel: 'subscribe', nextAttemptAt: { lte: now } }, 'nextAttemptAt', seen),
+      dueIds(deps, { status: 'sending', leaseUntil: { lte: now } }, 'leaseUntil', seen),
+    ];
+    const before = handled;
+    // round-robin over the channels until each is empty or the budget is spent
+    while (queues.length > 0 && handled < budget) {
+      for (let i = 0; i < queues.length && handled < budget; ) {
+        const next = await queues[i].next();
+        if (next.done) { queues.splice(i, 1); continue; }
+        seen.add(next.value);
+        handled += 1;
+        await deliverOne(deps, next.value, counts);
+        i++;
+      }
     }
+    if (handled === before) return;
   }
 }
+
+/** The ids of one queue in (order field, _id) order, page by page, skipping those this run handled. */
+async function* dueIds(deps: Deps, where: Where, field: string, seen: Set<string>): AsyncGenerator<string> {
+  let cursor: { value: string | number; id: string } | null = null;
+  for (;;) {
+    const rows: Array<OutboxEntry & { _id: string }> = cursor
+      ? [
+        ...(await deps.store.find<OutboxEntry>('outbox', { ...where, [field]: cursor.value, _id: { gt: cursor.id } }, { orderBy: { field: '_id', direction: 'asc' }, limit: PAGE })),
+        ...(await deps.store.find<OutboxEntry>('outbox', { ...where, [field]: { ...(where[field] as object), gt: cursor.value } }, { orderBy: { field, direction: 'asc' }, limit: PAGE })),
+      ].slice(0, PAGE)
+      : await deps.store.find<OutboxEntry>('outbox', where, { orderBy: { field, direction: 'asc' }, limit: PAGE });
+    if (rows.length === 0) return;
+    for (const r of rows) if (!seen.has(r._id)) yield r._id;
+    const last = rows[rows.length - 1];
+    const v = (last as Record<string, unknown>)[field];
+    if (typeof v !== 'string' && typeof v !== 'number') return;
+    cursor = { value: v, id: last._id };
+    if (rows.length < PAGE) return;
+  }
+}
+
+const PAGE = 100;
 
 async function deliverOne(deps: Deps, id: string, counts: DeliveryCounts): Promise<void> {
   const now = deps.clock.now();

@@ -15,7 +15,8 @@ export interface RegionServices {
   policies: Array<{ name: string; summary: string }>;
   services: Array<{ name: string; summary: string }>;
   /** `region`: the 行政区划代码 (prefix) the agency serves; '' = any */
-  agencies: Array<{ region: string; name: string; address: string; phone: string; hours: string }>;
+  /** `latitude`/`longitude` (GCJ-02, what Taro.openLocation takes) when the file gives them */
+  agencies: Array<{ region: string; name: string; address: string; phone: string; hours: string; latitude?: number; longitude?: number }>;
 }
 
 const BY_PREFIX: readonly RegionServices[] = [dalian as RegionServices];

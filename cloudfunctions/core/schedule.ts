@@ -18,6 +18,7 @@ import { recordEvent } from '../../shared/lifecycle';
 import { maskName } from '../../shared/mask';
 import { templateDate } from '../../shared/notify';
 import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '../../shared/region-profiles';
+import { normalizedScope, staffMaySee } from './access';
 import { openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
@@ -25,8 +26,13 @@ import type { ApplicationRecord, RegistrationRecord } from './records';
 import { servicesFor, servicesMessageBody } from './region-services';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
+import { runPass } from './paging';
 
-export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment' | 'contact_escalation';
+
+/** Per scheduled pass and run: rows worked at most, rows visited at most (core/paging.ts). */
+export const PASS_BUDGET = 500;
+export const PASS_SCAN_LIMIT = 5000;
 
 export interface TaskRecord {
   [key: string]: unknown;
@@ -97,9 +103,9 @@ export async function afterApprovalInTx(tx: StoreTx, app: ApplicationRecord, at:
 /** Monthly follow-ups due today or earlier; returns how many messages were written. */
 export async function followUpsDue(deps: Deps, now: number): Promise<number> {
   const today = beijingDate(now);
-  const due = await deps.store.find<TaskRecord>('tasks', { kind: 'followup', status: 'open', dueDate: { lte: today } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 200 });
   let written = 0;
-  for (const t of due) {
+  // every due follow-up, a bounded number per run (core/paging.ts): a handled one moves to next month
+  await runPass<TaskRecord>(deps, { pass: 'followups', collection: 'tasks', where: { kind: 'followup', status: 'open', dueDate: { lte: today } }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
     const n = await deps.store.transaction(async (tx) => {
       const task = await tx.get<TaskRecord>('tasks', t._id);
       if (!task || task.status !== 'open' || compareDates(task.dueDate, today) > 0) return 0;
@@ -130,15 +136,18 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
       return created ? 1 : 0;
     });
     written += n;
-  }
+    return n > 0;
+  });
   return written;
 }
 
 /** Staff of `role` whose region is the longest prefix of `region` (the district's own, else the city's). */
 export function nearestStaff(staff: StaffMember[], region: string, role: StaffMember['role']): StaffMember[] {
-  const matching = staff.filter((s) => s.role === role && region.startsWith(s.region));
-  const longest = Math.max(0, ...matching.map((s) => s.region.length));
-  return matching.filter((s) => s.region.length === longest);
+  // the one region rule (core/access.ts): a malformed staff region matches nothing
+  const matching = staff.filter((s) => s.role === role && staffMaySee(s, { region }));
+  const depth = (s: StaffMember) => normalizedScope(s.region)?.length ?? 0;
+  const longest = Math.max(0, ...matching.map(depth));
+  return matching.filter((s) => depth(s) === longest);
 }
 
 const KIND_LABEL: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
@@ -153,20 +162,23 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
   if (!deps.staffDirectory) return out;
   const today = beijingDate(now);
   const horizon = addWorkingDays(today, 1).date;
-  const apps = await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', dueDate: { lte: horizon } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
-  if (apps.length === 0) return out;
-  const staff = await deps.staffDirectory.list();
-  for (const a of apps) {
-    if (!a.dueDate) continue;
+  let staff: StaffMember[] | null = null;
+  // every pending review near its due date, resumably (core/paging.ts): those already reminded stay
+  // in the query, so the cursor carries the pass past them to the rest
+  await runPass<ApplicationRecord>(deps, { pass: 'review-deadlines', collection: 'applications', where: { status: 'pending_review', dueDate: { lte: horizon } }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (a) => {
+    if (!a.dueDate) return false;
     const overdue = compareDates(today, a.dueDate) > 0;
     const kind: TaskKind = overdue ? 'review_escalation' : 'review_reminder';
     const id = taskId(kind, a.applicationId);
-    if (await deps.store.get('tasks', id)) continue;
+    if (await deps.store.get('tasks', id)) return false;
+    staff ??= await deps.staffDirectory!.list();
     let recipients = overdue ? nearestStaff(staff, a.region, 'admin') : nearestStaff(staff, a.region, 'reviewer');
     if (!overdue && recipients.length === 0) recipients = nearestStaff(staff, a.region, 'admin');
+    // separation of duties: a reminder about one's own case goes to colleagues only
+    recipients = recipients.filter((r) => r.openid !== a.openid);
     if (recipients.length === 0) {
       deps.log?.('schedule.no_staff', { applicationId: a.applicationId, region: a.region, kind });
-      continue;
+      return false;
     }
     const done = await deps.store.transaction(async (tx) => {
       const app = await tx.get<ApplicationRecord>('applications', a.applicationId);
@@ -195,6 +207,53 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
       if (overdue) out.escalations += 1;
       else out.reminders += 1;
     }
-  }
+    return done;
+  });
   return out;
+}
+
+/**
+ * Contact tasks past their due date (人社厅发〔2020〕79号 一(三): contact within 5 working days of the
+ * registration) and still open: an escalation to the region's admins, once per task
+ * (`tasks/contact_escalation:<applicationId>`). Staff messages carry no ID number or phone.
+ */
+export async function contactDeadlines(deps: Deps, now: number): Promise<number> {
+  if (!deps.staffDirectory) return 0;
+  const today = beijingDate(now);
+  let staff: StaffMember[] | null = null;
+  let escalated = 0;
+  await runPass<TaskRecord>(deps, { pass: 'contact-deadlines', collection: 'tasks', where: { kind: 'contact', status: 'open', dueDate: { lt: today } }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
+    const id = taskId('contact_escalation', t.applicationId);
+    if (await deps.store.get('tasks', id)) return false;
+    staff ??= await deps.staffDirectory!.list();
+    const recipients = nearestStaff(staff, t.region, 'admin').filter((r) => r.openid !== t.openid);
+    if (recipients.length === 0) {
+      deps.log?.('schedule.no_staff', { applicationId: t.applicationId, region: t.region, kind: 'contact_escalation' });
+      return false;
+    }
+    const done = await deps.store.transaction(async (tx) => {
+      const task = await tx.get<TaskRecord>('tasks', t._id);
+      if (!task || task.status !== 'open' || compareDates(task.dueDate, today) >= 0) return false;
+      const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+      const escalation: TaskRecord = {
+        taskId: id, kind: 'contact_escalation', status: 'done', applicationId: task.applicationId, personKey: null, openid: null,
+        region: task.region, dueDate: task.dueDate, createdAt: now, recipients: recipients.map((s) => s.openid),
+      };
+      if (!(await tx.create('tasks', id, escalation))) return false;
+      const who = app ? `（${maskName(app.person.name)}，编号 ${task.applicationId}）` : `（编号 ${task.applicationId}）`;
+      for (const s of recipients) {
+        await writeMessageInTx(tx, {
+          messageId: `contact_escalation:${task.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          event: 'contact.escalation', title: '失业登记后联系任务已超期',
+          body: `失业登记人员${who}应于 ${task.dueDate} 前联系，现已超期，请督办（人社厅发〔2020〕79号：办理失业登记后5个工作日内主动联系）。`,
+          at: now, applicationId: task.applicationId,
+          push: { subject: '联系任务已超期', date: task.dueDate, note: '失业登记后联系任务待办' },
+        });
+      }
+      return true;
+    });
+    if (done) escalated += 1;
+    return done;
+  });
+  return escalated;
 }

@@ -20,6 +20,8 @@ import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-acce
 import type { ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView, senderView } from './views';
+import { priorAnswer, requestKey } from './idempotency';
+import { ActiveApplicationChangedError } from './conflicts';
 
 export interface SubmitSpec {
   kind: ApplicationKind;
@@ -64,16 +66,18 @@ export function splitOnBehalfOf(input: unknown): { input: unknown; onBehalfOf?: 
 export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
-  const requestKey = `${openid}:${spec.requestId}`;
+  const key = requestKey(openid, spec.requestId);
+  const personKey = deps.personKey(spec.person.idNumber);
 
-  const prior = await deps.store.get<RequestRecord>('requests', requestKey);
-  if (prior) return ok(prior.answer as ApplicationView);
+  // a requestId belongs to one action and one person (core/idempotency.ts)
+  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), spec.action, personKey);
+  if (prior.kind === 'reused') return prior.error;
+  if (prior.kind === 'same') return ok(prior.record.answer as ApplicationView);
 
   // Knowing a name and an ID number is not enough (docs/identity.md "Who is who").
   const access = await mayActFor(deps, { name: spec.person.name, idNumber: spec.person.idNumber }, spec.onBehalfOf);
   if (!access.ok) return fail('FORBIDDEN', spec.onBehalfOf === undefined ? REAL_PERSON_REQUIRED : DELEGATION_INVALID);
 
-  const personKey = deps.personKey(spec.person.idNumber);
   const lockKey = `${spec.kind}:${personKey}`;
 
   // Skip the slow outside checks when the answer is already known (an active application).
@@ -98,8 +102,9 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
 
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const again = await tx.get<RequestRecord>('requests', requestKey);
-    if (again) return ok(again.answer as ApplicationView);
+    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), spec.action, personKey);
+    if (again.kind === 'reused') return again.error;
+    if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
     const bind = async () => {
       if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
@@ -108,8 +113,8 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       await bind();
       if (!seesAll && app.openid !== openid) return fail('CONFLICT', HELD_FOR_SOMEONE_ELSE);
       const view = !seesAll ? senderView(app) : spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
-      const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, answer: view, at };
-      await tx.put('requests', requestKey, record);
+      const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, personKey, answer: view, at };
+      await tx.put('requests', key, record);
       return ok(view);
     };
 
@@ -123,7 +128,8 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (checks.length === 0) {
       // The lock vanished between the first look and the transaction (e.g. a deregistration):
       // run the checks on the next try rather than approve without them.
-      throw new Error('active application changed during submission');
+      // (core/conflicts.ts: the dispatcher runs the submission again)
+      throw new ActiveApplicationChangedError();
     }
 
     // Again inside the transaction: a registration of the other kind may have been approved meanwhile.

@@ -2,14 +2,16 @@
  * Records → what a citizen or staff member reads. Every view masks the holder (docs/product.md
  * "Privacy and security": ID numbers and phones masked in every list, log and QR view).
  */
-import type { ApplicationView, CertificateView } from '../../shared/api';
+import type { ApplicationView, CertificateView, RatingView } from '../../shared/api';
 import type { RegistrationState } from '../../shared/registrations';
+import { caseNoOf } from '../../shared/case-no';
 import { beijingIso } from '../../shared/dates';
 import { maskIdNumber, maskName } from '../../shared/mask';
 import { contactPromise } from '../../shared/region-profiles';
 import { regionName } from '../../shared/regions';
 import { UNAVAILABLE_DETAIL } from './checks';
 import type { ApplicationRecord, CertificateRecord } from './records';
+import { handlingOffice } from './offices';
 
 const STATUS_NEXT: Record<ApplicationRecord['status'], string> = {
   approved: '已办结。您可以在“我的电子证”查看电子《就业创业证》。',
@@ -50,6 +52,7 @@ export function certificateView(cert: CertificateRecord, registration: Registrat
 export function applicationView(app: ApplicationRecord, cert?: CertificateView): ApplicationView {
   const view: ApplicationView = {
     applicationId: app.applicationId,
+    caseNo: caseNoOf(app.kind, app.applicationId, beijingIso(app.submittedAt).slice(0, 10)),
     kind: app.kind,
     status: app.status,
     submittedAt: beijingIso(app.submittedAt),
@@ -63,6 +66,14 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
     if (app.dueDateUncertain) view.dueDateUncertain = true;
   }
   if (cert) view.certificate = cert;
+  if (app.status === 'pending_review' || app.status === 'rejected') {
+    const office = handlingOffice(app.region);
+    if (office) view.office = office;
+  }
+  const rating = app.rating as RatingView | undefined;
+  if (rating) view.rating = { score: rating.score, ...(rating.comment ? { comment: rating.comment } : {}), at: rating.at };
+  const reminders = app.reminders as number[] | undefined;
+  if (reminders?.length) view.reminders = reminders.map((t) => beijingIso(t));
   if (app.decision) {
     view.decision = { decision: app.decision.decision, reasonCode: app.decision.reasonCode, note: app.decision.note, at: app.decision.at };
   }

@@ -13,6 +13,7 @@ import { keysFromEnv } from '../adapters/keys.env';
 import { fileKeys } from '../adapters/keys.file';
 import { simulatedRealPerson } from '../adapters/realPerson.simulated';
 import { openSqliteStore } from '../adapters/store.sqlite';
+import { validStaffRecord } from '../core/access';
 import type { Caller, ClockPort, Deps } from '../core/deps';
 import { logLine } from '../core/log';
 import { algFromConfig } from '../core/qr/algorithms';
@@ -103,7 +104,8 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
     },
     async callerFor(openid) {
       if (!openid) return { openid: null, staff: null };
-      return { openid, staff: await gov.staff.byOpenid(openid) };
+      // checked again here: whatever the directory answers, a malformed record is not staff
+      return { openid, staff: validStaffRecord(await gov.staff.byOpenid(openid)) };
     },
     async close() {
       await store.close?.();

@@ -13,6 +13,7 @@ import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 import { launch, PHONE, SHOTS } from './browser';
+import { elderFloorFailures, type FloorFailure } from './elder-floors';
 
 const CITIZEN = 'a11y-citizen';
 const ADMIN = 'a11y-admin';
@@ -41,6 +42,21 @@ const VISITS: Visit[] = [
   {
     name: 'apply-errors', route: () => '/packageForms/certificate-apply/index', as: CITIZEN, ready: '#submit',
     then: async (page) => { await page.locator('#submit').click(); await page.locator('#error-summary').waitFor(); },
+  },
+  {
+    // a long list opens as a sheet of rows with a search box (issue 17: no 56-item wheel)
+    name: 'apply-list', route: () => '/packageForms/certificate-apply/index', as: CITIZEN, ready: '#submit',
+    then: async (page) => { await page.locator('#field-ethnicity').click(); await page.locator('#field-ethnicity-sheet').waitFor(); },
+  },
+  {
+    // the platform dialog (H5: Taro's showModal), reached by 长辈模式 too
+    name: 'reissue-confirm', route: () => '/packageForms/reissue/index', as: CITIZEN, ready: '#reissue-submit',
+    then: async (page) => {
+      await page.locator('#field-kind-0').click();
+      await page.getByLabel('情况说明').fill('3月2日在公交车上遗失手机，无法出示原电子证');
+      await page.locator('#reissue-submit').click();
+      await page.locator('.taro-modal__content').waitFor();
+    },
   },
   { name: 'my-certificate', route: () => '/pages/certificate/index', as: CITIZEN, ready: '#cert-qr' },
   { name: 'progress', route: () => '/pages/progress/index', as: CITIZEN, ready: '#application-list' },
@@ -102,6 +118,9 @@ afterAll(async () => {
 
 type Found = { page: string; id: string; impact: string; help: string; nodes: string[] };
 
+/** 长辈模式 floors (test/e2e/elder-floors.ts) found on each page, kept apart from axe's findings. */
+const floorFailures: (FloorFailure & { page: string })[] = [];
+
 async function check(context: BrowserContext, v: Visit, elder: boolean, n: number): Promise<Found[]> {
   const page = await context.newPage();
   const errors: Error[] = [];
@@ -114,6 +133,7 @@ async function check(context: BrowserContext, v: Visit, elder: boolean, n: numbe
     await page.waitForTimeout(250);
     expect(await page.locator('.page.elder').count() > 0).toBe(elder);
     await page.screenshot({ path: join(SHOTS, `${v.name}${elder ? '-elder' : ''}.png`) });
+    if (elder) floorFailures.push(...(await elderFloorFailures(page)).map((f) => ({ page: v.name, ...f })));
     const result = await new AxeBuilder({ page }).analyze();
     expect(errors).toEqual([]);
     return result.violations
@@ -136,5 +156,23 @@ for (const elder of [false, true]) {
     }
     if (found.length) console.log(JSON.stringify(found, null, 1));
     expect(found).toEqual([]);
-  }, 180000);
+    if (elder) {
+      // every control of every page: text ≥ 24 px, target ≥ 60 × 60 px, contrast ≥ 4.5 (MIIT 适老化)
+      if (floorFailures.length) console.log(JSON.stringify(floorFailures, null, 1));
+      expect(floorFailures).toEqual([]);
+    }
+  }, 600000);
 }
+
+it('the 长辈模式 floor check fails a control below the floors (it measures, it does not pass everything)', async () => {
+  const page = await browser.newPage({ viewport: PHONE });
+  try {
+    await page.setContent(`<main style="font-size:16px"><button id="small" style="font-size:12px;height:18px;color:#999;background:#fff">确定</button>
+      <div role="button" id="ok" style="font-size:26px;min-height:64px;min-width:120px;color:#111;background:#fff">取消</div></main>`);
+    const found = await elderFloorFailures(page);
+    expect(found.filter((f) => f.element.includes('#small')).map((f) => f.problem.split(' ')[0]).sort()).toEqual(['contrast', 'target', 'text']);
+    expect(found.filter((f) => f.element.includes('#ok'))).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});

@@ -43,8 +43,9 @@ export async function openAs(browser: Browser, baseUrl: string, openid: string, 
 }
 
 /**
- * The H5 Picker is a wheel (docs/toolchain.md): open it, drag the list by whole items until the wanted
- * one sits under the indicator, then press 确定 — as a person's finger would.
+ * Choose an entry of a list field as a finger would: tap the box, the sheet of rows opens
+ * (client/src/components/SelectSheet.tsx), type into its search box when it has one, tap the row.
+ * The name stays from the wheel days; callers need not care which control it is.
  */
 export async function pickWheel(page: Page, trigger: string, itemText: string): Promise<void> {
   // Leaving a text field re-renders its message and moves what is below it: let that settle first,
@@ -52,35 +53,20 @@ export async function pickWheel(page: Page, trigger: string, itemText: string): 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
   await page.waitForTimeout(100);
   await page.locator(trigger).click();
-  // The open overlay is the one not hidden with display:none (its own box has no height).
-  const overlay = page.locator('.weui-picker__overlay:not([style*="display: none"])').last();
-  await overlay.locator('.weui-picker__action').last().waitFor();
-  await page.waitForTimeout(350); // slide-up animation
-  const items = overlay.locator('.weui-picker__item');
-  const texts = await items.allTextContents();
-  const want = texts.findIndex((t) => t.trim() === itemText);
-  if (want < 0) throw new Error(`picker ${trigger} has no item ${itemText}`);
-  const content = overlay.locator('.weui-picker__content');
-  const itemHeight = (await items.first().boundingBox())!.height;
-  const box = (await overlay.locator('.weui-picker__group').boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  // A fling can stop one item off, as under a finger: look again and correct.
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const offset = await content.evaluate((el) => {
-      const m = /translate3d\(0px,\s*(-?[\d.]+)px/.exec((el as HTMLElement).style.transform);
-      return m ? Number(m[1]) : 0;
-    });
-    const dy = (Math.round((itemHeight * 3 - offset) / itemHeight) - want) * itemHeight;
-    if (dy === 0) break;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x, y + dy / 2, { steps: 10 });
-    await page.mouse.move(x, y + dy, { steps: 10 });
-    await page.waitForTimeout(400);
-    await page.mouse.up();
-    await page.waitForTimeout(500);
-  }
-  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
-  await page.waitForTimeout(400);
+  const sheet = page.locator(`${trigger}-sheet`);
+  await sheet.waitFor();
+  const search = sheet.locator('input');
+  if (await search.count()) await search.fill(itemText);
+  const row = sheet.locator('[role="radio"]').filter({ hasText: new RegExp(`^\\s*✓?\\s*${itemText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  if ((await row.count()) === 0) throw new Error(`list ${trigger} has no item ${itemText}`);
+  await row.first().click();
+  await sheet.waitFor({ state: 'detached' });
+}
+
+/** A date field (年 / 月 / 日 lists): `2026-03` or `2026-03-10`. */
+export async function pickDate(page: Page, field: string, date: string): Promise<void> {
+  const [y, m, d] = date.split('-');
+  await pickWheel(page, `${field}-year`, `${y}年`);
+  await pickWheel(page, `${field}-month`, `${Number(m)}月`);
+  if (d) await pickWheel(page, `${field}-day`, `${Number(d)}日`);
 }

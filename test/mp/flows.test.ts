@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES } from '../../shared/codes';
 import { citiesOf, countiesOf, provinces } from '../../shared/regions';
+import { beijingDate } from '../../shared/dates';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
 import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
 import { govRecord, makePerson } from '../support/people';
@@ -16,6 +17,8 @@ import { installGlobals, WEAPP, type CloudCall } from './harness';
 
 const simulate = require('miniprogram-simulate');
 const OPENID = 'mp-citizen-1';
+/** the phone's own date: the pages offer years up to it (the simulated page runs on the real clock) */
+const NOW_DATE = beijingDate(Date.now());
 
 let rt: LocalRuntime;
 let dataDir: string;
@@ -69,9 +72,19 @@ function controls(page: any) {
       el.dispatchEvent('input', { detail: { value } });
       el.dispatchEvent('blur', { detail: { value } });
     },
-    async change(id: string, value: unknown) {
-      page.querySelector(`#${id}`).dispatchEvent('change', { detail: { value } });
-      await simulate.sleep(20);
+    /** a list field (components/SelectSheet.tsx): tap the box, then the row at `index` of the list */
+    async change(id: string, index: number) {
+      page.querySelector(`#${id}`).dispatchEvent('tap');
+      await until(() => !!page.querySelector(`#${id}-opt-${index}`));
+      page.querySelector(`#${id}-opt-${index}`).dispatchEvent('tap');
+      await simulate.sleep(40);
+    },
+    /** a date field: its 年 / 月 (/ 日) lists, by value (`2026-01`, `2026-05-01`) */
+    async date(id: string, value: string, end: string) {
+      const [y, m, d] = value.split('-').map(Number);
+      const steps: Array<[string, number]> = [[`${id}-year`, Number(end.slice(0, 4)) - y], [`${id}-month`, m - 1]];
+      if (d) steps.push([`${id}-day`, d - 1]);
+      for (const [part, index] of steps) await this.change(part, index);
     },
     async tap(id: string) {
       page.querySelector(`#${id}`).dispatchEvent('tap');
@@ -87,7 +100,9 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
     const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#submit'));
     page.querySelector('#submit').dispatchEvent('tap');
-    await simulate.sleep(100);
+    // the messages appear after the whole form was checked: wait for them, not a fixed 100 ms
+    // (on a busy 2-core machine the check and the render took longer than that)
+    await until(() => ((page.dom.textContent as string) ?? '').includes('请填写手机号码'), 10000).catch(() => undefined);
     const text = page.dom.textContent as string;
     expect(text).toContain('请填写手机号码');
     expect(text).toContain('请选择性别');
@@ -135,15 +150,15 @@ describe('失业登记 wizard in miniprogram-simulate (鞍人社〔2020〕21号 
   it('walks the five steps, needs the commitment, and the clean person is registered at once (秒办)', async () => {
     const page = open('packageForms/unemployment');
     await until(() => !!page.querySelector('#step-next'));
-    const { type, change, tap } = controls(page);
+    const { type, change, tap, date } = controls(page);
     // the profile of the earlier 申领 (same person, same openid) pre-fills the person fields
     await until(() => !!page.querySelector('#profile-prefilled'));
     await tap('step-next'); // 基本信息
     await until(() => !!page.querySelector('#field-phone'));
     await tap('step-next'); // 联系方式与地址 (pre-filled)
     await until(() => !!page.querySelector('#field-unemployedSince'));
-    await change('field-unemployedSince', '2026-01');
-    await change('field-reason', 4); // 从各类单位辞职
+    await date('field-unemployedSince', '2026-01', NOW_DATE);
+    await tap('field-reason-4'); // 从各类单位辞职: a radio list (issue 17)
     await tap('field-claimsUnemploymentInsurance-1');
     await tap('field-registrationPlace-1');
     await tap('step-next');
@@ -169,7 +184,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
   it('warns that the 失业登记 will end, and with the tick registers the person at once, ending it with AJC00A 13, telling them', async () => {
     const page = open('packageForms/flexible');
     await until(() => !!page.querySelector('#step-next'));
-    const { type, change, tap } = controls(page);
+    const { type, change, tap, date } = controls(page);
     await until(() => !!page.querySelector('#profile-prefilled'));
     await tap('step-next');
     await until(() => !!page.querySelector('#field-phone'));
@@ -179,7 +194,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     await until(() => !!page.querySelector('#field-platform'));
     type('field-platform', '某配送平台');
     type('field-occupation', '网约配送');
-    await change('field-startDate', '2026-05-01');
+    await date('field-startDate', '2026-05-01', NOW_DATE);
     const county = person.residenceAddress.regionCode;
     const prov = `${county.slice(0, 2)}0000`;
     const city = `${county.slice(0, 4)}00`;

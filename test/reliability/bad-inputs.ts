@@ -279,3 +279,75 @@ export function fuzzPerson(): TestPerson {
 export function describeInput(b: BadInput): string {
   return JSON.stringify({ mutations: b.mutations.map((m) => ({ field: m.field, value: typeof m.value === 'symbol' ? 'MISSING' : JSON.stringify(m.value).slice(0, 120) })), poisoned: b.poisoned });
 }
+
+// ---- staff actions (docs/api.md): every input fuzzed as the citizen forms are -------------------------
+
+export const STAFF_FORMS = ['decideApplication', 'deregister', 'exportDeregistrations', 'monthlyStats', 'revealContact', 'completeContactTask', 'recordContactAttempt', 'getApplicationDetail', 'getDeregistrationEvidence'] as const;
+export type StaffFormAction = (typeof STAFF_FORMS)[number];
+
+/** Control and direction characters that no text field may hold (shared/zod-kit.ts `controlCharProblem`). */
+export const CONTROL_CHARS = ['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u009B', '\u202E', '\u202D', '\u2066', '\u200B', '\uFEFF', '\u200F'];
+
+// inside the text: at either end, a BOM is whitespace that trim() removes (nothing of it is stored)
+const withControl = (good: string) => fc.tuple(fc.constantFrom(...CONTROL_CHARS), fc.integer({ min: 1, max: good.length - 1 })).map(([c, at]) => good.slice(0, at) + c + good.slice(at));
+
+const staffNote = (max: number, c: Ctx) => pick<unknown>(nonString, tooLong(max, c.huge), withControl('已电话核实本人情况'));
+const badCompactDate = pick<unknown>(nonString, absent, fc.constantFrom('2026-01-01', '20261301', '20260230', '00010101', '99991231', '19891231', '21000101', '2026011', '２０２６０１０１', '20260101\u200B'));
+const badTaskId = pick<unknown>(nonString, absent, fc.constantFrom('contact/../x', 'a b', '中文', 'x'.repeat(81), 'contact:\u202Eabc'));
+
+/** A valid input of each staff action: the mutation alone makes it bad. */
+export function staffBase(action: StaffFormAction, t: { applicationId: string; idNumber: string; taskId: string }): Record<string, unknown> {
+  switch (action) {
+    case 'decideApplication': return { applicationId: t.applicationId, decision: 'reject', reasonCode: 'R03', note: '材料与系统比对不一致' };
+    case 'deregister': return { idNumber: t.idNumber, reasonCode: '11', note: '本人已就业' };
+    case 'exportDeregistrations': return { from: '20260101', to: '20261231' };
+    case 'monthlyStats': return { month: '2026-03' };
+    case 'revealContact': return { taskId: t.taskId };
+    case 'completeContactTask': case 'recordContactAttempt': return { taskId: t.taskId, outcome: 'unreachable', note: '上午拨打两次无人接听' };
+    case 'getApplicationDetail': return { applicationId: t.applicationId };
+    case 'getDeregistrationEvidence': return { idNumber: t.idNumber };
+  }
+}
+
+function staffGens(action: StaffFormAction, idNumber: string): Record<string, FieldGen> {
+  switch (action) {
+    case 'decideApplication': return {
+      applicationId: (c) => on('applicationId', pick<unknown>(nonString, absent, tooLong(64, c.huge), fc.constantFrom('../x', 'a b', '中文', 'x'.repeat(65), 'abc\u0000'))),
+      decision: () => on('decision', pick<unknown>(nonString, absent, fc.constantFrom('yes', 'APPROVE', 'approve ', '通过', 'return\u202E'))),
+      reasonCode: () => on('reasonCode', pick<unknown>(nonString, fc.constantFrom('R00', 'R99', 'r03', '03', '身份'))),
+      note: (c) => on('note', staffNote(200, c)),
+    };
+    case 'deregister': return {
+      idNumber: (c) => on('idNumber', pick<unknown>(nonString, absent, tooLong(40, c.huge), fc.constantFrom('12345', '中文号码', `${idNumber.slice(0, 10)}\u200B${idNumber.slice(10)}`))),
+      reasonCode: () => on('reasonCode', pick<unknown>(nonString, absent, fc.constantFrom('00', '99', '1', '011', '就业'))),
+      note: (c) => on('note', staffNote(100, c)),
+    };
+    case 'exportDeregistrations': return { from: () => on('from', badCompactDate), to: () => on('to', badCompactDate) };
+    case 'monthlyStats': return { month: () => on('month', pick<unknown>(nonString, absent, fc.constantFrom('2026-13', '2026-00', '0001-01', '0000-00', '9999-12', '1989-12', '2100-01', '202603', '2026-3', '2026-03-01', '２０２６-03'))) };
+    case 'revealContact': return { taskId: () => on('taskId', badTaskId) };
+    case 'completeContactTask': case 'recordContactAttempt': return {
+      taskId: () => on('taskId', badTaskId),
+      outcome: () => on('outcome', pick<unknown>(nonString, absent, fc.constantFrom('done', 'REACHED', '已联系'))),
+      note: (c) => on('note', staffNote(200, c)),
+      channel: () => on('channel', pick<unknown>(nonString, fc.constantFrom('wechat', 'PHONE', '电话', 'phone\u200B'))),
+    };
+    case 'getApplicationDetail': return { applicationId: () => on('applicationId', pick<unknown>(nonString, fc.constantFrom('', null, MISSING))) };
+    case 'getDeregistrationEvidence': return { idNumber: (c) => on('idNumber', pick<unknown>(nonString, absent, tooLong(40, c.huge), fc.constantFrom('12345', '中文号码', `${idNumber.slice(0, 10)}\u200B${idNumber.slice(10)}`))) };
+  }
+}
+
+/** One to three fields of a valid staff input made bad (no poison keys: the citizen fuzz covers those). */
+export function staffBadInputs(action: StaffFormAction, c: Ctx, base: Record<string, unknown>): fc.Arbitrary<BadInput> {
+  const gens = staffGens(action, String(base.idNumber ?? c.person.idNumber));
+  const names = Object.keys(gens);
+  return fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: Math.min(3, names.length) })
+    .chain((fields) => fc.tuple(...fields.map((f) => gens[f](c))))
+    .map((mutations) => {
+      const input: Record<string, unknown> = structuredClone(base);
+      for (const m of mutations) {
+        if (m.value === MISSING) delete input[m.field];
+        else input[m.field] = structuredClone(m.value);
+      }
+      return { input: JSON.parse(JSON.stringify(input)), mutations, poisoned: [] };
+    });
+}

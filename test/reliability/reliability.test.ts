@@ -7,15 +7,18 @@
  * People are synthetic (test/support/people.ts), never the demo file's.
  */
 import fc from 'fast-check';
+import type { RowDataPacket } from 'mysql2';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readSentLog } from '../../cloudfunctions/adapters/channels.local';
+import { COLLECTIONS, openMysqlStore, tableOf } from '../../cloudfunctions/adapters/store.mysql';
 import { integrityCheck, openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import type { Caller, Deps, GovDataPort, RealPersonPort, SourceName } from '../../cloudfunctions/core/deps';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
 import type { Collection, StorePort } from '../../cloudfunctions/core/store.port';
-import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
+import { localDataKeys, localRuntime, openLocalStore, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
+import { sealedStore } from '../../cloudfunctions/core/sealed-store';
 import { ACTIONS, type ActionName } from '../../shared/api';
 import { idCheckChar } from '../../shared/id-number';
 import { makeApplyCertificateSchema } from '../../shared/certificate.schema';
@@ -23,6 +26,7 @@ import { makeFlexibleSchema } from '../../shared/flexible.schema';
 import { makeUnemploymentSchema } from '../../shared/unemployment.schema';
 import { validate } from '../../shared/validate';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
+import { startMariadb, type MariadbServer } from '../support/mariadb';
 import { govRecord, makeName, makePerson, requestId, type TestPerson } from '../support/people';
 import { FORMS, badInputs, baseInput, describeInput, fuzzPerson, type BadInput, type FormAction } from './bad-inputs';
 import { post, spawnGateway } from './child-gateway';
@@ -76,6 +80,59 @@ async function gateway(gov: GovFileContent, now = NOW): Promise<TestGateway> {
   dataDirs.push(gw.dataDir);
   return gw;
 }
+
+// ---- the stores the duplicate and crash rounds run on: SQLite (the default) and a real MariaDB --
+
+/** One MariaDB server for the file, started on first use (test/support/mariadb.ts). */
+let mariadb: Promise<MariadbServer> | null = null;
+const mariadbServer = () => (mariadb ??= startMariadb());
+afterAll(async () => {
+  if (mariadb) await (await mariadb).stop();
+});
+
+interface StoreUnderTest {
+  kind: 'sqlite' | 'mysql';
+  /** a place for one describe's data: a DATA_DIR, and for MySQL a new database */
+  prepare(dataDir: string): Promise<void>;
+  /** environment of a child gateway (`STORE=mysql MYSQL_URL=… npm run serve`) */
+  env(): Record<string, string>;
+  /** a second handle on the same data, to inspect it */
+  open(dataDir: string): Promise<StorePort>;
+  /** the store's own consistency check: 'ok' when sound */
+  integrity(dataDir: string): Promise<string>;
+}
+
+function storeUnderTest(kind: 'sqlite' | 'mysql'): StoreUnderTest {
+  if (kind === 'sqlite') {
+    return {
+      kind, prepare: async () => undefined, env: () => ({}),
+      open: async (dataDir) => openLocalStore(dataDir),
+      integrity: async (dataDir) => integrityCheck(dataDir),
+    };
+  }
+  let url = '';
+  return {
+    kind,
+    async prepare() {
+      url = await (await mariadbServer()).freshDatabase('rel');
+    },
+    env: () => ({ STORE: 'mysql', MYSQL_URL: url }),
+    // as the handlers see it: ID numbers and phones sealed with the DATA_DIR's key (core/sealed-store.ts)
+    open: async (dataDir) => sealedStore(await openMysqlStore({ url, connectionLimit: 8 }), localDataKeys(dataDir)),
+    async integrity() {
+      // CHECK TABLE on every table of the store (InnoDB verifies pages and indexes)
+      const store = await openMysqlStore({ url });
+      try {
+        const [rows] = await store.pool.query<RowDataPacket[]>(`CHECK TABLE ${COLLECTIONS.map(tableOf).join(', ')}`);
+        const bad = rows.filter((r) => r.Msg_type === 'error' || (r.Msg_type === 'status' && r.Msg_text !== 'OK'));
+        return bad.length ? bad.map((r) => r.Msg_text).join('\n') : 'ok';
+      } finally {
+        await store.close?.();
+      }
+    },
+  };
+}
+const STORES = [storeUnderTest('sqlite'), storeUnderTest('mysql')];
 
 /** Documents a submission writes; a refused input must leave every one of them untouched. */
 const SUBMISSION_COLLECTIONS: Collection[] = ['applications', 'requests', 'bindings', 'messages', 'locks', 'outbox', 'certificates', 'registrations', 'tasks'];
@@ -133,9 +190,9 @@ afterAll(() => {
     ['  Object.prototype polluted', f.fuzz.pollutions],
     ['arbitrary JSON to every action (no 5xx)', f.fuzz.anyActionTried],
     ['concurrent duplicate submissions', f.duplicates.submissions],
-    ['  applications created (expected 2)', f.duplicates.applications],
+    ['  applications created (expected 2 per store)', f.duplicates.applications],
     ['  duplicates (extra applications)', f.duplicates.extraApplications],
-    ['crash rounds (kill -9 mid-load)', f.crash.rounds],
+    ['crash rounds (kill -9 mid-load; SQLite and MariaDB)', f.crash.rounds],
     ['  ok answers before the kill', f.crash.okAnswersBeforeKill],
     ['  in flight at the kill (no answer)', f.crash.unansweredAtKill],
     ['  lost (answered ok, then missing)', f.crash.lost],
@@ -303,11 +360,18 @@ describe('fuzzed input: every bad form is refused with field messages, nothing s
 
 // ---- 2. concurrent duplicates ---------------------------------------------------------------------
 
-describe('duplicates: 100 concurrent submissions with one requestId, 100 with different ones → one of everything', () => {
+describe.each(STORES)('duplicates on $kind: 100 concurrent submissions with one requestId, 100 with different ones → one of everything', (sut) => {
   const unemployed = rememberPerson(makePerson());
   const applicant = rememberPerson(makePerson());
   let gw: TestGateway;
-  beforeAll(async () => { gw = await gateway({ persons: [govRecord(unemployed), govRecord(applicant)] }); });
+  let gwStore: StorePort | undefined;
+  beforeAll(async () => {
+    const dataDir = newDataDir(`dup-${sut.kind}`);
+    await sut.prepare(dataDir);
+    // SQLite: the gateway's own file under DATA_DIR; MySQL: the gateway runs on the server (as `STORE=mysql`)
+    gwStore = sut.kind === 'mysql' ? await openMysqlStore({ url: sut.env().MYSQL_URL, connectionLimit: 8 }) : undefined;
+    gw = await startTestGateway({ now: NOW, gov: { persons: [govRecord(unemployed), govRecord(applicant)] }, dataDir, store: gwStore });
+  }, 120_000);
   afterAll(async () => { logs.push(...gw.logs); await gw.close(true); });
 
   async function burst(action: FormAction, p: TestPerson, openid: string): Promise<Set<string>> {
@@ -324,7 +388,7 @@ describe('duplicates: 100 concurrent submissions with one requestId, 100 with di
   it('失业登记: one application, one active registration, one certificate; every answer names it', async () => {
     const ids = await burst('submitUnemploymentRegistration', unemployed, 'dup-u');
     expect(ids.size).toBe(1);
-    const store = openSqliteStore({ dataDir: gw.dataDir });
+    const store = await sut.open(gw.dataDir);
     try {
       const apps = (await store.find<any>('applications', { kind: 'unemployment' })).filter((a) => a.person.idNumber === unemployed.idNumber);
       const regs = (await store.find<any>('registrations', { kind: 'unemployment', status: 'active' })).filter((r) => r.person?.idNumber === unemployed.idNumber || r.personKey === apps[0]?.personKey);
@@ -347,7 +411,7 @@ describe('duplicates: 100 concurrent submissions with one requestId, 100 with di
   it('申领《就业创业证》: one application, one certificate; every answer names it', async () => {
     const ids = await burst('applyCertificate', applicant, 'dup-c');
     expect(ids.size).toBe(1);
-    const store = openSqliteStore({ dataDir: gw.dataDir });
+    const store = await sut.open(gw.dataDir);
     try {
       const apps = (await store.find<any>('applications', { kind: 'certificate' })).filter((a) => a.person.idNumber === applicant.idNumber);
       const certs = await store.find<any>('certificates', { personKey: apps[0].personKey });
@@ -373,12 +437,14 @@ function crashPerson(i: number): TestPerson {
   return { ...makePerson({ region: '210204', gender: '1' }), name: makeName(), idNumber: body + idCheckChar(body), gender: '1', phone };
 }
 
-describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing answered is lost', () => {
+describe.each(STORES.map((sut, k) => [sut.kind, sut, k] as const))('crash safety on %s: kill -9 mid-load, restart on the same store, nothing answered is lost', (_kind, sut, k) => {
   const ROUNDS = 3;
   const PER_ROUND = 1500;
-  const dataDir = newDataDir('crash');
+  const dataDir = newDataDir(`crash-${sut.kind}`);
+  beforeAll(() => sut.prepare(dataDir), 120_000);
   const govFile = join(dataDir, 'gov-data.json');
-  const crowd = Array.from({ length: ROUNDS * PER_ROUND }, (_, i) => crashPerson(i));
+  // distinct people per store (the ID numbers walk on from the first store's)
+  const crowd = Array.from({ length: ROUNDS * PER_ROUND }, (_, i) => crashPerson(i + k * ROUNDS * PER_ROUND));
   people.push(...crowd);
   // a third of them are employed somewhere: their applications wait for review (a different write path)
   writeGovFile(govFile, { persons: crowd.map((p, i) => govRecord(p, i % 3 === 2 ? { unitInsurance: { unit: '某机械厂', since: '2020-01-01' } } : {})) });
@@ -388,7 +454,7 @@ describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing 
   interface Answered { action: FormAction; openid: string; body: Record<string, unknown>; data: any }
 
   it.each(Array.from({ length: ROUNDS }, (_, r) => r + 1))('round %i: every ok answer survives, the store is sound, nothing half-written', async (round) => {
-    const gw = await spawnGateway({ dataDir, govFile, now: NOW, output: childOutput });
+    const gw = await spawnGateway({ dataDir, govFile, now: NOW, output: childOutput, env: sut.env() });
     const answered: Answered[] = [];
     let inFlightErrors = 0;
     let next = (round - 1) * PER_ROUND;
@@ -426,11 +492,11 @@ describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing 
     figures.crash.okAnswersBeforeKill += answered.length;
     figures.crash.unansweredAtKill += inFlightErrors;
 
-    const integrity = integrityCheck(dataDir);
-    figures.crash.integrity.push(integrity);
+    const integrity = await sut.integrity(dataDir);
+    figures.crash.integrity.push(`${sut.kind}: ${integrity}`);
     expect(integrity).toBe('ok');
 
-    const again = await spawnGateway({ dataDir, govFile, now: NOW, output: childOutput });
+    const again = await spawnGateway({ dataDir, govFile, now: NOW, output: childOutput, env: sut.env() });
     try {
       let lost = 0;
       for (const a of answered) {
@@ -447,7 +513,7 @@ describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing 
       }
 
       // nothing half-written: an application never exists without what its transaction wrote with it
-      const store = openSqliteStore({ dataDir });
+      const store = await sut.open(dataDir);
       try {
         const apps = await store.find<any>('applications', { openid: { prefix: `crash-${round}-` } }, { limit: 100_000 });
         expect(apps.length).toBeGreaterThanOrEqual(answered.length);
@@ -481,8 +547,8 @@ describe('crash safety: kill -9 mid-load, restart on the same DATA_DIR, nothing 
     } finally {
       await again.stop();
     }
-    expect(integrityCheck(dataDir)).toBe('ok');
-  }, 120_000);
+    expect(await sut.integrity(dataDir)).toBe('ok');
+  }, 180_000);
 });
 
 // ---- 4. access matrix ---------------------------------------------------------------------------

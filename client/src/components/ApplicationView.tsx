@@ -1,13 +1,14 @@
 /**
  * How an application reads to the citizen, on the result screen after submitting and on the
- * 进度查询 page: the status in words, each outside-data check with 已通过 / 需核实 as text and
+ * 进度查询 page: the status in words, each outside-data check with 没问题 / 需核实 as text and
  * icon (never colour alone) and its plain-Chinese detail, the due date, and what happens next.
  */
 import { View, Text } from '@tarojs/components'
 import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '../../../shared/api'
 import { REJECTION_REASONS, labelOf } from '../../../shared/codes'
 import { TIMELINE_LABELS } from '../../../shared/lifecycle'
-import { checkLabel } from '../../../shared/check-labels'
+import { beijingDate, compareDates } from '../../../shared/dates'
+import { plainCheck } from './plainWords'
 import { plain } from '../services/format'
 import './components.css'
 
@@ -24,7 +25,6 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: '已撤回',
 }
 
-
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'
 
 export { plain }
@@ -40,17 +40,19 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
     <View className='card' id='checks'>
       <Text className='section-title'>核验情况</Text>
       {checks.map((c) => {
-        const title = checkLabel(c.name)
-        const detail = plain(c.detail || title)
+        const line = plainCheck(c)
         return (
           <View key={c.name} id={`check-${c.name}`} className={`ck${c.passed ? ' ck--ok' : ' ck--open'}`}>
             <View className='ck__mark'>
               <Text className='ck__icon' aria-hidden='true'>
                 {c.passed ? '✓' : '!'}
               </Text>
-              <Text className='ck__word'>{c.passed ? '已通过' : '需核实'}</Text>
+              <Text className='ck__word'>{c.passed ? '没问题' : '需核实'}</Text>
             </View>
-            <Text className='ck__detail'>{detail.includes('：') ? detail : `${title}：${detail}`}</Text>
+            <View className='ck__body'>
+              <Text className='ck__detail'>{line.main}</Text>
+              {line.official ? <Text className='ck__official'>{line.official}</Text> : null}
+            </View>
           </View>
         )
       })}
@@ -58,8 +60,13 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
   )
 }
 
+/** The review's due date has passed (the phone's Beijing date): components/CaseExtras.tsx Overdue says so instead. */
+export function isOverdue(app: ApplicationView, today = beijingDate(Date.now())): boolean {
+  return app.status === 'pending_review' && !!app.dueDate && compareDates(today, app.dueDate) > 0
+}
+
 export function DueDate({ app }: { app: ApplicationView }) {
-  if (app.status !== 'pending_review' || !app.dueDate) return null
+  if (app.status !== 'pending_review' || !app.dueDate || isOverdue(app)) return null
   return (
     <View className='card'>
       <Text id='due-date' className='due__text'>
@@ -88,7 +95,7 @@ export function Decision({ app }: { app: ApplicationView }) {
 }
 
 export function NextStep({ app }: { app: ApplicationView }) {
-  if (!app.nextStep) return null
+  if (!app.nextStep || isOverdue(app)) return null
   return (
     <View className='card'>
       <Text className='section-title'>接下来</Text>
@@ -113,6 +120,11 @@ export function StatusHeadline({ app }: { app: ApplicationView }) {
         <Text id='result-status' className='sh__status'>
           {STATUS_LABELS[app.status] ?? app.status}
         </Text>
+        {app.caseNo ? (
+          <Text id='case-no' className='sh__time sh__case' userSelect>
+            办件编号：{app.caseNo}
+          </Text>
+        ) : null}
         <Text className='sh__time'>提交时间：{shortTime(app.submittedAt)}</Text>
       </View>
     </View>

@@ -19,6 +19,8 @@ export interface ChoiceFieldProps {
   required?: boolean
   hint?: string
   error?: string
+  /** plain words per code; the item's official label then goes on a smaller second line (issue 17) */
+  plain?: Record<string, string>
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ChoiceFieldProps {
  * (是否申领失业保险金, 登记失业地, 人员类别). Each option is a 44pt row with a mark AND its words,
  * so the choice is never shown by colour alone. Ids: `field-<path>-<index>`.
  */
-export function ChoiceField({ path, label, items, value, onChange, onBlur, multiple, max, required, hint, error }: ChoiceFieldProps) {
+export function ChoiceField({ path, label, items, value, onChange, onBlur, multiple, max, required, hint, error, plain }: ChoiceFieldProps) {
   const chosen: readonly string[] = multiple ? (Array.isArray(value) ? value : []) : value ? [value as string] : []
   const toggle = (code: string) => {
     if (!multiple) {
@@ -51,14 +53,21 @@ export function ChoiceField({ path, label, items, value, onChange, onBlur, multi
               className={`cf__option${on ? ' cf__option--on' : ''}`}
               role={multiple ? 'checkbox' : 'radio'}
               aria-checked={on ? 'true' : 'false'}
-              aria-label={it.label}
+              aria-label={plain?.[it.code] ? `${plain[it.code]}（${it.label}）` : it.label}
               hoverClass='cf__option--hover'
               onClick={() => toggle(it.code)}
             >
               <Text className={`cf__mark${multiple ? ' cf__mark--box' : ''}`} aria-hidden='true'>
                 {on ? '✓' : ''}
               </Text>
-              <Text className='cf__text'>{it.label}</Text>
+              {plain?.[it.code] ? (
+                <View className='cf__body'>
+                  <Text className='cf__text'>{plain[it.code]}</Text>
+                  <Text className='cf__official'>{it.label}</Text>
+                </View>
+              ) : (
+                <Text className='cf__text'>{it.label}</Text>
+              )}
             </View>
           )
         })}

@@ -1,9 +1,10 @@
 import { useMemo, useState, useEffect } from 'react'
-import { Picker, View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { provinces, citiesOf, countiesOf } from '../../../shared/regions'
 import type { CodeItem } from '../../../shared/codes'
 import { FormField } from './FormField'
 import { errorId, fieldId } from './ids'
+import { SelectSheet } from './SelectSheet'
 import './components.css'
 
 type Region = CodeItem
@@ -66,37 +67,23 @@ export function RegionPicker({ path, label, value, onChange, onBlur, codePath, r
     pick: (code: string) => void,
     disabledText?: string,
   ) => {
-    const index = list.findIndex((r) => r.code === chosen)
     const disabled = list.length === 0
-    const text = index >= 0 ? nameOf(list[index]) : disabled ? disabledText ?? '' : `请选择${caption}`
     return (
       <View className='rp__level'>
         <Text className='rp__caption'>{caption}</Text>
-        <Picker
+        <SelectSheet
           id={key === 'regionCode' ? fieldId(countyPath) : fieldId(`${path}.${key}`)}
-          mode='selector'
-          range={list.map(nameOf)}
-          value={index >= 0 ? index : 0}
-          disabled={disabled || undefined}
-          onChange={(e) => {
-            const r = list[Number(e.detail.value)]
-            if (r) pick(r.code)
-          }}
-          onCancel={() => onBlur?.()}
-        >
-          <View
-            className={`pf__box${error && key === 'regionCode' ? ' pf__box--error' : ''}${disabled ? ' pf__box--disabled' : ''}`}
-            role='button'
-            aria-label={`${label}${caption}：${index >= 0 ? nameOf(list[index]) : '未选择'}`}
-            aria-disabled={disabled ? 'true' : 'false'}
-            aria-describedby={error ? errorId(countyPath) : undefined}
-          >
-            <Text className={index >= 0 ? 'pf__value' : 'pf__placeholder'}>{text}</Text>
-            <Text className='pf__chevron' aria-hidden='true'>
-              ›
-            </Text>
-          </View>
-        </Picker>
+          label={`${label}${caption}`}
+          items={list}
+          value={chosen}
+          onChange={pick}
+          onClose={key === 'regionCode' ? onBlur : undefined}
+          placeholder={`请选择${caption}`}
+          error={!!error && key === 'regionCode'}
+          disabled={disabled}
+          disabledText={disabledText}
+          describedBy={error ? errorId(countyPath) : undefined}
+        />
       </View>
     )
   }
@@ -114,14 +101,8 @@ export function RegionPicker({ path, label, value, onChange, onBlur, codePath, r
         setCity(code)
         onChange('')
       }, '请先选择省')}
-      {level('regionCode', '区（县）', countyList, value, (code) => {
-        onChange(code)
-        onBlur?.()
-      }, '请先选择市')}
+      {level('regionCode', '区（县）', countyList, value, onChange, '请先选择市')}
     </FormField>
   )
 }
 
-function nameOf(r: Region): string {
-  return r.label
-}

@@ -49,7 +49,9 @@ import { TextField } from './TextField'
 import { AddressFields, ContactFields, IdentityFields, type FieldBinding } from './PersonFields'
 import { SignaturePad } from './SignaturePad'
 import { CheckList, DueDate, NextStep, StatusHeadline } from './ApplicationView'
+import { OfficeCard, WhatToDo } from './CaseExtras'
 import { errorId } from './ids'
+import { CREDIT_RECORD_NOTE } from './plainWords'
 import './components.css'
 import { Screen } from './Screen'
 
@@ -122,6 +124,20 @@ function partOf(step: number, path: string, spec: RegistrationSpec): number {
   return 0
 }
 
+/** The field heads that hold something after a pre-fill (issue 17: the notice only where something was filled). */
+function filledHeads(d: RegistrationDraft): string[] {
+  const has = (x: unknown): boolean =>
+    typeof x === 'string' ? x.trim() !== '' : Array.isArray(x) ? x.some(has) : !!x && typeof x === 'object' ? Object.values(x).some(has) : false
+  const heads = Object.entries(d.person)
+    .filter(([k, v]) => k !== 'idType' && has(v))
+    .map(([k]) => k)
+  if (has(d.extra.otherContact)) heads.push('otherContact')
+  if (has(d.extra.qualifications)) heads.push('qualifications')
+  // 常住地址 = 户籍地址: its part of the step is the switch, filled too
+  if (d.sameAsHukou && heads.includes('hukouAddress')) heads.push('residenceAddress')
+  return heads
+}
+
 function partsIn(step: number, spec: RegistrationSpec, sameAsHukou: boolean): number {
   if (step === STEP_PERSON) return 2
   // 常住地址 = 户籍地址: its group is only the switch, shown with the 户籍地址
@@ -137,7 +153,8 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
   }, [spec])
   const [draft, setDraft] = useState<RegistrationDraft>(initial.draft)
   const [restored, setRestored] = useState(initial.restored)
-  const [prefilled, setPrefilled] = useState(false)
+  /** the field heads the person's last submission filled in (the notice shows only where they are) */
+  const [prefilled, setPrefilled] = useState<string[]>([])
   /** steps whose 下一步 (or 提交) was pressed: their errors show even on fields not visited */
   const [attempted, setAttempted] = useState<number[]>([])
   const [serverFields, setServerFields] = useState<Record<string, string>>({})
@@ -175,8 +192,11 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       // the person started typing meanwhile: what they typed wins
       if (personHasContent(draftRef.current.person)) return
       const person = res.data.person
-      setDraft((d) => prefill(d, person))
-      setPrefilled(true)
+      setDraft((d) => {
+        const filled = prefill(d, person)
+        setPrefilled(filledHeads(filled))
+        return filled
+      })
       setFormKey((k) => k + 1)
     })
     return () => {
@@ -217,7 +237,6 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
     setDraft(update)
     if (path && serverFields[path]) setServerFields(({ [path]: _, ...rest }) => rest)
     setRestored(false)
-    setPrefilled(false)
   }
   const changePersonField = (path: string, value: string) => edit((d) => ({ ...d, person: changePerson(d.person, path, value) }), path)
   const changeExtra = (path: string, value: unknown) => edit((d) => ({ ...d, extra: setPath(d.extra, path, value) }), path)
@@ -279,7 +298,7 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
     setServerFields({})
     setFailure('')
     setRestored(false)
-    setPrefilled(false)
+    setPrefilled([])
     setOutcome(undefined)
     setFormKey((k) => k + 1)
     scrollTop()
@@ -365,6 +384,8 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
           </Notice>
         ) : null}
         <DueDate app={outcome} />
+        <WhatToDo app={outcome} />
+        <OfficeCard office={outcome.office} />
         <CheckList checks={outcome.checks} />
         {outcome.certificate ? (
           <View className='card'>
@@ -430,7 +451,7 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
           </View>
         </Notice>
       ) : null}
-      {prefilled ? (
+      {prefilled.some((h) => stepOf(h) === step && inView(h)) ? (
         <Notice id='profile-prefilled' kind='info' title='已按您上次提交的信息预先填好'>
           <Text>请逐项核对，有变化的请修改。</Text>
         </Notice>
@@ -499,6 +520,11 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
             <View className='wiz__commit-text' id='commit-text'>
               <Text>{COMMITMENTS[spec.kind].text}</Text>
             </View>
+            {COMMITMENTS[spec.kind].text.includes('纳入人社信用记录') ? (
+              <Text id='credit-note' className='wiz__credit-note'>
+                {CREDIT_RECORD_NOTE}
+              </Text>
+            ) : null}
             <FormField path='commitment.accepted' label='请阅读上面的承诺内容' required error={commitError}>
               <View
                 id='commit-accept'
@@ -572,12 +598,9 @@ function Qualifications({ extra, field, change }: { extra: Extra; field: (p: str
 
 const codeLabel = (table: readonly CodeItem[], code: string) => labelOf(table, code) ?? ''
 
+/** '210202' → '辽宁省 大连市 中山区': regionName already gives the whole path (issue 17: it was repeated per level). */
 export function regionText(code: string): string {
-  if (!/^\d{6}$/.test(code)) return ''
-  const province = regionName(`${code.slice(0, 2)}0000`) ?? ''
-  const city = regionName(`${code.slice(0, 4)}00`) ?? ''
-  const county = regionName(code) ?? ''
-  return [...new Set([province, city, county].filter(Boolean))].join(' ')
+  return regionName(code) ?? ''
 }
 
 function Confirm({ spec, draft, goTo }: { spec: RegistrationSpec; draft: RegistrationDraft; goTo: (n: number) => void }) {

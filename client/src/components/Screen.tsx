@@ -2,7 +2,7 @@
  * The root of every page: the `page` class, `elder` when 长辈模式 is on (services/elder.ts,
  * components/elder.css), the main landmark, and the offline banner at the top.
  */
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { useElder } from '../services/elder'
 import { OfflineBanner } from './OfflineBanner'
@@ -11,6 +11,10 @@ import './elder.css'
 
 export function Screen({ className, id, children }: { className?: string; id?: string; children?: ReactNode }) {
   const elder = useElder()
+  // H5: the first page is up, so the frame index.html paints before any JavaScript goes away
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.getElementById('boot')?.remove()
+  }, [])
   return (
     <View id={id} className={`page${className ? ` ${className}` : ''}${elder ? ' elder' : ''}`} role='main'>
       <OfflineBanner />

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { followsLargeText } from './fontSize'
 
 const KEY = 'pref:elder'
 
@@ -29,6 +30,39 @@ function reflect(value: boolean) {
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.classList.toggle('elder-root', value)
 }
 
+/**
+ * WeChat's font size (px; 17 standard on iOS, 16 on Android; 关怀模式 sets 23.8) from getAppBaseInfo
+ * (基础库 ≥ 2.23.4, getSystemInfoSync before it). H5: the browser's own default size (font-size: medium
+ * resolves to the reader's browser setting, whatever the page sets on <html>). Undefined when unknown.
+ */
+export function platformFontSize(): number | undefined {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      if (typeof document === 'undefined' || !document.body) return undefined
+      const probe = document.createElement('span')
+      probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
+      document.body.appendChild(probe)
+      const px = parseFloat(getComputedStyle(probe).fontSize)
+      probe.remove()
+      return Number.isFinite(px) ? px : undefined
+    }
+    const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
+    return typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** True until the person has chosen a mode themselves (the home page offers 长辈模式 once). */
+export function elderUnchosen(): boolean {
+  try {
+    const stored = Taro.getStorageSync(KEY)
+    return stored === '' || stored === undefined || stored === null
+  } catch {
+    return false
+  }
+}
+
 export function isElder(): boolean {
   if (on === undefined) {
     const url = fromUrl()
@@ -38,7 +72,8 @@ export function isElder(): boolean {
     } else {
       try {
         const stored = Taro.getStorageSync(KEY)
-        on = stored === true || stored === '1'
+        // nothing chosen yet: follow WeChat's own font size / 关怀模式 (issue 17)
+        on = stored === '' || stored === undefined || stored === null ? followsLargeText(platformFontSize()) : stored === true || stored === '1'
       } catch {
         on = false
       }

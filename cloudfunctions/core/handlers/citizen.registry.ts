@@ -8,6 +8,7 @@ import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handl
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
+import { listOffices, rateService, remindOffice } from './service.handler';
 import { requestCounterCheck } from './counter.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
 import { getMyData, listWhoReadMyData } from './myData.handler';
@@ -33,6 +34,10 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitFlexibleEmployment,
   recordSubscription,
   getCommitments,
+  // issue 17: offices, 催办, 好差评
+  listOffices,
+  remindOffice,
+  rateService,
   // identity and personal data (docs/identity.md)
   requestCounterCheck,
   createDelegationInvite,

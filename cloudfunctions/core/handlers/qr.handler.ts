@@ -12,12 +12,13 @@
  * or services. Any staff member of role verifier or above may verify; every verification is audited
  * (who, what, when) and the holder gets a receipt, so a misuse is seen by the person it concerns.
  */
-import type { CertificateView, RegistrationStatus, Result } from '../../../shared/api';
+import type { ApiError, CertificateView, RegistrationStatus, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
 import { reissueSchema } from '../../../shared/reissue.schema';
 import { beijingIso } from '../../../shared/dates';
 import { maskName } from '../../../shared/mask';
 import { requestIdSchema } from '../../../shared/person.schema';
+import { priorAnswer, requestKey } from '../idempotency';
 import { validate } from '../../../shared/validate';
 import { z } from '../../../shared/zod-kit';
 import type { Deps, StaffMember } from '../deps';
@@ -193,17 +194,21 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   const v = validate(reissueInputSchema, input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const { requestId, kind, statement, certificateNo } = v.data;
-  const requestKey = `${openid}:${requestId}`;
+  const key = requestKey(openid, requestId);
   const answer = async (cert: CertificateRecord): Promise<Result<CertificateView>> => {
     const view = certificateView(cert, await registrationStatusInTx(deps.store, cert.personKey));
     return ok(await withQr(cert, view, deps));
   };
 
-  const prior = await deps.store.get<RequestRecord>('requests', requestKey);
-  if (prior) {
+  // a requestId belongs to one action and one person (core/idempotency.ts)
+  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), 'reissueCertificate');
+  if (prior.kind === 'reused') return prior.error;
+  if (prior.kind === 'same') {
     // The stored answer has no QR (a stored token would be stale): answer with the certificate now.
-    const cert = await deps.store.get<CertificateRecord>('certificates', (prior.answer as { personKey: string }).personKey);
-    if (cert) return answer(cert);
+    const priorKey = (prior.record.answer as { personKey?: unknown } | null)?.personKey;
+    const cert = typeof priorKey === 'string' ? await deps.store.get<CertificateRecord>('certificates', priorKey) : null;
+    if (cert && (!certificateNo || cert.certificateNo === certificateNo)) return answer(cert);
+    if (cert) return fail('CONFLICT', '这个提交编号已用于另一张证的补发，请刷新页面后重新提交');
   }
 
   let cert: CertificateRecord | null = null;
@@ -220,15 +225,19 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
 
   const at = deps.clock.now();
   const personKey = cert.personKey;
+  let reused: { ok: false; error: ApiError } | null = null;
   const done = await deps.store.transaction(async (tx) => {
-    if (await tx.get<RequestRecord>('requests', requestKey)) return tx.get<CertificateRecord>('certificates', personKey);
+    reused = null;
+    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), 'reissueCertificate', personKey);
+    if (again.kind === 'reused') { reused = again.error; return null; }
+    if (again.kind === 'same') return tx.get<CertificateRecord>('certificates', personKey);
     const current = await tx.get<CertificateRecord>('certificates', personKey);
     if (!current || current.status === 'revoked') return null;
     const ended = { version: current.version, issuedAt: current.issuedAt, endedAt: at, reason: REISSUE_REASON[kind], kind, statement, requestId, by: openid };
     const next: CertificateRecord = { ...current, version: current.version + 1, status: 'valid', issuedAt: at, history: [...current.history, ended] };
     await tx.put('certificates', personKey, next);
-    const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
-    await tx.put('requests', requestKey, record);
+    const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', personKey, answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
+    await tx.put('requests', key, record);
     await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: 'reissueCertificate', personKey, certificateNo: next.certificateNo, version: next.version, kind });
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',
@@ -238,6 +247,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
     });
     return next;
   });
+  if (reused) return reused;
   if (!done) return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
   return answer(done);
 }

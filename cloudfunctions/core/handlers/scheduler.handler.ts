@@ -1,7 +1,7 @@
 /**
  * `runScheduler`: what the timer-triggered cloud function does every 10 minutes
  * (functions/scheduler/config.json; locally POST /api/runScheduler). First the events that are
- * due — monthly follow-ups, review reminders and escalations (core/schedule.ts) — are written
+ * due — monthly follow-ups, review reminders and escalations, overdue contact tasks (core/schedule.ts) — are written
  * with their messages; then the outbox is delivered, so those go out in the same run (quiet
  * hours permitting). Safe to run twice, and twice at once: see core/outbox.ts.
  */
@@ -10,7 +10,7 @@ import { ok } from '../../../shared/api';
 import { beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
-import { followUpsDue, reviewDeadlines } from '../schedule';
+import { contactDeadlines, followUpsDue, reviewDeadlines } from '../schedule';
 import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
 
 export interface SchedulerReport {
@@ -24,6 +24,8 @@ export interface SchedulerReport {
   reminders: number;
   /** overdue escalations written (applications) */
   escalations: number;
+  /** overdue contact tasks escalated to admins */
+  contactEscalations: number;
   /** monthly follow-up messages written */
   followUps: number;
   /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
@@ -41,10 +43,11 @@ export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<
   const now = deps.clock.now();
   const followUps = await followUpsDue(deps, now);
   const { reminders, escalations } = await reviewDeadlines(deps, now);
+  const contactEscalations = await contactDeadlines(deps, now);
   const comparison = await compareActiveRegistrations(deps, now);
   const counts = emptyDeliveryCounts();
   await deliverDue(deps, counts);
-  const report: SchedulerReport = { ...counts, reminders, escalations, followUps, comparison, at: beijingIso(now) };
+  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, followUps, comparison, at: beijingIso(now) };
   deps.log?.('scheduler.run', { ...report });
   return ok(report);
 }

@@ -10,9 +10,10 @@ import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OF
 import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '../../../shared/contact-record';
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
 import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
-import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask';
+import { maskContactFields, maskIdNumber, maskName } from '../../../shared/mask';
 import { isRuralOrNonLocal } from '../../../shared/region-profiles';
-import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { regionName } from '../../../shared/regions';
+import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { ruleFirstMessage } from '../../../shared/staff-text';
 import { validate } from '../../../shared/validate';
@@ -24,6 +25,7 @@ import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { endRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
 import { applicationView } from '../views';
+import { ratingSummary, type RatingSummary } from '../ratings';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
 
@@ -32,7 +34,7 @@ function staffOf(deps: Deps): StaffMember {
   return deps.caller.staff!;
 }
 
-const inRegion = (staff: StaffMember, region: string) => regionPrefixMatches(staff.region, region);
+const OWN_CASE = () => fail('FORBIDDEN', OWN_CASE_MESSAGE);
 
 export async function audit(deps: Deps, action: string, target: Record<string, unknown>): Promise<void> {
   const s = deps.caller.staff;
@@ -59,7 +61,13 @@ export interface QueueItem {
 export async function listReviewQueue(_input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string }>> {
   const staff = staffOf(deps);
   const today = beijingDate(deps.clock.now());
-  const apps = await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const prefix = regionQueryPrefix(staff);
+  const found = prefix === null ? [] : await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const apps: ApplicationRecord[] = [];
+  for (const a of found) {
+    // the staff member's own cases go to a colleague (separation of duties): not in their queue
+    if (staffMaySee(staff, a) && !(await isOwnCase(deps.store, staff, { personKey: a.personKey, filedBy: a.openid }))) apps.push(a);
+  }
   const items = apps.map((a) => ({
     applicationId: a.applicationId, kind: a.kind, holderName: maskName(a.person.name), idNumberMasked: maskIdNumber(a.person.idNumber),
     region: a.region, regionName: regionName(a.region) ?? a.region, submittedAt: beijingIso(a.submittedAt),
@@ -75,10 +83,12 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
   const id = (input as { applicationId?: unknown } | null)?.applicationId;
   if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
   const app = await deps.store.get<ApplicationRecord>('applications', id);
-  if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+  if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
   await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
   const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
-  const form = { ...app.form, idNumber: maskIdNumber(app.person.idNumber), phone: app.person.phone ? maskPhone(String(app.person.phone)) : undefined, ...(app.form.commitment ? { commitment } : {}) };
+  // every contact field masked alike; the full values only through the audited revealContact
+  const form = { ...maskContactFields({ ...app.form, phone: app.person.phone }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
   return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
 }
 
@@ -91,7 +101,8 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
     const app = await tx.get<ApplicationRecord>('applications', applicationId);
-    if (!app || !inRegion(staff, app.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
+    if (await isOwnCase(tx, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
     // 复核 goes to another staff member than the one who decided (requestReview)
     const review = app.review as { excludedStaff?: string | null } | undefined;
@@ -127,7 +138,8 @@ export async function deregister(input: unknown, deps: Deps): Promise<Result<{ r
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
-    if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NOT_FOUND);
+    if (await isOwnCase(tx, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
     if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
     // 人社厅发〔2020〕79号 一(四): 31/32 only on what the record of contacts and services shows (shared/contact-record.ts).
     const attempts = (await serviceRecordOf(tx, reg.applicationId))?.attempts ?? [];
@@ -178,7 +190,8 @@ export async function getDeregistrationEvidence(input: unknown, deps: Deps): Pro
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const personKey = deps.personKey(v.data.idNumber);
   const reg = await deps.store.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
-  if (!reg || !inRegion(staff, reg.region)) return fail('NOT_FOUND', NOT_FOUND);
+  if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
   if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
   await audit(deps, 'getDeregistrationEvidence', { personKey, registrationId: reg.registrationId });
   const attempts = [...((await serviceRecordOf(deps.store, reg.applicationId))?.attempts ?? [])].sort((a, b) => a.at - b.at);
@@ -204,7 +217,9 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const from = startOfBeijingDay(compactToIso(v.data.from));
   const to = startOfBeijingDay(addDays(compactToIso(v.data.to), 1));
-  const rows = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 });
+  const prefix = regionQueryPrefix(staff);
+  const rows = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 }))
+    .filter((d) => staffMaySee(staff, d));
   const today = isoToCompact(beijingDate(deps.clock.now()));
   const records: ExportRecord[] = [];
   const rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }> = [];
@@ -231,7 +246,9 @@ type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSin
  * in 大连 and lose it in 鞍山. So the registrations are found through their approved applications, one
  * per registration, whose region never changes.
  */
-async function registrationsOfRegion(deps: Deps, region: string, before: number): Promise<StatsRegistration[]> {
+async function registrationsOfRegion(deps: Deps, staff: StaffMember, before: number): Promise<StatsRegistration[]> {
+  const region = regionQueryPrefix(staff);
+  if (region === null) return [];
   const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
   const byPerson = new Map<string, Map<string, ApplicationRecord>>();
   for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Map()).get(a.personKey)!).set(a.applicationId, a);
@@ -241,7 +258,7 @@ async function registrationsOfRegion(deps: Deps, region: string, before: number)
     if (!doc) continue;
     for (const x of [doc, ...(doc.history ?? [])]) {
       const app = x ? ofPerson.get(x.applicationId) : undefined;
-      if (!x || !app || !regionPrefixMatches(region, x.region) || x.since >= before) continue;
+      if (!x || !app || !staffMaySee(staff, x) || x.since >= before) continue;
       out.push({
         region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [],
         ruralOrNonLocal: isRuralOrNonLocal({ householdType: app.form.householdType, hukouAddress: app.form.hukouAddress }, x.region), stableAtResidence: typeof app.form.stableEmploymentAtResidence === 'string' ? app.form.stableEmploymentAtResidence : null,
@@ -252,15 +269,18 @@ async function registrationsOfRegion(deps: Deps, region: string, before: number)
 }
 
 /** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region (the region of each registration). */
-export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string> }>> {
+export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> {
   const staff = staffOf(deps);
   const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const p = statsPeriod(v.data.month);
-  const regs = await registrationsOfRegion(deps, staff.region, p.to);
-  const deregs = await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix: staff.region }, at: { gte: p.from, lt: p.to } }, { limit: 100000 });
+  const regs = await registrationsOfRegion(deps, staff, p.to);
+  const prefix = regionQueryPrefix(staff);
+  const deregs = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: p.from, lt: p.to } }, { limit: 100000 }))
+    .filter((d) => staffMaySee(staff, d));
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
+  const ratings = await ratingSummary(deps.store, staff.region, p.from, p.to);
   await audit(deps, 'monthlyStats', { month: v.data.month });
-  return ok({ ...stats, regionNames });
+  return ok({ ...stats, regionNames, ratings });
 }

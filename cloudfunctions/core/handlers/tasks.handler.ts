@@ -10,7 +10,8 @@ import { fail, ok } from '../../../shared/api';
 import { beijingDate } from '../../../shared/dates';
 import { recordEvent } from '../../../shared/lifecycle';
 import { maskName, maskPhone } from '../../../shared/mask';
-import { regionName, regionPrefixMatches } from '../../../shared/regions';
+import { regionName } from '../../../shared/regions';
+import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { CONTACT_ATTEMPT_FIELD_LABELS, contactAttemptSchema, type ContactAttempt } from '../../../shared/contact-record';
 import { taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
 import { validate } from '../../../shared/validate';
@@ -42,11 +43,14 @@ export interface ContactTaskItem {
 export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
   const staff = deps.caller.staff!;
   const today = beijingDate(deps.clock.now());
-  const tasks = await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: { in: [...STAFF_CONTACT_KINDS] }, region: { prefix: staff.region } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const prefix = regionQueryPrefix(staff);
+  const tasks = prefix === null ? [] : await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: { in: [...STAFF_CONTACT_KINDS] }, region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const items: ContactTaskItem[] = [];
   for (const t of tasks) {
+    if (!staffMaySee(staff, t)) continue;
     const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
     if (!app || !isStaffContactKind(t.kind)) continue;
+    if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) continue;
     // a follow-up call of a registration that has ended is no longer owed
     if ((t.kind === 'followcall' || t.kind === 'verify_employment') && !(await registrationActive(deps, t))) continue;
     items.push({
@@ -67,22 +71,28 @@ async function registrationActive(deps: Deps, t: TaskRecord): Promise<boolean> {
   return !!reg && reg.status === 'active' && reg.applicationId === t.applicationId;
 }
 
-async function openTaskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
+async function taskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
   const task = await deps.store.get<TaskRecord>('tasks', taskId);
-  if (!task || !isStaffContactKind(task.kind) || !regionPrefixMatches(deps.caller.staff!.region, task.region)) return null;
+  if (!task || !isStaffContactKind(task.kind) || !staffMaySee(deps.caller.staff, task)) return null;
   const app = await deps.store.get<ApplicationRecord>('applications', task.applicationId);
   return app ? { task, app } : null;
 }
 
 /** The full phone of one person, for the call about to be made; every reveal is audited. */
-export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string }>> {
+export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string; email?: string; otherContact?: string }>> {
   const v = validate(taskRefSchema, input, TASK_FIELD_LABELS);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const found = await openTaskInRegion(deps, v.data.taskId);
+  const found = await taskInRegion(deps, v.data.taskId);
   if (!found) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, deps.caller.staff!, { personKey: found.app.personKey, filedBy: found.app.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
+  // the phone is revealed for the call about to be made: once the task is closed there is no call
+  if (found.task.status !== 'open') return fail('CONFLICT', '这条联系任务已经处理完毕，不能再查看联系方式');
   await audit(deps, 'revealContact', { taskId: v.data.taskId, personKey: found.task.personKey });
   const p = found.app.person;
-  return ok({ taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''), ...(p.landline ? { landline: String(p.landline) } : {}) });
+  return ok({
+    taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''),
+    ...(p.landline ? { landline: String(p.landline) } : {}), ...(p.email ? { email: String(p.email) } : {}), ...(p.otherContact ? { otherContact: String(p.otherContact) } : {}),
+  });
 }
 
 const CHANNEL_TEXT: Record<string, string> = { phone: '电话', sms: '短信', visit: '上门', community: '通过社区', other: '' };
@@ -99,7 +109,9 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
-    if (!task || !isStaffContactKind(task.kind) || !regionPrefixMatches(staff.region, task.region)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!task || !isStaffContactKind(task.kind) || !staffMaySee(staff, task)) return fail('NOT_FOUND', NOT_FOUND);
+    const owner = await tx.get<ApplicationRecord>('applications', task.applicationId);
+    if (await isOwnCase(tx, staff, { personKey: task.personKey ?? owner?.personKey, filedBy: owner?.openid ?? task.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
     if (task.status !== 'open') return fail('CONFLICT', '这条任务已经处理过了');
     const attempt = await recordAttemptInTx(tx, task, v.data, at, staff);
     if (close) {

@@ -13,6 +13,7 @@ import { changePerson } from '../../forms/person'
 import { DRAFT_KEY, LABELS, ORDER, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
 import './index.css'
 import { Screen } from '../../components/Screen'
+import { CheckList } from '../../components/ApplicationView'
 
 type Outcome =
   | { kind: 'issued'; app: ApplicationView }
@@ -242,17 +243,7 @@ function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => 
         <Notice kind='info' title='申请已提交，需要工作人员核实'>
           <Text>系统自动核验时，有的信息需要工作人员进一步核实。您不需要补交材料，核实后会通知您结果。</Text>
         </Notice>
-        {app.checks.length > 0 ? (
-          <View className='card' id='pending-checks'>
-            <Text className='section-title'>核验情况</Text>
-            {app.checks.map((c, i) => (
-              <View key={`${c.name}-${i}`} id={`check-${i}`} className={`result__check${c.passed ? '' : ' result__check--open'}`}>
-                <Text className='result__check-mark'>{c.passed ? '✓ 已通过' : '! 待核实'}</Text>
-                <Text className='result__check-detail'>{c.detail}</Text>
-              </View>
-            ))}
-          </View>
-        ) : null}
+        <CheckList checks={app.checks} />
         {app.dueDate ? (
           <View className='card'>
             <Text className='result__label'>预计办结日期</Text>

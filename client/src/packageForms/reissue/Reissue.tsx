@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { CertificateView } from '../../../../shared/api'
 import { REISSUE_KINDS, reissueSchema } from '../../../../shared/reissue.schema'
 import { validate } from '../../../../shared/validate'
@@ -8,9 +8,17 @@ import { charCount } from '../../../../shared/zod-kit'
 import { call } from '../../services/cloud'
 import { uuid } from '../../services/ids'
 import { PHASE_TEXT, submitAsCitizen, type Phase } from '../../services/submission'
-import { Button, FormField, Notice } from '../../components'
+import { Button, Notice } from '../../components'
+import { ChoiceField } from '../../components/ChoiceField'
+import { TextAreaField } from '../../components/TextAreaField'
 
 type Kind = (typeof REISSUE_KINDS)[number]['code']
+
+/** Back where the person came from (我的电子证), or there when the page was opened directly. */
+function backToCertificate() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: '/pages/certificate/index' })
+}
 
 /**
  * 补发 (大人社规发〔2025〕2号 一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发). The same certificate number,
@@ -100,7 +108,12 @@ export function Reissue({ onDone, startOpen = false }: { onDone: (cert: Certific
           <Text>新的电子证已生效，原二维码（包括截图）已不能通过核验。</Text>
         </Notice>
       ) : null}
-      {!open ? (
+      {done ? (
+        // issue 17: no second 补发 offered under 已补发, and no page leaving by itself after 1.5 s
+        <Button id='reissue-back' onClick={backToCertificate}>
+          返回我的电子证
+        </Button>
+      ) : !open ? (
         <Button id='reissue-open' variant='secondary' onClick={() => { setOpen(true); setDone(false); setKept(false) }}>
           申请补发
         </Button>
@@ -112,35 +125,8 @@ export function Reissue({ onDone, startOpen = false }: { onDone: (cert: Certific
               <Text>{failure}</Text>
             </Notice>
           ) : null}
-          <FormField path='kind' label='补发原因' required error={errors.kind}>
-            <View className='choice' role='radiogroup' aria-label='补发原因'>
-              {REISSUE_KINDS.map((k) => (
-                <View
-                  key={k.code}
-                  id={`reissue-kind-${k.code}`}
-                  className={`choice__item${kind === k.code ? ' choice__item--on' : ''}`}
-                  role='radio'
-                  aria-checked={kind === k.code ? 'true' : 'false'}
-                  onClick={() => setKind(k.code)}
-                >
-                  <Text aria-hidden='true'>{kind === k.code ? '● ' : '○ '}</Text>
-                  <Text>{k.label}</Text>
-                </View>
-              ))}
-            </View>
-          </FormField>
-          <FormField path='statement' label='情况说明' required hint='写明时间、地点和经过，不少于10个字' error={errors.statement}>
-            <Textarea
-              id='field-statement'
-              className={`ta${errors.statement ? ' ta--error' : ''}`}
-              value={statement}
-              maxlength={500}
-              placeholder='例如：3月2日在公交车上遗失手机，无法出示原电子证'
-              nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '情况说明' } : undefined}
-              onInput={(e) => setStatement(e.detail.value)}
-            />
-            <Text className='ta__count'>{charCount(statement)}/500</Text>
-          </FormField>
+          <ChoiceField path='kind' label='补发原因' required items={REISSUE_KINDS} value={kind} onChange={(x) => setKind(x as Kind)} error={errors.kind} />
+          <TextAreaField path='statement' label='情况说明' required hint={`写明时间、地点和经过，不少于10个字（现在 ${charCount(statement)} 字）`} value={statement} onChange={setStatement} maxlength={500} error={errors.statement} />
           <Button id='reissue-submit' loading={busy} loadingText={phase === 'sending' ? '正在补发…' : PHASE_TEXT[phase] || '正在补发…'} onClick={() => void submit()}>
             提交补发申请
           </Button>

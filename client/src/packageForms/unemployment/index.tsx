@@ -23,6 +23,7 @@ import { PickerField } from '../../components/PickerField'
 import { RegionPicker } from '../../components/RegionPicker'
 import { TextAreaField } from '../../components/TextAreaField'
 import { TextField } from '../../components/TextField'
+import { CATEGORY_PLAIN } from '../../components/plainWords'
 import { RegistrationWizard, regionText, type RegistrationSpec, type SituationProps } from '../../components/RegistrationWizard'
 import { trimmed, type Extra } from '../../forms/registration'
 import './index.css'
@@ -125,7 +126,8 @@ function Situation({ extra: e, person, field, change, touch, today, part }: Situ
       <View className='card'>
         <Text className='section-title'>失业情况</Text>
         <DateField {...field('unemployedSince')} fields='month' required value={str(e.unemployedSince)} end={today} onChange={(x) => change('unemployedSince', x.slice(0, 7))} hint='最后一份工作结束的年月；毕业后未就业的，填毕业年月' />
-        <PickerField {...field('reason')} required items={UNEMPLOYMENT_REASONS} value={str(e.reason)} onChange={(x) => change('reason', x)} />
+        {/* a radio list, not a wheel: 确定 on an unscrolled wheel recorded the first reason (issue 17) */}
+        <ChoiceField {...field('reason')} required items={UNEMPLOYMENT_REASONS} value={str(e.reason)} onChange={(x) => { change('reason', x); touch('reason') }} />
         {e.reason === REASON_OTHER ? (
           <TextField {...field('reasonOther')} required value={str(e.reasonOther)} onChange={(x) => change('reasonOther', x)} maxlength={100} />
         ) : null}
@@ -160,7 +162,7 @@ function Situation({ extra: e, person, field, change, touch, today, part }: Situ
       {shows(2) ? (
       <View className='card'>
         <Text className='section-title'>人员类别（选填，可多选）</Text>
-        <ChoiceField {...field('personCategories')} label='人员类别' multiple items={PERSON_CATEGORIES} value={categories} onChange={(x) => change('personCategories', x)} hint='符合的都可以选；不用上传任何证明' />
+        <ChoiceField {...field('personCategories')} label='人员类别' multiple items={PERSON_CATEGORIES} plain={CATEGORY_PLAIN} value={categories} onChange={(x) => change('personCategories', x)} hint='符合的都可以选；不用上传任何证明' />
         {needsCertificateNo(categories) ? (
           <TextField {...field('categoryCertificateNo')} value={str(e.categoryCertificateNo)} onChange={(x) => change('categoryCertificateNo', x)} maxlength={30} hint='如残疾人证、退役军人证、低保证的号码；没有可以不填' />
         ) : null}

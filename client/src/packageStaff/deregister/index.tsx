@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Picker, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, labelOf } from '../../../../shared/codes'
 import { deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, STAFF_FIELD_LABELS } from '../../../../shared/staff.schema'
 import { SENTENCE_MIN_CHARS } from '../../../../shared/staff-text'
@@ -12,6 +12,7 @@ import { uuid } from '../../services/ids'
 import { Button, FormField, Notice, TextField } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { Screen } from '../../components/Screen'
+import { SelectSheet } from '../../components/SelectSheet'
 
 interface Deregistered {
   status: 'deregistered'
@@ -53,8 +54,7 @@ function Deregister() {
 
   const checked = validate(deregisterSchema, { idNumber, reasonCode: reasonCode || undefined, note }, LABELS)
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
-  const index = DEREGISTRATION_REASONS.findIndex((r) => r.code === reasonCode)
-  const chosen = index >= 0 ? DEREGISTRATION_REASONS[index] : undefined
+  const chosen = DEREGISTRATION_REASONS.find((r) => r.code === reasonCode)
   // 人社厅发〔2020〕79号 一(四): 31/32 never on their own — staff record how they verified it.
   const needsNote = !!chosen && 'needsVerificationNote' in chosen && chosen.needsVerificationNote
 
@@ -90,7 +90,8 @@ function Deregister() {
     }
     const sure = await Taro.showModal({
       title: '确认注销失业登记',
-      content: `注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
+      // whose registration it is, before an irreversible step (issue 17)
+      content: `${shown ? `注销对象：${shown.holderName}，${shown.regionName}，${shown.since}起登记。` : ''}注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
       confirmText: '确认注销',
       cancelText: '取消',
     }).catch(() => ({ confirm: false }))
@@ -134,20 +135,7 @@ function Deregister() {
       <View className='card' key={formKey}>
         <TextField path='idNumber' label='证件号码' required kind='idcard' value={idNumber} onChange={setIdNumber} error={errors.idNumber} maxlength={18} placeholder='18位居民身份证号码等' />
         <FormField path='reasonCode' label='注销原因' required error={errors.reasonCode}>
-          <Picker
-            id='reason-picker'
-            mode='selector'
-            range={DEREGISTRATION_REASONS.map((r) => r.label)}
-            value={index >= 0 ? index : 0}
-            onChange={(e) => setReasonCode(DEREGISTRATION_REASONS[Number(e.detail.value)]?.code ?? '')}
-          >
-            <View className={`pf__box${errors.reasonCode ? ' pf__box--error' : ''}`} role='button' aria-label={`注销原因：${chosen ? chosen.label : '未选择'}`}>
-              <Text className={chosen ? 'pf__value' : 'pf__placeholder'}>{chosen ? chosen.label : '请选择'}</Text>
-              <Text className='pf__chevron' aria-hidden='true'>
-                ›
-              </Text>
-            </View>
-          </Picker>
+          <SelectSheet id='reason-picker' label='注销原因' items={DEREGISTRATION_REASONS} value={reasonCode} onChange={setReasonCode} error={!!errors.reasonCode} />
         </FormField>
         {needsNote ? (
           <Notice id='dereg-verify-hint' kind='info' title='须记录核实情况'>

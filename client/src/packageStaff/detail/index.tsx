@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Picker, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import type { ApplicationView } from '../../../../shared/api'
 import { REJECTION_REASONS, labelOf } from '../../../../shared/codes'
 import { decideSchema, STAFF_FIELD_LABELS } from '../../../../shared/staff.schema'
@@ -15,6 +15,7 @@ import { checkLabel } from '../../../../shared/check-labels'
 import { formLines } from '../common/formValues'
 import './index.css'
 import { Screen } from '../../components/Screen'
+import { SelectSheet } from '../../components/SelectSheet'
 
 type Detail = ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; app: Detail }
@@ -121,7 +122,6 @@ function Decide({ applicationId }: { applicationId: string }) {
   const input = { applicationId, decision: decision || undefined, reasonCode: decision === 'reject' ? reasonCode : undefined, note }
   const checked = validate(decideSchema, input, STAFF_FIELD_LABELS)
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
-  const reasonIndex = REJECTION_REASONS.findIndex((r) => r.code === reasonCode)
   const needsNote = decision === 'reject' && REJECTION_REASONS.some((r) => r.code === reasonCode && 'needsNote' in r && r.needsNote)
 
   const submit = async () => {
@@ -185,20 +185,7 @@ function Decide({ applicationId }: { applicationId: string }) {
       </FormField>
       {decision === 'reject' ? (
         <FormField path='reasonCode' label='不通过原因' required hint='只能从列表中选择；不得以材料不全、未参保、户籍不在本地等为由不予登记' error={errors.reasonCode}>
-          <Picker
-            id='reason-picker'
-            mode='selector'
-            range={REJECTION_REASONS.map((r) => r.label)}
-            value={reasonIndex >= 0 ? reasonIndex : 0}
-            onChange={(e) => setReasonCode(REJECTION_REASONS[Number(e.detail.value)]?.code ?? '')}
-          >
-            <View className={`pf__box${errors.reasonCode ? ' pf__box--error' : ''}`} role='button' aria-label={`不通过原因：${reasonIndex >= 0 ? REJECTION_REASONS[reasonIndex].label : '未选择'}`}>
-              <Text className={reasonIndex >= 0 ? 'pf__value' : 'pf__placeholder'}>{reasonIndex >= 0 ? REJECTION_REASONS[reasonIndex].label : '请选择'}</Text>
-              <Text className='pf__chevron' aria-hidden='true'>
-                ›
-              </Text>
-            </View>
-          </Picker>
+          <SelectSheet id='reason-picker' label='不通过原因' items={REJECTION_REASONS} value={reasonCode} onChange={setReasonCode} error={!!errors.reasonCode} />
         </FormField>
       ) : null}
       {decision ? (

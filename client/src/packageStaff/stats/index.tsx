@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, PERSON_CATEGORIES, labelOf } from '../../../../shared/codes'
 import { statsMonthOf } from '../../../../shared/dates'
 import { statsSchema, STAFF_FIELD_LABELS } from '../../../../shared/staff.schema'
@@ -10,6 +10,7 @@ import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import './index.css'
 import { Screen } from '../../components/Screen'
+import { DateField } from '../../components/DateField'
 
 /** monthlyStats figures (cloudfunctions/core/stats.ts Figures). */
 interface Figures {
@@ -29,6 +30,8 @@ interface Stats extends Figures {
   period: { from: string; to: string }
   byRegion: Record<string, Figures>
   regionNames: Record<string, string>
+  /** 好差评 given in the period (issue 17) */
+  ratings?: { count: number; average: number | null; byScore: number[]; comments: Array<{ score: number; comment: string }> }
 }
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; stats: Stats }
@@ -65,18 +68,7 @@ function MonthlyStats() {
     <Screen className='staff'>
       <Text className='page__title'>月度统计</Text>
       <View className='card'>
-        <View className='ff__label'>
-          <Text>统计月份</Text>
-        </View>
-        <Text className='ff__hint'>统计期为上月21日至本月20日</Text>
-        <Picker id='stats-month' mode='date' fields='month' value={month} end={current} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-          <View className='pf__box' role='button' aria-label={`统计月份：${monthText(month)}`}>
-            <Text className='pf__value'>{monthText(month)}</Text>
-            <Text className='pf__chevron' aria-hidden='true'>
-              ›
-            </Text>
-          </View>
-        </Picker>
+        <DateField path='stats-month' label='统计月份' required fields='month' value={month} start='2000-01' end={current} hint='统计期为上月21日至本月20日' onChange={(m) => { if (m) setMonth(m.slice(0, 7)) }} />
       </View>
       {state.kind === 'loading' ? (
         <View className='staff__loading' role='status'>
@@ -123,8 +115,30 @@ function StatsView({ stats }: { stats: Stats }) {
     .map((code) => ({ code, name: shortRegion(stats.regionNames[code] ?? code), f: stats.byRegion[code] }))
   const max = Math.max(1, ...regions.map((r) => r.f.registeredAtPeriodEnd))
 
+  const ratings = stats.ratings
   return (
     <View>
+      {ratings ? (
+        <View className='card' id='stats-ratings'>
+          <Text className='section-title'>好差评（本统计期）</Text>
+          <Text id='stats-ratings-summary' className='staff__muted'>
+            {ratings.count === 0 ? '本期还没有评价' : `共 ${ratings.count} 条，平均 ${ratings.average} 星；差评（1–2星）${ratings.byScore[0] + ratings.byScore[1]} 条`}
+          </Text>
+          <View className='tbl'>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <View key={n} id={`stats-rating-${n}`} className='tbl__row'>
+                <Text className='tbl__cell tbl__cell--label'>{n}星</Text>
+                <Text className='tbl__cell'>{ratings.byScore[n - 1]}</Text>
+              </View>
+            ))}
+          </View>
+          {ratings.comments.map((c, i) => (
+            <Text key={i} className='staff__muted'>
+              {c.score}星：“{c.comment}”
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View className='card'>
         <Text className='section-title'>{monthText(stats.month)}</Text>
         <Text className='staff__muted'>

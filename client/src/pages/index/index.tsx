@@ -5,7 +5,7 @@
  * ready; the 长辈模式 switch. A first-time user finds every service from here without help.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MyStatus } from '../../../../shared/api'
 import { call, currentIdentity, switchIdentity } from '../../services/cloud'
@@ -13,8 +13,10 @@ import { dateText } from '../../services/format'
 import { useElder } from '../../services/elder'
 import { isStaff, whoAmI } from '../../services/role'
 import { KIND_LABELS } from '../../components/ApplicationView'
-import { ElderSwitch } from '../../components/ElderSwitch'
+import { ElderOffer, ElderSwitch } from '../../components/ElderSwitch'
 import { Screen } from '../../components/Screen'
+import { unreadCount } from '../../services/unread'
+import { openPage, useOpening } from '../../services/navigate'
 import './index.css'
 
 interface Tile {
@@ -81,16 +83,18 @@ const STAFF_TILE: Tile = {
   icon: '办',
 }
 
-const go = (url: string) => Taro.navigateTo({ url })
+const go = (url: string) => void openPage(url)
 
 type StatusState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; status: MyStatus }
 
 export default function Index() {
   const elder = useElder()
+  const opening = useOpening()
   const [identity, setIdentity] = useState(() => currentIdentity())
   const [staff, setStaff] = useState(false)
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' })
   const loading = useRef(false)
+  const [unread, setUnread] = useState(0)
 
   const load = useCallback(async () => {
     if (loading.current) return
@@ -98,6 +102,8 @@ export default function Index() {
     const res = await call<MyStatus>('getMyStatus')
     loading.current = false
     setStatus((s) => (res.ok ? { kind: 'shown', status: res.data } : s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
+    const msgs = await call<{ messages: { at: string }[] }>('listMyMessages')
+    if (msgs.ok) setUnread(unreadCount(msgs.data.messages))
   }, [])
 
   useEffect(() => {
@@ -120,6 +126,8 @@ export default function Index() {
     <Screen className='home'>
       <Text className='page__title'>就业登记自助服务</Text>
       <Text className='page__lead'>{elder ? '在手机上办，不用跑窗口。点下面的大按钮开始。' : '足不出户办理就业登记业务，不用上传材料。请选择要办理的事项：'}</Text>
+
+      <ElderOffer />
 
       <StatusCard state={status} onRetry={() => void load()} />
 
@@ -144,7 +152,16 @@ export default function Index() {
       <View className='home__tiles' role='list'>
         {(staff ? [...TILES, STAFF_TILE] : TILES).map((t) => (
           <View key={t.id} role='listitem'>
-            <View id={t.id} className='tile' role='link' hoverClass='tile--hover' onClick={() => go(t.url)}>
+            <View
+              id={t.id}
+              className={`tile${opening === t.url ? ' tile--opening' : ''}`}
+              role='link'
+              aria-busy={opening === t.url ? 'true' : 'false'}
+              hoverClass='tile--hover'
+              hoverStartTime={0}
+              hoverStayTime={200}
+              onClick={() => go(t.url)}
+            >
               <Text className='tile__icon' aria-hidden='true'>
                 {t.icon}
               </Text>
@@ -160,7 +177,7 @@ export default function Index() {
                 )}
               </View>
               <Text className='tile__chevron' aria-hidden='true'>
-                ›
+                {opening === t.url ? '…' : '›'}
               </Text>
             </View>
           </View>
@@ -173,8 +190,13 @@ export default function Index() {
             我的电子证
           </View>
         ) : null}
-        <View id='tile-messages' className='home__link' role='link' onClick={() => go('/pages/messages/index')}>
+        <View id='tile-messages' className='home__link' role='link' aria-label={unread > 0 ? `我的消息，${unread}条未读` : '我的消息'} onClick={() => go('/pages/messages/index')}>
           我的消息
+          {unread > 0 ? (
+            <Text id='home-unread' className='home__badge' aria-hidden='true'>
+              {unread > 99 ? '99+' : unread}
+            </Text>
+          ) : null}
         </View>
         <View id='tile-settings' className='home__link' role='link' onClick={() => go('/pages/settings/index')}>
           设置
@@ -182,6 +204,17 @@ export default function Index() {
       </View>
 
       <ElderSwitch />
+
+      {opening ? (
+        // at once, before the page (or its subpackage on a slow network) has arrived
+        <View id='opening' className='opening' role='status' aria-live='polite'>
+          <View className='opening__box'>
+            <Text className='opening__spinner' aria-hidden='true' />
+            <Text className='opening__text'>正在打开“{[...TILES, STAFF_TILE].find((t) => t.url === opening)?.title ?? '页面'}”…</Text>
+            <Text className='opening__hint'>网络慢时要多等一会儿，请不要重复点击</Text>
+          </View>
+        </View>
+      ) : null}
 
       {process.env.TARO_ENV === 'h5' ? (
         // Local demo only: the gateway takes the citizen's identity from X-Dev-Openid.

@@ -7,6 +7,8 @@ import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import './index.css'
 import { Screen } from '../../components/Screen'
+import { PhoneText } from '../../components/PhoneText'
+import { markMessagesSeen, seenUntil } from '../../services/unread'
 
 interface Message {
   messageId: string
@@ -16,7 +18,7 @@ interface Message {
   applicationId?: string
 }
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; messages: Message[] }
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; messages: Message[]; since: number }
 
 /**
  * 我的消息 (docs/product.md flow 7): every reminder and result is here whether or not the WeChat
@@ -34,7 +36,10 @@ export default function Messages() {
     if (!res.ok) return setState((s) => (s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
     // newest first, whatever order the answer came in
     const messages = [...res.data.messages].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-    setState({ kind: 'shown', messages })
+    // what is on screen counts as read: home's count goes back to 0
+    const since = seenUntil()
+    markMessagesSeen(messages)
+    setState((st) => ({ kind: 'shown', messages, since: st.kind === 'shown' ? Math.min(st.since, since) : since }))
   }, [])
   useDidShow(() => void load())
   usePullDownRefresh(() => void load())
@@ -66,12 +71,24 @@ export default function Messages() {
       {state.kind === 'shown' && state.messages.length > 0 ? (
         <View id='message-list' role='list'>
           {state.messages.map((m) => (
-            <View key={m.messageId} id={`message-${m.messageId}`} className='card msg' role='listitem'>
-              <Text className='msg__title'>{m.title}</Text>
+            <View key={m.messageId} id={`message-${m.messageId}`} className={`card msg${Date.parse(m.at) > state.since ? ' msg--unread' : ''}`} role='listitem'>
+              <View className='msg__title'>
+                <Text>{m.title}</Text>
+                {Date.parse(m.at) > state.since ? <Text className='msg__new'>新</Text> : null}
+              </View>
               <Text className='msg__time'>{timeText(m.at)}</Text>
-              <Text className='msg__body' userSelect>
-                {m.body}
-              </Text>
+              <PhoneText className='msg__body' text={m.body} />
+              {m.applicationId ? (
+                <View
+                  id={`message-open-${m.messageId}`}
+                  className='msg__link'
+                  role='link'
+                  hoverClass='msg__link--hover'
+                  onClick={() => void Taro.navigateTo({ url: `/pages/progress/index?id=${encodeURIComponent(m.applicationId!)}` })}
+                >
+                  查看这件事的办理进度 ›
+                </View>
+              ) : null}
             </View>
           ))}
         </View>

@@ -11,6 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
+import { OfficeCard, Overdue, RateService, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -73,11 +74,15 @@ export default function Progress() {
         {detail.state === 'ready' ? (
           <View>
             <StatusHeadline app={detail.data} />
+            <Overdue app={detail.data} />
             <DueDate app={detail.data} />
             <Decision app={detail.data} />
+            <WhatToDo app={detail.data} />
+            <OfficeCard office={detail.data.office} />
             <Timeline app={detail.data} />
             <CheckList checks={detail.data.checks} />
             <NextStep app={detail.data} />
+            <RateService app={detail.data} />
           </View>
         ) : null}
         <Button id='back-to-list' variant='secondary' onClick={() => { setOpenId(undefined); void loadList() }}>

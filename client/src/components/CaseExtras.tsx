@@ -1,0 +1,200 @@
+/**
+ * Around an application, what people of comparable government services expect (issue 17): the office
+ * with a phone to tap and a map, what to do while staff review (often: nothing), a late review said
+ * plainly with 催办, and the 好差评 rating after 办结. Used on the result screens and 进度查询.
+ */
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import type { ApplicationView, Check, OfficeView, RatingView } from '../../../shared/api'
+import { beijingDate, compareDates } from '../../../shared/dates'
+import { call } from '../services/cloud'
+import { uuid } from '../services/ids'
+import { Button } from './Button'
+import { Notice } from './Notice'
+import { PhoneLink } from './PhoneText'
+import './components.css'
+
+export function OfficeCard({ office, title = '办理机构' }: { office?: OfficeView; title?: string }) {
+  if (!office) return null
+  const hasMap = typeof office.latitude === 'number' && typeof office.longitude === 'number'
+  return (
+    <View className='card office' id='office'>
+      <Text className='section-title'>{title}</Text>
+      <Text className='office__name'>{office.name}</Text>
+      <Text className='office__line'>地址：{office.address}</Text>
+      <Text className='office__line'>办公时间：{office.hours}</Text>
+      <View className='office__line'>
+        <Text>电话：</Text>
+        <PhoneLink id='office-phone' phone={office.phone} />
+      </View>
+      {hasMap ? (
+        <View
+          id='office-map'
+          className='office__map'
+          role='link'
+          hoverClass='office__map--hover'
+          onClick={() => void Taro.openLocation({ latitude: office.latitude!, longitude: office.longitude!, name: office.name, address: office.address, scale: 16 }).catch(() => undefined)}
+        >
+          在地图上查看 ›
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** What the person does about each check staff will look at; most of the time: nothing. */
+function todoOf(c: Check): string {
+  const record = (c.detail ?? '').includes('：') ? c.detail.slice(c.detail.indexOf('：') + 1).replace(/，需工作人员核实$/, '') : ''
+  if ((c.detail ?? '').includes('数据暂不可比对')) return '这项信息暂时查不到：您不用做什么，工作人员会人工核对。'
+  switch (c.name) {
+    case 'socialInsurance':
+      return `系统查到单位参保记录（${record}）。如果已经离开这家单位，请联系原单位为您办理社保减员（停止缴纳社会保险）；已经停了的，不用做什么。`
+    case 'contractFiling':
+      return `系统查到劳动合同备案（${record}）。如果已经离职，请联系原单位办理劳动合同解除（终止）备案；已经办了的，不用做什么。`
+    case 'businessRegistration':
+      return `系统查到您名下的营业执照（${record}）。如果已经不经营了，请到市场监管部门办理注销；还在经营的，请打电话问问工作人员怎么办。`
+    case 'pension':
+      return '系统查到您可能在领取养老金：您不用做什么，工作人员会核实。'
+    case 'identity':
+      return '请核对填写的姓名和证件号码是否和身份证上一样；没有填错的话，不用做什么，工作人员可能会打电话给您。'
+    default:
+      return '您不用做什么，工作人员会核实。'
+  }
+}
+
+/** A person sent to review is told what to do (issue 17), with the office to call. */
+export function WhatToDo({ app }: { app: ApplicationView }) {
+  if (app.status !== 'pending_review') return null
+  const open = app.checks.filter((c) => !c.passed)
+  return (
+    <View className='card' id='what-to-do'>
+      <Text className='section-title'>您需要做什么</Text>
+      {open.length === 0 ? <Text className='todo__item'>您不用做什么，等工作人员审核即可。</Text> : null}
+      {open.map((c) => (
+        <Text key={c.name} id={`todo-${c.name}`} className='todo__item'>
+          · {todoOf(c)}
+        </Text>
+      ))}
+      <Text className='todo__note'>不需要补交材料，也不用跑窗口。有疑问可以打电话给办理机构（见下方）。</Text>
+    </View>
+  )
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000)
+
+/**
+ * A review past its due date (issue 17: "11月25日前办结" still shown on 12月2日): say it is late, what the
+ * office owes, and offer 催办 (remindOffice, once a day) and the office's phone.
+ */
+export function Overdue({ app, today = beijingDate(Date.now()) }: { app: ApplicationView; today?: string }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string }>({ kind: 'idle' })
+  if (app.status !== 'pending_review' || !app.dueDate || compareDates(today, app.dueDate) <= 0) return null
+  const late = daysBetween(app.dueDate, today)
+  const remindedToday = (app.reminders ?? []).some((t) => t.slice(0, 10) === today)
+  const remind = async () => {
+    setState({ kind: 'busy' })
+    const res = await call<{ alreadyToday: boolean }>('remindOffice', { applicationId: app.applicationId })
+    if (res.ok) setState({ kind: 'done', text: res.data.alreadyToday ? '今天已经催办过了，工作人员已收到。明天还没办结的，可以再催办。' : '已催办，办理机构会收到提醒。' })
+    else setState({ kind: 'error', text: res.error.message })
+  }
+  return (
+    <View id='overdue'>
+      <Notice kind='error' title={`已超过办结期限 ${late} 天`}>
+        <Text>
+          按规定，这件事应当在 {app.dueDate} 前办结，现在已经超期。办理机构应当尽快给您结果，并说明超期的原因。您可以催办，也可以直接打电话询问。
+        </Text>
+      </Notice>
+      {state.kind === 'done' || remindedToday ? (
+        <Notice id='remind-done' kind='success' title='已催办'>
+          <Text>{state.kind === 'done' ? state.text : '今天已经催办过了，工作人员已收到。明天还没办结的，可以再催办。'}</Text>
+        </Notice>
+      ) : (
+        <Button id='remind-office' loading={state.kind === 'busy'} loadingText='正在催办…' onClick={() => void remind()}>
+          催办
+        </Button>
+      )}
+      {state.kind === 'error' ? (
+        <Notice id='remind-error' kind='error' title='没有催办成功'>
+          <Text>{state.text}</Text>
+        </Notice>
+      ) : null}
+    </View>
+  )
+}
+
+const STARS = [1, 2, 3, 4, 5] as const
+const STAR_WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意']
+
+/** 政务服务"好差评" after 办结: 1–5 and a comment, once per application (rateService). */
+export function RateService({ app }: { app: ApplicationView }) {
+  const [score, setScore] = useState(0)
+  const [comment, setComment] = useState('')
+  const [given, setGiven] = useState<RatingView | undefined>(app.rating)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState('')
+  const requestId = useRef(uuid())
+  if (app.status !== 'approved' && app.status !== 'rejected') return null
+  if (given) {
+    return (
+      <View className='card' id='rating-given'>
+        <Text className='section-title'>您的评价</Text>
+        <Text className='rate__given'>
+          {'★'.repeat(given.score)}
+          {'☆'.repeat(5 - given.score)} {given.score}星，{STAR_WORDS[given.score]}
+        </Text>
+        {given.comment ? <Text className='rate__comment'>“{given.comment}”</Text> : null}
+        <Text className='todo__note'>谢谢您的评价，它会转给办理机构。</Text>
+      </View>
+    )
+  }
+  const submit = async () => {
+    if (score === 0) return setFailure('请先选择几颗星')
+    setBusy(true)
+    setFailure('')
+    const res = await call<{ rating: RatingView }>('rateService', { requestId: requestId.current, applicationId: app.applicationId, score, comment })
+    setBusy(false)
+    if (res.ok) setGiven(res.data.rating)
+    else setFailure(res.error.fields ? Object.values(res.error.fields)[0] : res.error.message)
+  }
+  return (
+    <View className='card' id='rate'>
+      <Text className='section-title'>评价这次办理（好差评）</Text>
+      <Text className='todo__note'>您的评价会转给办理机构，帮助他们改进。每件事评价一次。</Text>
+      <View className='rate__stars' role='radiogroup' aria-label='满意程度'>
+        {STARS.map((n) => (
+          <View
+            key={n}
+            id={`rate-star-${n}`}
+            className={`rate__star${score >= n ? ' rate__star--on' : ''}`}
+            role='radio'
+            aria-checked={score === n ? 'true' : 'false'}
+            aria-label={`${n}星，${STAR_WORDS[n]}`}
+            hoverClass='rate__star--hover'
+            onClick={() => setScore(n)}
+          >
+            {score >= n ? '★' : '☆'}
+          </View>
+        ))}
+      </View>
+      <Text className='rate__word'>{score ? `${score}星：${STAR_WORDS[score]}` : '点星星打分'}</Text>
+      <Textarea
+        id='rate-comment'
+        className='ta__input rate__text'
+        value={comment}
+        maxlength={200}
+        placeholder='想说的话（选填，不超过200个字）'
+        nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '评价内容（选填）' } : undefined}
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      {failure ? (
+        <Notice id='rate-error' kind='error' title='没有提交成功'>
+          <Text>{failure}</Text>
+        </Notice>
+      ) : null}
+      <Button id='rate-submit' loading={busy} loadingText='正在提交…' onClick={() => void submit()}>
+        提交评价
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,34 @@
+/**
+ * 好差评 in the monthly statistics (issue 17: "staff statistics show the ratings"): the ratings given
+ * in the statistics period on applications of the staff member's region — how many, the average, how
+ * many of each score, and the latest comments (no names: a comment is about the service).
+ */
+import type { StorePort } from './store.port';
+import type { ApplicationRecord } from './records';
+
+export interface RatingSummary {
+  count: number;
+  /** one decimal; null when none */
+  average: number | null;
+  /** index 0 = 1 star … 4 = 5 stars */
+  byScore: [number, number, number, number, number];
+  /** the five latest non-empty comments with their score */
+  comments: Array<{ score: number; comment: string }>;
+}
+
+type Rated = ApplicationRecord & { rating?: { score: number; comment?: string; ratedAt: number } };
+
+export async function ratingSummary(store: StorePort, regionPrefix: string, from: number, to: number): Promise<RatingSummary> {
+  // Rated applications are finished ones; the rating time decides the period (not the submission's).
+  const apps = await store.find<Rated>('applications', { region: { prefix: regionPrefix }, status: { in: ['approved', 'rejected'] } }, { limit: 100000 });
+  const rated = apps.filter((a) => a.rating && a.rating.ratedAt >= from && a.rating.ratedAt < to).sort((a, b) => b.rating!.ratedAt - a.rating!.ratedAt);
+  const byScore: RatingSummary['byScore'] = [0, 0, 0, 0, 0];
+  for (const a of rated) byScore[a.rating!.score - 1] += 1;
+  const sum = rated.reduce((s, a) => s + a.rating!.score, 0);
+  return {
+    count: rated.length,
+    average: rated.length ? Math.round((sum / rated.length) * 10) / 10 : null,
+    byScore,
+    comments: rated.filter((a) => a.rating!.comment).slice(0, 5).map((a) => ({ score: a.rating!.score, comment: a.rating!.comment! })),
+  };
+}
