@@ -28,6 +28,8 @@ export const ACTIONS = {
   confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   recordSubscription: { fn: 'citizen', audience: 'citizen' },
   whoAmI: { fn: 'citizen', audience: 'citizen' },
+  // issue 12: each commitment's current version and full text (reads nothing about anyone)
+  getCommitments: { fn: 'citizen', audience: 'citizen' },
   // issue 17 (citizen experience): offices, 催办, 好差评
   listOffices: { fn: 'citizen', audience: 'citizen' },
   remindOffice: { fn: 'citizen', audience: 'citizen' },

@@ -16,7 +16,6 @@ import {
   startOfBeijingDay,
   statsMonthOf,
   statsPeriod,
-  yearsBetween,
 } from './dates';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -185,17 +184,5 @@ describe('months and years between dates (民法典 第二百零二条 month-end
 
   it('counts backwards as negative', () => {
     expect(monthsBetween('2026-03-20', '2025-09-20')).toBe(-6);
-    expect(yearsBetween('2026-01-01', '2021-01-01')).toBe(-5);
-  });
-
-  it('counts whole years, as an age in 周岁', () => {
-    expect(yearsBetween('2010-05-20', '2026-05-19')).toBe(15);
-    expect(yearsBetween('2010-05-20', '2026-05-20')).toBe(16);
-    // born on 29 February: a year completes on 28 February of a common year
-    expect(yearsBetween('2008-02-29', '2024-02-28')).toBe(15);
-    expect(yearsBetween('2008-02-29', '2024-02-29')).toBe(16);
-    expect(yearsBetween('2008-02-29', '2025-02-28')).toBe(17);
-    // 超长期失业者（失业五年以上）, 大人社规发〔2025〕2号 三(四)
-    expect(yearsBetween('2021-03-20', '2026-03-20')).toBe(5);
   });
 });

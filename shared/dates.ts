@@ -227,16 +227,6 @@ export function monthsBetween(from: string, to: string): number {
   return addMonths(from, k) <= to ? k : k - 1;
 }
 
-/**
- * Whole years from `from` to `to` (age in 周岁 when `from` is the birth date): a year is complete on
- * the anniversary, and someone born on 02-29 completes a year on 02-28 of a common year
- * (same month-end rule as `monthsBetween`).
- */
-export function yearsBetween(from: string, to: string): number {
-  const months = monthsBetween(from, to);
-  return months < 0 ? -Math.floor(-months / 12) : Math.floor(months / 12);
-}
-
 export interface StatsPeriod {
   /** epoch ms, inclusive: the 21st of the previous month, 00:00 Beijing */
   from: number;

@@ -5,7 +5,7 @@
  */
 import { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_OTHER, EMPLOYMENT_FORM_PLATFORM, codesOf } from './codes';
 import { commitmentSchema } from './commitment';
-import { confirmationSchema } from './registrations';
+import { confirmationSchema, incomeSchema } from './registrations';
 import {
   PERSON_FIELD_LABELS,
   type SchemaContext,
@@ -38,6 +38,8 @@ export function flexibleShape(ctx: SchemaContext) {
     ),
     // 承诺书 (吉人社函字〔2018〕175号 二(三): 结合本人书面承诺可认定其就业失业状态).
     commitment: commitmentSchema('flexible'),
+    // Whether the income reaches the local 最低生活保障标准 (shared/registrations.ts INCOME_BELOW_MINIMUM).
+    incomeAtLeastMinimumLiving: incomeSchema(),
     // The person's tick that their active 失业登记 ends (shared/registrations.ts SUPERSEDES).
     endsUnemploymentConfirmed: confirmationSchema('flexible'),
   };
@@ -119,5 +121,6 @@ export const FLEXIBLE_FIELD_LABELS: Readonly<Record<string, string>> = {
   workRegion: '工作地',
   platform: '服务平台名称',
   commitment: '承诺书',
+  incomeAtLeastMinimumLiving: '月收入是否不低于当地最低生活保障标准',
   endsUnemploymentConfirmed: '确认终止失业登记',
 };

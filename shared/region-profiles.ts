@@ -81,6 +81,26 @@ const REGION_OVERRIDES: readonly RegionOverride[] = [
   },
 ];
 
+export type ReviewKind = 'certificate' | 'unemployment' | 'flexible';
+
+/** Where each kind's review deadline comes from, for the words staff read (docs/rules.md). */
+export const REVIEW_DEADLINE_SOURCE: Readonly<Record<ReviewKind, string>> = Object.freeze({
+  unemployment: '人社厅发〔2020〕79号 一(三)',
+  flexible: '大人社规发〔2025〕2号 二(二)',
+  certificate: '本地办结时限',
+});
+
+/** Working days staff have to decide an application of `kind` in `regionCode` (the one lookup every path uses). */
+export function reviewDaysFor(kind: ReviewKind, regionCode: string): number {
+  const p = profileFor(regionCode);
+  return kind === 'unemployment' ? p.unemploymentReviewDays : kind === 'flexible' ? p.flexibleReviewDays : p.certificateReviewDays;
+}
+
+/** The citizen's words for the first contact after a 失业登记 (人社厅发〔2020〕79号 一(三)), with the region's days. */
+export function contactPromise(regionCode: string): string {
+  return `工作人员将在${profileFor(regionCode).contactWithinDays}个工作日内与您联系`;
+}
+
 /** The deadlines for a 行政区划代码 (any length: '21', '2102', '210202', …). Unknown regions get DEFAULT_PROFILE. */
 export function profileFor(regionCode: string): RegionProfile {
   let best: RegionOverride | undefined;

@@ -73,6 +73,32 @@ export function confirmationSchema(opening: RegistrationKind) {
   return z.literal(true, { error: CONFIRM_LABEL[opening] }).optional();
 }
 
+/**
+ * 月收入是否不低于当地最低生活保障标准 (灵活就业 form). Below it the person is not 处于就业状态 (鞍人社〔2020〕21号 五(二));
+ * "从事一定收入的劳动，但收入低于当地最低生活保障标准" is a 失业原因 of the 失业人员登记表: they are told to keep (or
+ * file) the 失业登记 instead. Needed when the 灵活就业 would end a 失业登记 (AJC00A 13 records this income).
+ */
+export const INCOME_BELOW_MINIMUM = '月收入低于当地最低生活保障标准的，按规定仍属失业人员（失业原因“从事一定收入的劳动，但收入低于当地最低生活保障标准”），不办理灵活就业登记；您可以保留或办理失业登记，继续享受就业服务。';
+export const INCOME_NEEDED = '您有有效的失业登记。请回答月收入是否不低于当地最低生活保障标准：达到的，办理灵活就业登记后失业登记终止；未达到的，仍属失业人员，保留失业登记。';
+
+export function incomeSchema() {
+  return z.boolean({ error: '请选择月收入是否不低于当地最低生活保障标准' }).optional().refine((v) => v !== false, INCOME_BELOW_MINIMUM);
+}
+
+/**
+ * 港澳台居民 (鞍人社〔2020〕21号 一: "在内地（大陆）就业后失业的…港澳台居民可参照执行"): by the document — 居住证 (17) or
+ * 港澳通行证 (04/05), or a 社会保障卡 (90) whose number carries the 居住证 prefix 810000/820000/830000.
+ */
+export function isHkMacaoTaiwanResident(idType: unknown, idNumber: unknown): boolean {
+  if (idType === '17' || idType === '04' || idType === '05' || idType === '06') return true;
+  return idType === '90' && typeof idNumber === 'string' && /^8[123]0000/.test(idNumber);
+}
+
+export const MAINLAND_EMPLOYMENT_NEEDED = '港澳台居民请选择是否曾在内地（大陆）就业：在内地（大陆）就业后失业的，可参照办理失业登记（鞍人社〔2020〕21号 一）';
+
+/** 伤残等级 一级 declared: whether the person 有劳动能力 (鞍人社〔2020〕21号 一) is for a person to look at, never refused. */
+export const WORK_ABILITY_REVIEW = '劳动能力：申报伤残等级为一级，需工作人员核实是否有劳动能力（失业登记对象须有劳动能力，鞍人社〔2020〕21号 一）；不因残疾不予登记';
+
 /** The registration a certificate or a staff scan reports: the active one of either kind, else the latest. */
 export interface RegistrationState {
   status: RegistrationStatus | 'none';

@@ -174,7 +174,8 @@ describe('失业时间 unemployedSince (YYYY-MM)', () => {
   });
 
   it('uses the given birth date for a 通行证 holder', () => {
-    const permit = { idType: '04', idNumber: 'H12345678', birthDate: '2000-07-01' };
+    // 港澳台居民 also answer 在内地（大陆）就业后失业 (鞍人社〔2020〕21号 一; issue 12 §7)
+    const permit = { idType: '04', idNumber: 'H12345678', birthDate: '2000-07-01', employedInMainlandBefore: true };
     expect(check({ ...permit, unemployedSince: '2016-07' }).ok).toBe(true);
     expect(fieldsOf({ ...permit, unemployedSince: '2016-06' })).toEqual({
       unemployedSince: '失业时间不能早于年满16周岁的月份（2016年7月）',

@@ -15,7 +15,7 @@ import {
 } from './codes';
 import { commitmentSchema } from './commitment';
 import { asksStableEmployment, profileFor } from './region-profiles';
-import { confirmationSchema } from './registrations';
+import { MAINLAND_EMPLOYMENT_NEEDED, confirmationSchema, isHkMacaoTaiwanResident } from './registrations';
 import {
   PERSON_FIELD_LABELS,
   type SchemaContext,
@@ -98,6 +98,8 @@ export function unemploymentShape(ctx: SchemaContext) {
     ),
     // 承诺 (鞍人社〔2020〕21号 附件1; 人社厅发〔2020〕79号 一(二) 告知承诺制).
     commitment: commitmentSchema('unemployment'),
+    // 港澳台居民: 在内地（大陆）就业后失业 (鞍人社〔2020〕21号 一); required for them, dropped for others.
+    employedInMainlandBefore: z.boolean({ error: MAINLAND_EMPLOYMENT_NEEDED }).optional(),
     // 灵活就业转失业 (吉人社函字〔2018〕175号 二(三)): the person's tick that their active 灵活就业登记 ends.
     endsFlexibleConfirmed: confirmationSchema('unemployment'),
   };
@@ -181,6 +183,17 @@ function unemploymentRules(ctx: SchemaContext, options: UnemploymentSchemaOption
     .superRefine(
       (value, payload) => {
         const v = value as Record<string, unknown>;
+        if (!isHkMacaoTaiwanResident(v.idType, v.idNumber)) {
+          delete v.employedInMainlandBefore;
+        } else if (v.employedInMainlandBefore === undefined) {
+          payload.addIssue({ code: 'custom', message: MAINLAND_EMPLOYMENT_NEEDED, path: ['employedInMainlandBefore'] });
+        }
+      },
+      { when: whenClean(['employedInMainlandBefore', 'idType', 'idNumber']) },
+    )
+    .superRefine(
+      (value, payload) => {
+        const v = value as Record<string, unknown>;
         const region = registrationRegionOf(v);
         const profile = region ? profileFor(region) : undefined;
         if ((options.householdTypeRequired || profile?.householdTypeRequired) && v.householdType === undefined) {
@@ -223,5 +236,6 @@ export const UNEMPLOYMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   jobIntentions: '求职意向',
   remarks: '其他需要说明的事项',
   commitment: '承诺',
+  employedInMainlandBefore: '是否曾在内地（大陆）就业',
   endsFlexibleConfirmed: '确认终止灵活就业登记',
 };

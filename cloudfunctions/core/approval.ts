@@ -17,7 +17,7 @@ import type { ApplicationKind, Result } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
 import { beijingDate } from '../../shared/dates';
 import { transition } from '../../shared/lifecycle';
-import { REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type RegistrationKind } from '../../shared/registrations';
+import { INCOME_NEEDED, REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type RegistrationKind } from '../../shared/registrations';
 import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
 import type { ApplicationInLife, ApplicationRecord } from './records';
@@ -55,11 +55,15 @@ export async function unconfirmedEndRefusal(
   const active = await activeRegistrationInTx(read, personKey);
   if (!active || active.kind === opens) return null;
   const s = SUPERSEDES[opens];
-  if (form[s.confirmField] === true) return null;
+  // AJC00A 13 says the income reaches the 最低生活保障标准: it is asked, not assumed.
+  const incomeKnown = opens !== 'flexible' || form.incomeAtLeastMinimumLiving === true;
+  if (form[s.confirmField] === true && incomeKnown) return null;
   const since = beijingDate(active.since);
   if (who === 'citizen') {
+    const incomeField: Record<string, string> = incomeKnown ? {} : { incomeAtLeastMinimumLiving: INCOME_NEEDED };
+    if (form[s.confirmField] === true) return fail('CONFLICT', INCOME_NEEDED, incomeField);
     const message = endsWarning(opens, since);
-    return fail('CONFLICT', message, { [s.confirmField]: message });
+    return fail('CONFLICT', message, { [s.confirmField]: message, ...incomeField });
   }
   return fail('CONFLICT', `申请人现有 ${since} 起有效的${REGISTRATION_KIND_LABEL[s.ends]}，批准本申请将终止该登记，但申请人提交时未确认终止，不能批准。同一时间只能有一项登记（${s.citation}）；请联系申请人确认后重新提交。`);
 }

@@ -5,6 +5,7 @@
  * review (docs/product.md: "An outside data source that is down → pending_review, not an error").
  */
 import type { Check } from '../../shared/api';
+import { CHECK_LABELS } from '../../shared/check-labels';
 import type { GovDataPort, SourceAnswer, SourceName } from './deps';
 
 /** 渝人社办〔2020〕79号: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */
@@ -24,13 +25,8 @@ async function withTimeout<T>(p: Promise<SourceAnswer<T>>, ms: number): Promise<
   }
 }
 
-const SOURCE_LABEL: Record<SourceName, string> = {
-  identity: '身份信息',
-  pension: '养老保险待遇',
-  socialInsurance: '单位参保',
-  contractFiling: '劳动用工备案',
-  businessRegistration: '工商注册登记',
-};
+/** The headings of the one table (shared/check-labels.ts): a detail starts with its check's label. */
+const SOURCE_LABEL: Record<SourceName, string> = CHECK_LABELS;
 
 function unavailable(name: SourceName): Check {
   return { name, passed: false, detail: `${SOURCE_LABEL[name]}：${UNAVAILABLE_DETAIL}` };

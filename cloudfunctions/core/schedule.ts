@@ -17,7 +17,7 @@ import { addWorkingDays } from '../../shared/calendar';
 import { recordEvent } from '../../shared/lifecycle';
 import { maskName } from '../../shared/mask';
 import { templateDate } from '../../shared/notify';
-import { profileFor } from '../../shared/region-profiles';
+import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '../../shared/region-profiles';
 import { normalizedScope, staffMaySee } from './access';
 import { openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';
@@ -195,7 +195,7 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
           event: overdue ? 'review.escalation' : 'review.reminder',
           title: overdue ? `待审核申请已超期：${what}` : `待审核申请即将到期：${what}`,
           body: overdue
-            ? `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）应于 ${app.dueDate} 前办结，现已超期，请督办（人社厅发〔2020〕79号：3个工作日内办结）。`
+            ? `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）应于 ${app.dueDate} 前办结，现已超期，请督办（${REVIEW_DEADLINE_SOURCE[app.kind]}：${reviewDaysFor(app.kind, app.region)}个工作日内办结）。`
             : `${what}（申请人 ${maskName(app.person.name)}，编号 ${app.applicationId}）须于 ${app.dueDate} 前办结，请及时审核。`,
           at: now, applicationId: app.applicationId,
           push: { subject: overdue ? '待审核申请已超期' : '待审核申请即将到期', date: app.dueDate!, note: `${what}待审核` },

@@ -14,7 +14,8 @@
  * Scope (人社厅发〔2020〕79号 三(十)): 劳动年龄内 — the form refuses anyone under 16 and a registration ends (AJC00A 21)
  * when the pension starts; every office here is a county-level 城镇 public employment service.
  */
-import { monthsBetween, statsPeriod, yearsBetween } from '../../shared/dates';
+import { monthsBetween, statsPeriod } from '../../shared/dates';
+import { ageOn } from '../../shared/id-number';
 import { profileFor } from '../../shared/region-profiles';
 
 export interface StatsRegistration {
@@ -94,7 +95,8 @@ export function monthlyStats(month: string, regs: StatsRegistration[], deregs: S
     if (separate) continue;
     if (isNew) both(r.region, (x) => { x.newRegistrations++; });
     if (!openAtEnd) continue;
-    const age = r.birthDate ? yearsBetween(r.birthDate, lastDay) : NaN;
+    // the one age rule (shared/id-number.ts ageOn), the same the intake uses for 年满16周岁
+    const age = r.birthDate ? ageOn(r.birthDate, lastDay) : NaN;
     const months = r.unemployedSince ? monthsBetween(`${r.unemployedSince}-01`, lastDay) : 0;
     both(r.region, (x) => {
       x.registeredAtPeriodEnd++;

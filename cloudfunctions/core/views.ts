@@ -7,6 +7,7 @@ import type { RegistrationState } from '../../shared/registrations';
 import { caseNoOf } from '../../shared/case-no';
 import { beijingIso } from '../../shared/dates';
 import { maskIdNumber, maskName } from '../../shared/mask';
+import { contactPromise } from '../../shared/region-profiles';
 import { regionName } from '../../shared/regions';
 import { UNAVAILABLE_DETAIL } from './checks';
 import type { ApplicationRecord, CertificateRecord } from './records';
@@ -25,7 +26,7 @@ export function nextStepFor(app: ApplicationRecord): string {
   }
   // 人社厅发〔2020〕79号 一(三): contact within 5 working days after registration
   if (app.status === 'approved' && app.kind === 'unemployment') {
-    return '失业登记已办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训等服务。';
+    return `失业登记已办结。${contactPromise(app.region)}，提供政策、岗位和培训等服务。`;
   }
   if (app.status === 'approved' && app.kind === 'flexible') {
     return '灵活就业登记已办结，您可在“我的电子证”查看就业状态。';

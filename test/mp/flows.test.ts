@@ -201,6 +201,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     await change('field-workRegion-province', indexOf(provinces(), prov));
     await change('field-workRegion-city', indexOf(citiesOf(prov), city));
     await change('field-workRegion', indexOf(countiesOf(city), county));
+    await tap('field-incomeAtLeastMinimumLiving-0'); // 不低于当地最低生活保障标准 (AJC00A 13)
     await tap('step-next');
     await until(() => !!page.querySelector('#commit-accept'));
     expect(page.dom.textContent as string).toContain('无用人单位就业参保登记');
@@ -216,7 +217,7 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     expect(page.querySelector('#result-status').dom.textContent as string).toContain('已办结');
     const sent = calls.filter((c) => c.data.action === 'submitFlexibleEmployment');
     expect(sent).toHaveLength(1);
-    expect(sent[0].data.input).toMatchObject({ employmentForm: '新就业形态（平台）', platform: '某配送平台', workRegion: county, endsUnemploymentConfirmed: true });
+    expect(sent[0].data.input).toMatchObject({ employmentForm: '新就业形态（平台）', platform: '某配送平台', workRegion: county, incomeAtLeastMinimumLiving: true, endsUnemploymentConfirmed: true });
     const messages = await dispatch('listMyMessages', {}, rt.depsFor(await rt.callerFor(OPENID)), { local: false });
     const titles = (messages.body as { ok: true; data: { messages: Array<{ title: string }> } }).data.messages.map((m) => m.title);
     expect(titles).toContain('您的失业登记已注销');

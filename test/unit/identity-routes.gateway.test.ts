@@ -84,7 +84,8 @@ describe('the counter route, family help and my data', () => {
     const ME = 'openid-rt-hk';
     const code = await counterCode(ME, hk);
     expect((await gw.call('confirmIdentityAtCounter', { code, documentType: '17', documentNumber: hk.idNumber, name: hk.name }, VERIFIER.openid)).json.ok).toBe(true);
-    const reg = await gw.call('submitUnemploymentRegistration', unemploymentForm(hk as TestPerson), ME);
+    // issue 12 §7: a 港澳台居民 says whether they were employed in 内地（大陆） (鞍人社〔2020〕21号 一)
+    const reg = await gw.call('submitUnemploymentRegistration', { ...unemploymentForm(hk as TestPerson), employedInMainlandBefore: true }, ME);
     expect(reg.json).toMatchObject({ ok: true });
     expect((await gw.call('listMyApplications', {}, ME)).json.data.applications).toHaveLength(1);
   });

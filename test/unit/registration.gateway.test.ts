@@ -168,7 +168,11 @@ describe('灵活就业登记 with the 承诺书 (吉人社函字〔2018〕175号
       expect(warned.json.error?.fields?.endsUnemploymentConfirmed).toContain('月收入不低于当地最低生活保障标准');
       const before = await gw.call('listMyApplications', {}, 'f-1');
       expect(before.json.data.applications.map((a: { kind: string }) => a.kind)).toEqual(['unemployment']);
-      const f = await gw.call('submitFlexibleEmployment', { ...form, endsUnemploymentConfirmed: true }, 'f-1');
+      // the income is asked, not assumed: AJC00A 13 records it
+      const noIncome = await gw.call('submitFlexibleEmployment', { ...form, endsUnemploymentConfirmed: true }, 'f-1');
+      expect(noIncome.status).toBe(409);
+      expect(noIncome.json.error?.fields?.incomeAtLeastMinimumLiving).toContain('最低生活保障标准');
+      const f = await gw.call('submitFlexibleEmployment', { ...form, incomeAtLeastMinimumLiving: true, endsUnemploymentConfirmed: true }, 'f-1');
       expect(f.json.data.status).toBe('approved');
       const cert = await gw.call('getMyCertificate', {}, 'f-1');
       expect(cert.json.data.registrationStatus).toBe('active');

@@ -316,3 +316,27 @@ describe('review deadlines (人社厅发〔2020〕79号 一(三): 3 working days
     expect(readSentLog(dataDir).filter((l) => l.event.startsWith('review.'))).toEqual([]);
   });
 });
+
+describe('the escalation names the kind\'s own deadline (issue 12 §11)', () => {
+  it('a 灵活就业登记 overdue is escalated with 5 working days (大人社规发〔2025〕2号 二(二)), not 3', async () => {
+    const dataDir = newDataDir();
+    const p = makePerson({ region: '210202' });
+    const gov = { persons: [govRecord(p, { unitInsurance: { unit: '某机械厂', since: '2020-01-01' } })], staff };
+    // Tue 2026-03-10 → due Tue 2026-03-17
+    await at(dataDir, '2026-03-10T10:00:00+08:00', gov, async (gw) => {
+      const r = await gw.call('submitFlexibleEmployment', {
+        requestId: requestId(), ...p,
+        employmentForm: '新就业形态（平台）', platform: '某外卖平台', occupation: '外卖配送', startDate: '2026-02-01', workRegion: p.residenceAddress.regionCode,
+        commitment: { accepted: true, textVersion: COMMITMENTS.flexible.version },
+      }, 'sch-flex');
+      expect(r.json.data.dueDate).toBe('2026-03-17');
+    });
+    await at(dataDir, '2026-03-18T09:00:00+08:00', gov, async (gw) => {
+      expect((await runScheduler(gw)).escalations).toBe(1);
+      const inbox = await gw.call('listMyMessages', {}, 'sch-admin');
+      const body = inbox.json.data.messages.find((m: { title: string }) => m.title === '待审核申请已超期：灵活就业登记').body;
+      expect(body).toContain('大人社规发〔2025〕2号 二(二)：5个工作日内办结');
+      expect(body).not.toContain('3个工作日');
+    });
+  });
+});

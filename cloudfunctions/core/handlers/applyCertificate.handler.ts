@@ -7,7 +7,7 @@ import type { ApplicationView, Result } from '../../../shared/api';
 import { fail } from '../../../shared/api';
 import { makeApplyCertificateSchema } from '../../../shared/certificate.schema';
 import { beijingDate } from '../../../shared/dates';
-import { profileFor } from '../../../shared/region-profiles';
+import { reviewDaysFor } from '../../../shared/region-profiles';
 import { validate } from '../../../shared/validate';
 import { identityCheck } from '../checks';
 import type { Deps } from '../deps';
@@ -47,7 +47,7 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     person,
     form: { ...person },
     region,
-    reviewDays: profileFor(region).certificateReviewDays,
+    reviewDays: reviewDaysFor('certificate', region),
     runChecks: async () => [await identityCheck(deps.gov, person.idNumber, person.name)],
     existing: async (tx) => {
       const cert = await tx.get<CertificateRecord>('certificates', personKey);

@@ -7,6 +7,7 @@ import { submitFlexibleEmployment, submitUnemploymentRegistration } from './regi
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
 import { recordSubscription } from './subscription.handler';
+import { getCommitments } from './commitments.handler';
 import { listOffices, rateService, remindOffice } from './service.handler';
 import { requestCounterCheck } from './counter.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
@@ -32,6 +33,7 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  getCommitments,
   // issue 17: offices, 催办, 好差评
   listOffices,
   remindOffice,

@@ -6,10 +6,12 @@
  */
 import type { ApplicationView, Check, Result } from '../../../shared/api';
 import { fail } from '../../../shared/api';
+import { HEALTH_DISABLED } from '../../../shared/codes';
 import { COMMITMENTS } from '../../../shared/commitment';
+import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '../../../shared/registrations';
 import { beijingDate, beijingIso } from '../../../shared/dates';
 import { makeFlexibleSchema } from '../../../shared/flexible.schema';
-import { profileFor } from '../../../shared/region-profiles';
+import { contactPromise, reviewDaysFor } from '../../../shared/region-profiles';
 import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
 import { validate } from '../../../shared/validate';
 import { employmentChecks, identityCheck, pensionCheck } from '../checks';
@@ -54,6 +56,24 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
   return [identity, pension, ...employment];
 }
 
+/**
+ * The conditions of 失业登记 the machine cannot decide from outside data (鞍人社〔2020〕21号 一: 有劳动能力; 港澳台居民
+ * 在内地（大陆）就业后失业): what the person declared sends the application to a person, with the reason — never a
+ * refusal. Nothing is added when there is nothing to look at.
+ */
+export function unemploymentConditionChecks(form: Record<string, unknown>): Check[] {
+  const checks: Check[] = [];
+  if (form.health === HEALTH_DISABLED && form.disabilityLevel === '1') {
+    checks.push({ name: 'workAbility', passed: false, detail: WORK_ABILITY_REVIEW });
+  }
+  if (isHkMacaoTaiwanResident(form.idType, form.idNumber)) {
+    checks.push(form.employedInMainlandBefore === true
+      ? { name: 'mainlandEmployment', passed: true, detail: '内地（大陆）就业经历：本人承诺曾在内地（大陆）就业，现已失业' }
+      : { name: 'mainlandEmployment', passed: false, detail: '内地（大陆）就业经历：申报未曾在内地（大陆）就业，需工作人员核实是否可参照办理失业登记（鞍人社〔2020〕21号 一）' });
+  }
+  return checks;
+}
+
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const split = splitOnBehalfOf(input);
   if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
@@ -72,10 +92,10 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
-    reviewDays: profileFor(region).unemploymentReviewDays,
-    runChecks: () => personChecks(deps, person),
+    reviewDays: reviewDaysFor('unemployment', region),
+    runChecks: async () => [...(await personChecks(deps, person)), ...unemploymentConditionChecks(form)],
     message: (app) => app.status === 'approved'
-      ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。工作人员将在5个工作日内与您联系，提供政策、岗位和培训服务。` }
+      ? { title: '失业登记已办结', body: `您的失业登记已于 ${beijingDate(app.submittedAt)} 办结。${contactPromise(app.region)}，提供政策、岗位和培训服务。` }
       : { title: '失业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },
     decorate: (tx, app) => decorate(deps, tx, app),
   }, deps);
@@ -99,9 +119,9 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,
-    reviewDays: profileFor(region).flexibleReviewDays,
+    reviewDays: reviewDaysFor('flexible', region),
     // 吉人社函字〔2018〕175号 二(三): 无用人单位就业参保登记、无劳动用工备案、无工商注册登记 + 书面承诺 (the schema requires it).
-    runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '承诺书：已阅读并承诺' }],
+    runChecks: async () => [...(await personChecks(deps, person)), { name: 'commitment', passed: true, detail: '书面承诺：已阅读并承诺' }],
     message: (app) => app.status === 'approved'
       ? { title: '灵活就业登记已办结', body: `您的灵活就业登记已于 ${beijingDate(app.submittedAt)} 办结。` }
       : { title: '灵活就业登记已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。需核实：${app.reviewReasons.join('；')}` },

@@ -20,7 +20,13 @@ const own = (): Extra => ({
   occupation: '',
   startDate: '',
   workRegion: '',
+  incomeAtLeastMinimumLiving: '',
 })
+
+const INCOME = [
+  { code: 'yes', label: '是，不低于' },
+  { code: 'no', label: '否，低于' },
+]
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '')
 
@@ -33,6 +39,8 @@ function ownInput(e: Extra): Record<string, unknown> {
   }
   if (e.employmentForm === EMPLOYMENT_FORM_OTHER) input.employmentFormOther = trimmed(e.employmentFormOther)
   if (e.employmentForm === EMPLOYMENT_FORM_PLATFORM) input.platform = trimmed(e.platform)
+  if (e.incomeAtLeastMinimumLiving === 'yes') input.incomeAtLeastMinimumLiving = true
+  if (e.incomeAtLeastMinimumLiving === 'no') input.incomeAtLeastMinimumLiving = false
   return input
 }
 
@@ -44,6 +52,7 @@ const LABELS: Record<string, string> = {
   startDate: '就业开始时间',
   workRegion: '工作地',
   'workRegion.regionCode': '工作地',
+  incomeAtLeastMinimumLiving: '月收入是否不低于当地最低生活保障标准',
 }
 
 function Situation({ extra: e, field, change, touch, today }: SituationProps) {
@@ -59,6 +68,7 @@ function Situation({ extra: e, field, change, touch, today }: SituationProps) {
       ) : null}
       <TextField {...field('occupation')} required value={str(e.occupation)} onChange={(x) => change('occupation', x)} maxlength={50} hint='例如 网约配送、家政服务' />
       <DateField {...field('startDate')} required value={str(e.startDate)} end={today} start='1950-01-01' initialValue={today} onChange={(x) => change('startDate', x)} />
+      <ChoiceField {...field('incomeAtLeastMinimumLiving')} items={INCOME} value={str(e.incomeAtLeastMinimumLiving)} onChange={(x) => { change('incomeAtLeastMinimumLiving', x); touch('incomeAtLeastMinimumLiving') }} hint='已办理失业登记的须回答：低于的，仍属失业人员，保留失业登记' />
       <RegionPicker {...field('workRegion')} path='workRegion' codePath='workRegion' label='工作地' required value={str(e.workRegion)} onChange={(x) => change('workRegion', x)} hint='主要在哪个县（区）工作' />
     </View>
   )
@@ -72,6 +82,7 @@ function confirmRows(e: Extra) {
     { label: '从事工作', value: trimmed(e.occupation) },
     { label: '开始时间', value: str(e.startDate) },
     { label: '工作地', value: regionText(str(e.workRegion)) },
+    { label: '月收入不低于最低生活保障标准', value: e.incomeAtLeastMinimumLiving === 'yes' ? '是' : e.incomeAtLeastMinimumLiving === 'no' ? '否' : '' },
   ]
 }
 

@@ -46,7 +46,13 @@ const own = (): Extra => ({
   categoryCertificateNo: '',
   jobIntentions: ['', '', ''],
   remarks: '',
+  employedInMainlandBefore: '',
 })
+
+const MAINLAND = [
+  { code: 'yes', label: '是，曾在内地（大陆）就业' },
+  { code: 'no', label: '否' },
+]
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '')
 const list = (x: unknown) => (Array.isArray(x) ? (x as string[]) : [])
@@ -71,10 +77,14 @@ function ownInput(e: Extra): Record<string, unknown> {
   const jobs = list(e.jobIntentions).map((j) => j.trim())
   if (jobs.some(Boolean)) input.jobIntentions = jobs
   if (trimmed(e.remarks)) input.remarks = trimmed(e.remarks)
+  // 港澳台居民 only (the shared schema drops it for anyone else): 鞍人社〔2020〕21号 一
+  if (e.employedInMainlandBefore === 'yes') input.employedInMainlandBefore = true
+  if (e.employedInMainlandBefore === 'no') input.employedInMainlandBefore = false
   return input
 }
 
 const LABELS: Record<string, string> = {
+  employedInMainlandBefore: '（港澳台居民）是否曾在内地（大陆）就业',
   unemployedSince: '失业时间',
   reason: '失业原因',
   reasonOther: '具体失业原因',
@@ -122,6 +132,7 @@ function Situation({ extra: e, person, field, change, touch, today, part }: Situ
           <TextField {...field('reasonOther')} required value={str(e.reasonOther)} onChange={(x) => change('reasonOther', x)} maxlength={100} />
         ) : null}
         <ChoiceField {...field('claimsUnemploymentInsurance')} required items={CLAIMS} value={str(e.claimsUnemploymentInsurance)} onChange={(x) => { change('claimsUnemploymentInsurance', x); touch('claimsUnemploymentInsurance') }} hint='是否申领不影响办理失业登记' />
+        <ChoiceField {...field('employedInMainlandBefore')} items={MAINLAND} value={str(e.employedInMainlandBefore)} onChange={(x) => { change('employedInMainlandBefore', x); touch('employedInMainlandBefore') }} hint='仅港澳台居民填写：在内地（大陆）就业后失业的，可参照办理失业登记' />
       </View>
       ) : null}
 
@@ -205,7 +216,7 @@ const SPEC: RegistrationSpec = {
   Situation,
   // 长辈模式: one card of the situation step per screen (the order of the cards above)
   situationParts: [
-    ['unemployedSince', 'reason', 'reasonOther', 'claimsUnemploymentInsurance'],
+    ['unemployedSince', 'reason', 'reasonOther', 'claimsUnemploymentInsurance', 'employedInMainlandBefore'],
     ['registrationPlace', 'registrationRegion', 'householdType', 'stableEmploymentAtResidence'],
     ['personCategories', 'categoryCertificateNo'],
     ['jobIntentions', 'remarks'],

@@ -14,15 +14,5 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   withdrawn: '已撤回',
 }
 
-/** Check names (shared/api.ts Check.name) as a heading. */
-export const CHECK_LABEL: Record<string, string> = {
-  realPerson: '实人核验',
-  identity: '身份信息',
-  pension: '养老保险待遇',
-  socialInsurance: '单位参保',
-  contractFiling: '劳动用工备案',
-  businessRegistration: '工商登记',
-  duplicate: '重复登记',
-  commitment: '书面承诺',
-  age: '年龄',
-}
+/** Check names as a heading: the one shared table (shared/check-labels.ts). */
+export { CHECK_LABELS as CHECK_LABEL } from '../../../../shared/check-labels'

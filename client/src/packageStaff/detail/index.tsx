@@ -10,7 +10,8 @@ import { dateText, timeText } from '../../services/format'
 import { Button, FormField, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { LoadState } from '../common/LoadState'
-import { CHECK_LABEL, KIND_LABEL, STATUS_LABEL } from '../common/labels'
+import { KIND_LABEL, STATUS_LABEL } from '../common/labels'
+import { checkLabel } from '../../../../shared/check-labels'
 import { formLines } from '../common/formValues'
 import './index.css'
 import { Screen } from '../../components/Screen'
@@ -76,7 +77,7 @@ function Shown({ app }: { app: Detail }) {
             <View className='check__body'>
               <Text className={`check__title ${c.passed ? '' : 'check__title--fail'}`}>
                 {/* the detail usually starts with the check's name already ("身份信息：…") */}
-                {c.detail.startsWith(CHECK_LABEL[c.name] ?? '\u0000') ? '' : `${CHECK_LABEL[c.name] ?? '核查'}：`}
+                {c.detail.startsWith(checkLabel(c.name)) ? '' : `${checkLabel(c.name)}：`}
                 {c.passed ? '通过' : '未通过'}
               </Text>
               <Text className='check__detail'>{c.detail}</Text>

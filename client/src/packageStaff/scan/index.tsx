@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { CertificateStatus, RegistrationStatus } from '../../../../shared/api'
+import { registrationStatusText } from '../../../../shared/registrations'
 import { call } from '../../services/cloud'
 import { timeText } from '../../services/format'
 import { Button, Notice } from '../../components'
@@ -18,14 +19,10 @@ interface VerifyAnswer {
   holderName?: string
   status?: CertificateStatus
   registrationStatus?: RegistrationStatus | 'none'
+  registrationKind?: 'unemployment' | 'flexible'
   validAsOf: string
 }
 
-const REGISTRATION_STATUS: Record<RegistrationStatus | 'none', string> = {
-  active: '已登记（有效）',
-  deregistered: '登记已注销',
-  none: '暂无就业或失业登记',
-}
 
 export default function ScanPage() {
   return <StaffGate need='verifier'>{() => <Scan />}</StaffGate>
@@ -117,7 +114,7 @@ function Result({ answer }: { answer: VerifyAnswer }) {
   const rows: Array<{ id: string; k: string; v: string }> = []
   if (answer.holderName) rows.push({ id: 'verify-holder', k: '持证人', v: answer.holderName })
   if (answer.certificateNo) rows.push({ id: 'verify-cert-no', k: '证书编号', v: answer.certificateNo })
-  if (answer.valid && answer.registrationStatus) rows.push({ id: 'verify-registration', k: '登记状态', v: REGISTRATION_STATUS[answer.registrationStatus] ?? '状态未知' })
+  if (answer.valid && answer.registrationStatus) rows.push({ id: 'verify-registration', k: '登记状态', v: registrationStatusText({ status: answer.registrationStatus, kind: answer.registrationKind }) })
   rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
   return (
     <View id='verify-result' className={`verdict ${answer.valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={answer.valid ? 'true' : 'false'}>

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { CertificateStatus, CertificateView, RegistrationStatus } from '../../../../shared/api'
+import type { CertificateStatus, CertificateView } from '../../../../shared/api'
+import { registrationStatusText } from '../../../../shared/registrations'
 import { beijingDate } from '../../../../shared/dates'
 import { maskIdNumber, maskName } from '../../../../shared/mask'
 import { call } from '../../services/cloud'
@@ -23,11 +24,6 @@ const CERT_STATUS: Record<CertificateStatus, string> = {
   revoked: '已注销',
 }
 
-const REGISTRATION_STATUS: Record<RegistrationStatus | 'none', string> = {
-  active: '已登记（有效）',
-  deregistered: '登记已注销',
-  none: '暂无就业或失业登记',
-}
 
 export default function MyCertificate() {
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -125,7 +121,7 @@ function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) 
     { id: 'cert-status', label: '证书状态', value: CERT_STATUS[cert.status] ?? '状态未知' },
     { id: 'cert-issued', label: '签发日期', value: issuedDate(cert.issuedAt) },
     { id: 'cert-region', label: '签发地', value: cert.issuingRegionName ?? cert.issuingRegion },
-    { id: 'cert-registration', label: '登记状态', value: REGISTRATION_STATUS[cert.registrationStatus] ?? '状态未知' },
+    { id: 'cert-registration', label: '登记状态', value: registrationStatusText({ status: cert.registrationStatus, kind: cert.registrationKind }) },
   ]
   return (
     <View>
