@@ -66,7 +66,7 @@ async function until(fn: () => boolean, ms = 20000) {
 
 /** What a finger does on the simulated page: type into an input, change a picker, tap. */
 function controls(page: any) {
-  return {
+  const c = {
     type(id: string, value: string) {
       const el = page.querySelector(`#${id}`);
       el.dispatchEvent('input', { detail: { value } });
@@ -84,13 +84,15 @@ function controls(page: any) {
       const [y, m, d] = value.split('-').map(Number);
       const steps: Array<[string, number]> = [[`${id}-year`, Number(end.slice(0, 4)) - y], [`${id}-month`, m - 1]];
       if (d) steps.push([`${id}-day`, d - 1]);
-      for (const [part, index] of steps) await this.change(part, index);
+      // `c.change`, not `this.change`: the tests take these functions out of the object
+      for (const [part, index] of steps) await c.change(part, index);
     },
     async tap(id: string) {
       page.querySelector(`#${id}`).dispatchEvent('tap');
       await simulate.sleep(60);
     },
   };
+  return c;
 }
 
 const indexOf = (list: readonly { code: string }[], code: string) => list.findIndex((i) => i.code === code);
