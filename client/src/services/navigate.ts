@@ -25,13 +25,18 @@ export async function openPage(url: string): Promise<void> {
   if (opening) return
   set(url)
   try {
+    // H5 resolves before the new page's code has arrived: the loading screen stays until the page
+    // that opened it is hidden (clearOpening from its onHide) or GIVE_UP_MS passes
     await Taro.navigateTo({ url })
   } catch {
     // the page stack is full (10 pages on weapp): replace this page instead of doing nothing
-    await Taro.redirectTo({ url }).catch(() => undefined)
-  } finally {
-    set(null)
+    await Taro.redirectTo({ url }).catch(() => set(null))
   }
+}
+
+/** The page that opened another is hidden (it opened) or shown again (back): taps work again. */
+export function clearOpening(): void {
+  if (opening) set(null)
 }
 
 /** The url being opened now (null when none), kept up to date. */

@@ -5,7 +5,7 @@
  * ready; the 长辈模式 switch. A first-time user finds every service from here without help.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MyStatus } from '../../../../shared/api'
 import { call, currentIdentity, switchIdentity } from '../../services/cloud'
@@ -16,7 +16,7 @@ import { KIND_LABELS } from '../../components/ApplicationView'
 import { ElderOffer, ElderSwitch } from '../../components/ElderSwitch'
 import { Screen } from '../../components/Screen'
 import { unreadCount } from '../../services/unread'
-import { openPage, useOpening } from '../../services/navigate'
+import { clearOpening, openPage, useOpening } from '../../services/navigate'
 import './index.css'
 
 interface Tile {
@@ -115,7 +115,11 @@ export default function Index() {
     }
   }, [identity])
   // Back from a form: the status shows the new application.
-  useDidShow(() => void load())
+  useDidShow(() => {
+    clearOpening()
+    void load()
+  })
+  useDidHide(() => clearOpening())
   useEffect(() => {
     void load()
   }, [identity, load])
