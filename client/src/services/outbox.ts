@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { ensureRealPerson } from './realPerson'
 import type { ActionName, Result } from '../../../shared/api'
 import { call, isNoAnswer, type CallOptions } from './cloud'
 import { isOnline, onNetworkChange } from './network'
@@ -108,6 +109,13 @@ export async function flushOutbox(): Promise<void> {
   flushing = true
   try {
     for (const entry of pendingEntries()) {
+      // the cloud takes a submission only after a recent 实人核验 of its person (docs/identity.md):
+      // kept offline, it runs now, before the send — as submitAsCitizen does online
+      const who = entry.input as { name?: unknown; idNumber?: unknown; idType?: unknown }
+      if (typeof who.name === 'string' && typeof who.idNumber === 'string' && (who.idType ?? '01') === '01') {
+        const rp = await ensureRealPerson({ name: who.name, idNumber: who.idNumber })
+        if (!rp.ok && rp.noAnswer) break
+      }
       const result = await call<{ applicationId?: string }>(entry.action, entry.input)
       if (isNoAnswer(result)) break
       const done: OutboxDone = result.ok
