@@ -32,9 +32,18 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page acting as one citizen or staff member (`?as=` sets the H5 demo identity, kept in storage). */
-export async function openAs(browser: Browser, baseUrl: string, openid: string, route: string, now?: string): Promise<Page> {
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  openid: string,
+  route: string,
+  now?: string,
+  /** runs before the first request (e.g. routes that slow the network) */
+  before?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  if (before) await before(page);
   // The phone's clock agrees with the server's NOW (the clock is a port on both sides); timers run on.
   if (now) await page.clock.setFixedTime(new Date(now));
   page.on('pageerror', (err) => { throw err; });

@@ -96,14 +96,26 @@ export default function Index() {
   const loading = useRef(false)
   const [unread, setUnread] = useState(0)
 
+  // A load asked for while one runs (the identity settled, or the page was shown again) runs after
+  // it: skipping it would leave home showing what the earlier identity saw.
+  const again = useRef(false)
   const load = useCallback(async () => {
-    if (loading.current) return
+    if (loading.current) {
+      again.current = true
+      return
+    }
     loading.current = true
-    const res = await call<MyStatus>('getMyStatus')
-    loading.current = false
-    setStatus((s) => (res.ok ? { kind: 'shown', status: res.data } : s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
-    const msgs = await call<{ messages: { at: string }[] }>('listMyMessages')
-    if (msgs.ok) setUnread(unreadCount(msgs.data.messages))
+    try {
+      do {
+        again.current = false
+        const res = await call<MyStatus>('getMyStatus')
+        setStatus((s) => (res.ok ? { kind: 'shown', status: res.data } : s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
+        const msgs = await call<{ messages: { at: string }[] }>('listMyMessages')
+        if (msgs.ok) setUnread(unreadCount(msgs.data.messages))
+      } while (again.current)
+    } finally {
+      loading.current = false
+    }
   }, [])
 
   useEffect(() => {
