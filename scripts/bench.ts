@@ -34,6 +34,7 @@ import { startMariadb, type MariadbServer } from '../test/support/mariadb';
 import { mod11_2 } from '../shared/id-number';
 import { validUnemploymentInput } from '../test/support/shared-fixtures';
 import { govRecord, makePerson, type TestPerson } from '../test/support/people';
+import { CERTIFICATE_COMMITMENT } from '../test/support/gateway';
 
 // autocannon ships no types; the few fields read here are typed by hand.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -175,7 +176,7 @@ async function miaoban(mysql?: { n: number }) {
     const action = unemployment ? 'submitUnemploymentRegistration' : 'applyCertificate';
     const input = unemployment
       ? { ...validUnemploymentInput(), ...p, requestId: `bench-${tag}u-${i}`, registrationPlace: 'residence' }
-      : { ...p, requestId: `bench-${tag}c-${i}` };
+      : { ...p, requestId: `bench-${tag}c-${i}`, commitment: CERTIFICATE_COMMITMENT };
     const deps = rt.depsFor({ openid: `bench-${tag}citizen-${i}`, staff: null });
     // the 实人核验 first, as the client does before every submission (not timed: it is its own call)
     const started = await dispatch('startRealPersonCheck', { name: p.name, idNumber: p.idNumber }, deps, { local: true });
@@ -307,7 +308,7 @@ async function httpGateway() {
   await passRealPerson(gw.runtime, [{ openid: 'bench-reader', p: reader }, ...persons.slice(0, submissions).map((p, i) => ({ openid: `bench-http-${i}`, p }))]);
   const first = await fetch(`${url}/api/applyCertificate`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'bench-reader' },
-    body: JSON.stringify({ ...reader, requestId: 'bench-reader-0001' }),
+    body: JSON.stringify({ ...reader, requestId: 'bench-reader-0001', commitment: CERTIFICATE_COMMITMENT }),
   });
   if (first.status !== 200) throw new Error(`gateway: first application failed (${first.status})`);
 
@@ -325,7 +326,7 @@ async function httpGateway() {
       setupRequest: (req: Record<string, unknown>) => {
         const i = next++;
         const p = persons[i % submissions];
-        return { ...req, headers: { 'content-type': 'application/json', 'x-dev-openid': `bench-http-${i}` }, body: JSON.stringify({ ...p, requestId: `bench-http-${i}` }) };
+        return { ...req, headers: { 'content-type': 'application/json', 'x-dev-openid': `bench-http-${i}` }, body: JSON.stringify({ ...p, requestId: `bench-http-${i}`, commitment: CERTIFICATE_COMMITMENT }) };
       },
     }],
   });

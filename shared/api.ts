@@ -141,6 +141,8 @@ export interface TimelineEntry {
   note?: string;
 }
 
+import type { CertificateEntries } from './certificate-entries';
+
 export interface CertificateView {
   certificateNo: string;
   version: number;
@@ -159,6 +161,13 @@ export interface CertificateView {
   registrationKind?: 'unemployment' | 'flexible';
   qrToken?: string;
   qrExpiresAt?: string;
+  /**
+   * What a 补发 or 换发 wrote on it: the latest 就业登记、失业登记、就业服务、就业政策 (大人社规发〔2025〕2号
+   * 一(四)); absent on a first issue.
+   */
+  entries?: CertificateEntries;
+  /** 换发: the certificate of another city it replaces */
+  exchangedFrom?: { certificateNo: string; issuingRegion: string; issuingRegionName: string; issuedOn: string };
 }
 
 /** A 就业服务机构 (listOffices, and on results that need a call or a visit). */

@@ -14,7 +14,8 @@ export type CheckName =
   | 'commitment'
   | 'age'
   | 'workAbility'
-  | 'mainlandEmployment';
+  | 'mainlandEmployment'
+  | 'certificate';
 
 export const CHECK_LABELS: Readonly<Record<CheckName, string>> = Object.freeze({
   realPerson: '实人核验',
@@ -30,6 +31,8 @@ export const CHECK_LABELS: Readonly<Record<CheckName, string>> = Object.freeze({
   workAbility: '劳动能力',
   // 鞍人社〔2020〕21号 一: 在内地（大陆）就业后失业的港澳台居民
   mainlandEmployment: '内地（大陆）就业经历',
+  // 大人社规发〔2025〕2号 一(四): the provincial system's 《就业创业证》 records (换发 / 补发)
+  certificate: '全省《就业创业证》记录',
 });
 
 /** The heading of a check, for any name the cloud may send (an unknown one reads 核验). */

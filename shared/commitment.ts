@@ -1,13 +1,23 @@
 /**
- * The written commitments (告知承诺制, 人社厅发〔2020〕79号 一(二)) shown in full and accepted before submitting.
+ * The written commitments (告知承诺制, 人社厅发〔2020〕79号 一(二); for the 《就业创业证》 the 个人信息书面申报承诺,
+ * 大人社规发〔2025〕2号 一(三)) shown in full and accepted before submitting.
  * Each text has a version; the server stores the version accepted, so a later change of wording never
  * rewrites what someone agreed to. Change a text → give it a new version (old records keep theirs).
  */
+import { beijingIso } from './dates';
 import { z } from './zod-kit';
 
-export type CommitmentKind = 'unemployment' | 'flexible';
+export type CommitmentKind = 'certificate' | 'unemployment' | 'flexible';
 
 export const COMMITMENTS = {
+  /**
+   * 《就业创业证》申领: 实行个人信息书面申报承诺制度，对提供虚假信息的，记入信用记录；线上办理无需提供材料
+   * (大人社规发〔2025〕2号 一(三)). The one thing a 申领 asks besides the basic information.
+   */
+  certificate: {
+    version: 'certificate-2025-v1',
+    text: '本人承诺：以上申报的个人信息真实、准确、有效。如提供虚假信息，本人愿意承担相应责任，并记入信用记录。',
+  },
   /** 失业人员登记表 (鞍人社〔2020〕21号 附件1 / 渝人社办〔2020〕79号 附件), as docs/forms.md words it. */
   unemployment: {
     version: 'unemployment-2020-v1',
@@ -54,3 +64,8 @@ export function commitmentSchema(kind: CommitmentKind) {
 }
 
 export type Commitment = z.output<ReturnType<typeof commitmentSchema>>;
+
+/** The server stamps the time and stores the exact text accepted (docs/forms.md `commitment`). */
+export function stampCommitment(kind: CommitmentKind, c: { accepted: true; textVersion: string; signature?: string }, at: number) {
+  return { accepted: true as const, textVersion: c.textVersion, text: COMMITMENTS[kind].text, acceptedAt: beijingIso(at), ...(c.signature ? { signature: c.signature } : {}) };
+}

@@ -72,6 +72,7 @@ const noGov: GovDataPort = {
   socialInsurance: async () => ({ available: false, reason: NOT_HERE }),
   contractFiling: async () => ({ available: false, reason: NOT_HERE }),
   businessRegistration: async () => ({ available: false, reason: NOT_HERE }),
+  certificate: async () => ({ available: false, reason: NOT_HERE }),
 };
 const noRealPerson: RealPersonPort = {
   start: async () => { throw new Error('实人核验不在本云函数中'); },

@@ -1,11 +1,12 @@
 /**
  * Outside data from a JSON file (docs/api.md "The outside-data file"): stands in for the
  * identity base, pension, social-insurance, labour-contract-filing and business-registration
- * systems, and the staff directory. A real implementation: it reads the file, re-reads it when it
+ * systems, the provincial system's 《就业创业证》 records, and the staff directory. A real implementation: it reads the file, re-reads it when it
  * changes on disk, and honours `down` by answering "unavailable" for the listed sources.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { validStaffRecord } from '../core/access';
+import type { ProvincialCertificate } from '../../shared/certificate-entries';
 import type { BusinessRecord, GovDataPort, SourceAnswer, SourceName, StaffDirectoryPort, StaffMember, UnitRecord } from '../core/deps';
 
 interface FilePerson {
@@ -16,6 +17,8 @@ interface FilePerson {
   unitInsurance?: UnitRecord | null;
   contractFiling?: UnitRecord | null;
   businessRegistration?: BusinessRecord | null;
+  /** a 《就业创业证》 the provincial system holds (issued at a counter here, or in another city) */
+  certificate?: ProvincialCertificate | null;
   /** local 实人核验 simulation: "fail" = every face check for this person fails (docs/identity.md) */
   realPerson?: 'pass' | 'fail';
 }
@@ -98,6 +101,9 @@ export function govDataFromFile(path: string): GovDataFile {
     },
     async businessRegistration(idNumber) {
       return lookup('businessRegistration', idNumber, (p) => p?.businessRegistration ?? null);
+    },
+    async certificate(idNumber) {
+      return lookup('certificate', idNumber, (p) => (p?.certificate ? { ...p.certificate } : null));
     },
   };
   const staff: StaffDirectoryPort = {

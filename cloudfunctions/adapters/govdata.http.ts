@@ -7,11 +7,14 @@
  *     social-insurance       → { "record": { "unit", "since" } | null }
  *     contract-filing        → { "record": { "unit", "since" } | null }
  *     business-registration  → { "record": { "name", "since" } | null }
+ *     certificate            → { "record": { "certificateNo", "issuingRegion", "issuedOn", "employment"?,
+ *                                "unemployment"?, "service"?, "policy"? } | null }   (省就业管理服务信息系统)
  *   anything else (non-2xx, ok:false, bad JSON, slower than timeoutMs) → the source is unavailable,
  *   and the application goes to review with 数据暂不可比对 (docs/product.md), never an error.
  * Identity (name + ID number against the card base) is a separate port in production: Tencent
  * Cloud FaceID IdCardVerification (identity.faceid.ts), composed in `combinedGovData`.
  */
+import type { ProvincialCertificate } from '../../shared/certificate-entries';
 import type { BusinessRecord, GovDataPort, SourceAnswer, UnitRecord } from '../core/deps';
 
 export interface HttpGovConfig {
@@ -23,6 +26,8 @@ export interface HttpGovConfig {
 }
 
 const isUnit = (r: unknown): r is UnitRecord => !!r && typeof (r as UnitRecord).unit === 'string' && typeof (r as UnitRecord).since === 'string';
+const isProvincialCertificate = (r: unknown): r is ProvincialCertificate =>
+  !!r && typeof (r as ProvincialCertificate).certificateNo === 'string' && /^\d{6}$/.test(String((r as ProvincialCertificate).issuingRegion)) && typeof (r as ProvincialCertificate).issuedOn === 'string';
 const isBusiness = (r: unknown): r is BusinessRecord => !!r && typeof (r as BusinessRecord).name === 'string' && typeof (r as BusinessRecord).since === 'string';
 
 export function httpGovData(cfg: HttpGovConfig): Omit<GovDataPort, 'identity'> {
@@ -59,5 +64,6 @@ export function httpGovData(cfg: HttpGovConfig): Omit<GovDataPort, 'identity'> {
     socialInsurance: (id) => call('social-insurance', id, record(isUnit)),
     contractFiling: (id) => call('contract-filing', id, record(isUnit)),
     businessRegistration: (id) => call('business-registration', id, record(isBusiness)),
+    certificate: (id) => call('certificate', id, record(isProvincialCertificate)),
   };
 }

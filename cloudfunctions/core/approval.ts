@@ -38,7 +38,7 @@ export const OPENS: Readonly<Record<ApplicationKind, RegistrationKind | null>> =
  */
 export async function issueInResidenceCountyInTx(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void> {
   const region = (app.person.residenceAddress as { regionCode?: string } | undefined)?.regionCode ?? app.region;
-  const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region, applicationId: app.applicationId, at });
+  const { certificate } = await issueCertificateInTx(tx, { personKey: app.personKey, person: app.person, region, applicationId: app.applicationId, at, prior: app.priorCertificate ?? null });
   app.certificateNo = certificate.certificateNo;
 }
 

@@ -6,6 +6,8 @@
  */
 import type { Check } from '../../shared/api';
 import { CHECK_LABELS } from '../../shared/check-labels';
+import { cityOf, type ProvincialCertificate } from '../../shared/certificate-entries';
+import { regionName } from '../../shared/regions';
 import type { GovDataPort, SourceAnswer, SourceName } from './deps';
 
 /** 渝人社办〔2020〕79号: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */
@@ -71,4 +73,24 @@ export async function employmentChecks(gov: GovDataPort, idNumber: string, timeo
   else if (br.value) checks.push({ name: 'businessRegistration', passed: false, detail: `工商注册登记：${br.value.name}，${br.value.since} 起` });
   else checks.push({ name: 'businessRegistration', passed: true, detail: '工商注册登记：无有效登记' });
   return checks;
+}
+
+/**
+ * 申领: does the provincial 就业管理服务信息系统 hold a 《就业创业证》 for this person (大人社规发〔2025〕2号 一(四))?
+ * Found → a passed line saying what approval will do (补发 its number in this city, 换发 one of another
+ * city); not found → no line (a first certificate); unavailable → not passed, to review: issuing a
+ * second number for a person who has one is not something to do blind.
+ */
+export async function provincialCertificateLookup(
+  gov: GovDataPort, idNumber: string, residenceRegion: string, timeoutMs = SOURCE_TIMEOUT_MS,
+): Promise<{ check: Check | null; prior: ProvincialCertificate | null }> {
+  const a = await withTimeout(gov.certificate(idNumber), timeoutMs);
+  if (!a.available) return { check: unavailable('certificate'), prior: null };
+  const prior = a.value;
+  if (!prior) return { check: null, prior: null };
+  const where = regionName(prior.issuingRegion) ?? prior.issuingRegion;
+  const detail = cityOf(prior.issuingRegion) === cityOf(residenceRegion)
+    ? `${SOURCE_LABEL.certificate}：查到本市已为您编号的《就业创业证》（${where}，${prior.issuedOn}），按原编号补发电子证，并记载最近一次登记、服务和政策信息`
+    : `${SOURCE_LABEL.certificate}：查到${where}于 ${prior.issuedOn} 签发的《就业创业证》，视为有效；本次换发，并记载最近一次登记、服务和政策信息`;
+  return { check: { name: 'certificate', passed: true, detail }, prior };
 }

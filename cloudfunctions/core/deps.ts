@@ -28,9 +28,11 @@ export interface Caller {
   staff: StaffMember | null;
 }
 
-export type SourceName = 'identity' | 'pension' | 'socialInsurance' | 'contractFiling' | 'businessRegistration';
+export type SourceName = 'identity' | 'pension' | 'socialInsurance' | 'contractFiling' | 'businessRegistration' | 'certificate';
 
 export type SourceAnswer<T> = { available: true; value: T } | { available: false; reason: string };
+
+import type { ProvincialCertificate } from '../../shared/certificate-entries';
 
 export interface UnitRecord { unit: string; since: string }
 export interface BusinessRecord { name: string; since: string }
@@ -46,6 +48,11 @@ export interface GovDataPort {
   socialInsurance(idNumber: string): Promise<SourceAnswer<UnitRecord | null>>;
   contractFiling(idNumber: string): Promise<SourceAnswer<UnitRecord | null>>;
   businessRegistration(idNumber: string): Promise<SourceAnswer<BusinessRecord | null>>;
+  /**
+   * The 《就业创业证》 the provincial 就业管理服务信息系统 holds for this ID number, if any (大人社规发〔2025〕2号
+   * 一(四): 能够通过辽宁省就业管理服务信息系统查询到《就业创业证》…的均视为有效): decides 换发 / 补发 at 申领.
+   */
+  certificate(idNumber: string): Promise<SourceAnswer<ProvincialCertificate | null>>;
 }
 
 export interface StaffDirectoryPort {

@@ -5,6 +5,7 @@
  */
 import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '../../shared/api';
 import type { LifecycleState } from '../../shared/lifecycle';
+import type { CertificateEntries, ProvincialCertificate } from '../../shared/certificate-entries';
 
 export interface PersonRecord {
   name: string;
@@ -39,6 +40,11 @@ export interface ApplicationFields {
   certificateNo: string | null;
   decision: null | { decision: 'approve' | 'reject'; reasonCode?: string; note?: string; at: string; by: string };
   reviewReasons: string[];
+  /**
+   * 申领: the 《就业创业证》 the provincial system held when it was submitted (looked up with the other
+   * outside data): approval then 换发 it or 补发 its number (core/certificates.ts)
+   */
+  priorCertificate?: ProvincialCertificate | null;
 }
 
 export interface ApplicationRecord extends ApplicationFields {
@@ -65,6 +71,10 @@ export interface CertificateRecord {
   applicationId: string;
   /** earlier versions (补发): their numbers stop verifying at once */
   history: Array<{ version: number; issuedAt: number; endedAt: number; reason: string }>;
+  /** written by a 补发 or 换发 (大人社规发〔2025〕2号 一(四)); absent on a first issue */
+  entries?: CertificateEntries;
+  /** 换发: the other city's certificate this one replaces */
+  exchangedFrom?: { certificateNo: string; issuingRegion: string; issuedOn: string };
 }
 
 export interface RegistrationRecord {

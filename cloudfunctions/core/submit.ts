@@ -17,7 +17,7 @@ import type { Deps } from './deps';
 import { maskName } from '../../shared/mask';
 import { writeMessageInTx } from './messages';
 import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
-import type { ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
+import type { ApplicationFields, ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView, senderView } from './views';
 import { priorAnswer, requestKey } from './idempotency';
@@ -35,6 +35,8 @@ export interface SubmitSpec {
   reviewDays: number;
   /** outside-data checks, already run (they are slow; never inside the transaction) */
   runChecks(): Promise<Check[]>;
+  /** what else the checks found that approval needs (read after runChecks), kept on the application */
+  found?(): Partial<ApplicationFields>;
   /** the in-app message for the outcome */
   message(app: ApplicationRecord): { title: string; body: string };
   /** answer for a person who already has the thing asked for (e.g. a valid certificate) */
@@ -162,6 +164,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       certificateNo: null,
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
+      ...(spec.found ? spec.found() : {}),
     };
     const checked = must(recordEvent(base, 'checked', at, approve ? '系统比对全部通过' : '部分信息需工作人员核实'));
     // 秒办 and staff approval do the same things (core/approval.ts)

@@ -46,6 +46,8 @@ export function certificateView(cert: CertificateRecord, registration: Registrat
     issuingRegionName: regionName(cert.issuingRegion) ?? cert.issuingRegion,
     registrationStatus: registration.status,
     ...(registration.kind ? { registrationKind: registration.kind } : {}),
+    ...(cert.entries ? { entries: cert.entries } : {}),
+    ...(cert.exchangedFrom ? { exchangedFrom: { ...cert.exchangedFrom, issuingRegionName: regionName(cert.exchangedFrom.issuingRegion) ?? cert.exchangedFrom.issuingRegion } } : {}),
   };
 }
 

@@ -44,6 +44,10 @@ it('a person applies in the browser, gets the certificate at once and sees it on
   await page.getByLabel('户籍地址（详细地址）').fill(person.hukouAddress.detail);
   await page.getByLabel('常住地址（详细地址）').fill(person.residenceAddress.detail);
   await page.getByLabel('手机号码').fill(person.phone);
+  // the 个人信息书面申报承诺 is shown in full and ticked (大人社规发〔2025〕2号 一(三))
+  expect(await page.locator('#commit-text').innerText()).toContain('记入信用记录');
+  await page.locator('#commit-accept').click();
+  expect(await page.locator('#commit-accept').getAttribute('aria-checked')).toBe('true');
   await page.screenshot({ path: join(SHOTS, 'certificate-apply.png'), fullPage: true });
   await page.locator('#submit').click();
   await page.locator('#result-issued').waitFor({ timeout: 15000 });

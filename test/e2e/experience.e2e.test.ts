@@ -19,7 +19,7 @@ const people = { prefill: makePerson({ region: '210204' }), messages: makePerson
 const returning = people.prefill;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ now: NOW, gov: { persons: Object.values(people).map(govRecord) } });
+  gw = await startTestGateway({ now: NOW, gov: { persons: Object.values(people).map((p) => govRecord(p)) } });
   browser = await launch();
 });
 afterAll(async () => {

@@ -46,6 +46,7 @@ it('a first-time user finds 申领 on home, completes it by tapping, and reaches
   await page.getByLabel('户籍地址（详细地址）').fill(person.hukouAddress.detail);
   await page.getByRole('switch', { name: '常住地址与户籍地址相同' }).click();
   await page.getByLabel('手机号码').fill(person.phone);
+  await page.locator('#commit-accept').click();
   await page.locator('#submit').click();
   await page.locator('#result-issued').waitFor({ timeout: 15000 });
 

@@ -33,7 +33,7 @@ function draftOf(p: TestPerson, requestId: string) {
     education: p.education, health: p.health, disabilityLevel: '', hukouAddress: p.hukouAddress, residenceAddress: p.residenceAddress,
     phone: p.phone, landline: '', email: '',
   };
-  return JSON.stringify({ data: { requestId, values, sameAsHukou: true, touched: [] } });
+  return JSON.stringify({ data: { requestId, values, sameAsHukou: true, touched: [], accepted: true } });
 }
 
 /** Opens the 申领 page as `openid` with a half-filled form left from an earlier session (an app restart). */

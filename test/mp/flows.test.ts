@@ -108,6 +108,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
     const text = page.dom.textContent as string;
     expect(text).toContain('请填写手机号码');
     expect(text).toContain('请选择性别');
+    expect(text).toContain('请阅读并勾选承诺');
     expect(calls).toHaveLength(0);
   });
 
@@ -131,6 +132,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
       type(`field-${which}-detail`, person.hukouAddress.detail);
     }
     type('field-phone', person.phone);
+    page.querySelector('#commit-accept').dispatchEvent('tap');
     await simulate.sleep(50);
     page.querySelector('#submit').dispatchEvent('tap');
     await until(() => !!page.querySelector('#result-issued') || !!page.querySelector('#result-pending') || !!page.querySelector('#submit-error'));

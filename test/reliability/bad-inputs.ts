@@ -30,7 +30,7 @@ type Bad = unknown;
 export interface Mutation { field: string; value: Bad; expect: string[] }
 
 export function baseInput(form: FormAction, p: TestPerson, requestId: string): Record<string, unknown> {
-  if (form === 'applyCertificate') return { requestId, ...p };
+  if (form === 'applyCertificate') return { requestId, ...p, commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } };
   if (form === 'submitUnemploymentRegistration') {
     return {
       requestId, ...p, unemployedSince: '2025-12', registrationPlace: 'residence', reason: '从各类单位辞职', claimsUnemploymentInsurance: false,
@@ -150,7 +150,7 @@ function address(field: string, c: Ctx): fc.Arbitrary<Mutation> {
   ));
 }
 
-function commitment(kind: 'unemployment' | 'flexible', huge: number): fc.Arbitrary<Mutation> {
+function commitment(kind: 'certificate' | 'unemployment' | 'flexible', huge: number): fc.Arbitrary<Mutation> {
   const v = COMMITMENTS[kind].version;
   const other = COMMITMENTS[kind === 'unemployment' ? 'flexible' : 'unemployment'].version;
   // a signature over the 48 KB limit (only where the input may be that large: not over HTTP's 64 KB)
@@ -209,6 +209,8 @@ const FLEXIBLE: Record<string, FieldGen> = {
 
 const CERTIFICATE: Record<string, FieldGen> = {
   requestId: () => REQUEST_ID,
+  // 个人信息书面申报承诺 (大人社规发〔2025〕2号 一(三))
+  commitment: (c) => commitment('certificate', c.huge),
   // 补发 belongs to the 我的电子证 page: even a well-formed one is refused here, with a message on `reissue`
   reissue: (c) => on('reissue', pick<unknown>(
     fc.constantFrom<unknown>(null, 'lost', 5, [], {}),

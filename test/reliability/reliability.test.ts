@@ -787,6 +787,7 @@ describe('faults: outside sources down or slow → pending_review with 数据暂
         identity: async () => ({ available: true, value: { matched: true } }),
         pension: async () => ({ available: true, value: { receiving: false } }),
         socialInsurance: async () => answer, contractFiling: async () => answer, businessRegistration: async () => answer,
+        certificate: async () => answer,
       };
       const runs = SOURCES.flatMap((source) => (['slow', 'throws'] as const).map((mode) => ({ source, mode })));
       await Promise.all(runs.map(async ({ source, mode }, i) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway } from '../../cloudfunctions/gateway/server';
 import type { StorePort } from '../../cloudfunctions/core/store.port';
+import { COMMITMENTS } from '../../shared/commitment';
 import type { GovPerson } from './people';
 
 export interface GovFileContent {
@@ -11,6 +12,9 @@ export interface GovFileContent {
   staff?: Array<{ openid: string; name: string; region: string; role: string }>;
   down?: string[];
 }
+
+/** The 个人信息书面申报承诺 of a 申领, ticked on its current text. */
+export const CERTIFICATE_COMMITMENT = { accepted: true, textVersion: COMMITMENTS.certificate.version } as const;
 
 /** The citizen submissions: each needs a recent 实人核验 of the person it is for. */
 export const SUBMISSIONS = new Set(['applyCertificate', 'submitUnemploymentRegistration', 'submitFlexibleEmployment']);
@@ -23,9 +27,11 @@ export interface TestGateway {
   /**
    * A citizen submission runs the 实人核验 first for the person in the body (startRealPersonCheck +
    * confirmRealPersonCheck), as the client does before every submission (client/src/services/
-   * submission.ts); `{ check: false }` sends it bare (the attack tests).
+   * submission.ts); `{ check: false }` sends it bare (the attack tests). An `applyCertificate` body
+   * without a `commitment` gets the current 个人信息书面申报承诺 ticked, as the 申领 page sends it once
+   * the person ticks it (大人社规发〔2025〕2号 一(三)); `{ commit: false }` sends the body as it is.
    */
-  call<T = any>(action: string, body?: unknown, openid?: string | null, o?: { check?: boolean }): Promise<{ status: number; json: { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } } }>;
+  call<T = any>(action: string, body?: unknown, openid?: string | null, o?: { check?: boolean; commit?: boolean }): Promise<{ status: number; json: { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } } }>;
   writeGov(content: GovFileContent): void;
   /** `keep` leaves DATA_DIR on disk, to restart on it (e.g. with a later NOW) */
   close(keep?: boolean): Promise<void>;
@@ -74,6 +80,9 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
     },
     async call(action, body = {}, openid = 'citizen-a', o = {}) {
       if (openid && o.check !== false && SUBMISSIONS.has(action) && typeof body === 'object') await checkFor(openid, body);
+      if (action === 'applyCertificate' && o.commit !== false && body && typeof body === 'object' && !Array.isArray(body) && !('commitment' in body)) {
+        body = { ...body, commitment: CERTIFICATE_COMMITMENT };
+      }
       return post(action, body, openid);
     },
     async close(keep = false) {

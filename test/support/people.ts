@@ -3,6 +3,7 @@
  * regions chosen by the test — nothing depends on the demo file's people (the product is checked
  * from outside with people it has not seen).
  */
+import type { ProvincialCertificate } from '../../shared/certificate-entries';
 import { mod11_2 } from '../../shared/id-number';
 
 let seq = 100;
@@ -74,6 +75,8 @@ export interface GovPerson {
   unitInsurance?: { unit: string; since: string } | null;
   contractFiling?: { unit: string; since: string } | null;
   businessRegistration?: { name: string; since: string } | null;
+  /** a 《就业创业证》 the provincial system holds (shared/certificate-entries.ts ProvincialCertificate) */
+  certificate?: ProvincialCertificate | null;
   /** local 实人核验 simulation: every face check for this person fails */
   realPerson?: 'pass' | 'fail';
 }

@@ -63,6 +63,21 @@ describe('provincial data exchange adapter (README "Provincial data exchange")',
     } finally { await srv.close(); }
   });
 
+  it('reads the provincial 《就业创业证》 record (换发 / 补发), and a malformed one is unavailable, not a first certificate', async () => {
+    const held = { certificateNo: '21010220190000123', issuingRegion: '210102', issuedOn: '2019-05-06', service: { date: '2024-08-15', what: '提供职业指导' } };
+    const srv = await serve({
+      '/v1/certificate': (b, res) => json(res, { ok: true, data: { record: b.idNumber === 'HELD' ? held : b.idNumber === 'BAD' ? { certificateNo: 5 } : null } }),
+    });
+    try {
+      const gov = httpGovData({ baseUrl: srv.url });
+      expect(await gov.certificate('HELD')).toEqual({ available: true, value: held });
+      expect(await gov.certificate('NONE')).toEqual({ available: true, value: null });
+      expect((await gov.certificate('BAD')).available).toBe(false);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('gives up on a source slower than the timeout and the check says 数据暂不可比对', async () => {
     const srv = await serve({
       '/v1/pension': (_b, res) => { setTimeout(() => json(res, { ok: true, data: { receiving: false } }), 1500); },

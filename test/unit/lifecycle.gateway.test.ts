@@ -177,6 +177,7 @@ describe('getCommitments: the commitments an outside caller can accept (issue 12
     const { status, json } = await gw.call('getCommitments', {}, 'lc-outsider', { check: false });
     expect(status).toBe(200);
     expect(json.data.commitments).toEqual([
+      { kind: 'certificate', action: 'applyCertificate', version: COMMITMENTS.certificate.version, text: COMMITMENTS.certificate.text },
       { kind: 'unemployment', action: 'submitUnemploymentRegistration', version: COMMITMENTS.unemployment.version, text: COMMITMENTS.unemployment.text },
       { kind: 'flexible', action: 'submitFlexibleEmployment', version: COMMITMENTS.flexible.version, text: COMMITMENTS.flexible.text },
     ]);

@@ -73,7 +73,7 @@ export interface ConfirmRow {
 }
 
 export interface RegistrationSpec {
-  kind: CommitmentKind
+  kind: Exclude<CommitmentKind, 'certificate'>
   action: Extract<ActionName, 'submitUnemploymentRegistration' | 'submitFlexibleEmployment'>
   draftKey: string
   /** page heading, e.g. 失业人员登记 */

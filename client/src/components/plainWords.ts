@@ -22,6 +22,7 @@ const PASSED: Record<string, PlainLine> = {
   businessRegistration: { main: '没有查到您名下开着的公司或个体户', official: '工商注册登记' },
   duplicate: { main: '没有重复办理', official: '重复申请' },
   commitment: { main: '您已作出书面承诺', official: '书面承诺' },
+  certificate: { main: '查到您在省内已有的《就业创业证》，本次按规定补发或换发', official: '全省《就业创业证》记录' },
 }
 
 /** A check that staff will look at: what was found, in plain words; the record itself on the second line. */

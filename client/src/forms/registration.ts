@@ -135,7 +135,7 @@ function extraPersonInput(extra: Extra): Record<string, unknown> {
 
 /** What is sent (and validated): the person block, the form's own fields, the commitment. */
 export function registrationInput(
-  kind: CommitmentKind,
+  kind: Exclude<CommitmentKind, 'certificate'>,
   draft: RegistrationDraft,
   ownInput: (extra: Extra) => Record<string, unknown>,
 ): Record<string, unknown> {

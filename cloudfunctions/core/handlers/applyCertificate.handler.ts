@@ -1,15 +1,18 @@
 /**
- * 申领《就业创业证》 (大人社规发〔2025〕2号 一): basic information only, no materials online (§一(三)),
+ * 申领《就业创业证》 (大人社规发〔2025〕2号 一): basic information and the 个人信息书面申报承诺 only, no
+ * materials online (§一(三)),
  * issued at once when the identity checks pass (§一(二) 即时出证). One certificate per person:
  * asking again shows the existing one.
  */
 import type { ApplicationView, Result } from '../../../shared/api';
 import { fail } from '../../../shared/api';
 import { makeApplyCertificateSchema } from '../../../shared/certificate.schema';
+import { type Commitment, stampCommitment } from '../../../shared/commitment';
 import { beijingDate } from '../../../shared/dates';
 import { reviewDaysFor } from '../../../shared/region-profiles';
 import { validate } from '../../../shared/validate';
-import { identityCheck } from '../checks';
+import { identityCheck, provincialCertificateLookup } from '../checks';
+import { cityOf, type ProvincialCertificate } from '../../../shared/certificate-entries';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
@@ -20,6 +23,10 @@ import { schemaPerDay } from '../schema-cache';
 
 const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
+/** 补发 of a number this city gave and the person never collected, or 换发 of another city's (大人社规发〔2025〕2号 一(四)). */
+const ISSUED_AS = (prior: ProvincialCertificate, region: string) =>
+  cityOf(prior.issuingRegion) === cityOf(region) ? '电子《就业创业证》已按原编号补发' : '电子《就业创业证》已换发';
+
 export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
   const split = splitOnBehalfOf(input);
   if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
@@ -27,11 +34,12 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
   const today = beijingDate(deps.clock.now());
   const v = validate(applySchema(today), input);
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const { requestId, reissue, ...person } = v.data as { requestId: string; reissue?: unknown } & PersonRecord;
+  const { requestId, reissue, commitment, ...person } = v.data as { requestId: string; reissue?: unknown; commitment: Commitment } & PersonRecord;
   if (reissue) return fail('VALIDATION_FAILED', '补发请在“我的电子证”页面办理', { reissue: '补发请在“我的电子证”页面办理' });
   const region = (person.residenceAddress as { regionCode: string }).regionCode;
   const personKey = deps.personKey(person.idNumber);
 
+  let prior: ProvincialCertificate | null = null;
   const decorate = async (tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> => {
     const read = tx ?? deps.store;
     const cert = await read.get<CertificateRecord>('certificates', personKey);
@@ -45,17 +53,26 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     requestId,
     onBehalfOf: split.onBehalfOf,
     person,
-    form: { ...person },
+    // the 个人信息书面申报承诺 as accepted: its text and time (大人社规发〔2025〕2号 一(三))
+    form: { ...person, commitment: stampCommitment('certificate', commitment, deps.clock.now()) },
     region,
     reviewDays: reviewDaysFor('certificate', region),
-    runChecks: async () => [await identityCheck(deps.gov, person.idNumber, person.name)],
+    runChecks: async () => {
+      const [identity, lookup] = await Promise.all([
+        identityCheck(deps.gov, person.idNumber, person.name),
+        provincialCertificateLookup(deps.gov, person.idNumber, region),
+      ]);
+      prior = lookup.prior;
+      return lookup.check ? [identity, lookup.check] : [identity];
+    },
+    found: () => (prior ? { priorCertificate: prior } : {}),
     existing: async (tx) => {
       const cert = await tx.get<CertificateRecord>('certificates', personKey);
       if (!cert) return null;
       return tx.get<ApplicationRecord>('applications', cert.applicationId);
     },
     message: (app) => app.status === 'approved'
-      ? { title: '电子《就业创业证》已签发', body: `证号 ${app.certificateNo}。可在“我的电子证”中出示二维码。` }
+      ? { title: app.priorCertificate ? ISSUED_AS(app.priorCertificate, region) : '电子《就业创业证》已签发', body: `证号 ${app.certificateNo}。可在“我的电子证”中出示二维码。${app.priorCertificate ? '最近一次就业登记、失业登记、接受就业服务和享受就业政策信息已记载在证上。' : ''}` }
       : { title: '申领已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。原因：${app.reviewReasons.join('；')}` },
     decorate,
   }, deps);

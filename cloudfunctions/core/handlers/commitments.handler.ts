@@ -11,12 +11,13 @@ import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment';
 export interface PublishedCommitment {
   kind: CommitmentKind;
   /** the action whose `commitment.textVersion` takes this version */
-  action: 'submitUnemploymentRegistration' | 'submitFlexibleEmployment';
+  action: 'applyCertificate' | 'submitUnemploymentRegistration' | 'submitFlexibleEmployment';
   version: string;
   text: string;
 }
 
 const ACTION_OF: Record<CommitmentKind, PublishedCommitment['action']> = {
+  certificate: 'applyCertificate',
   unemployment: 'submitUnemploymentRegistration',
   flexible: 'submitFlexibleEmployment',
 };

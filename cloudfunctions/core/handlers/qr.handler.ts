@@ -15,6 +15,8 @@
 import type { ApiError, CertificateView, RegistrationStatus, Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
 import { reissueSchema } from '../../../shared/reissue.schema';
+import type { CertificateEntries } from '../../../shared/certificate-entries';
+import { localEntriesInTx } from '../certificate-entries';
 import { beijingIso } from '../../../shared/dates';
 import { maskName } from '../../../shared/mask';
 import { requestIdSchema } from '../../../shared/person.schema';
@@ -183,6 +185,18 @@ const reissueInputSchema = reissueSchema.extend({
 
 const REISSUE_REASON = { lost: '遗失补发', damaged: '损毁补发' } as const;
 
+/** This service's latest records first; what an earlier 换发 brought from the provincial system where it holds none. */
+function mergeEntries(local: CertificateEntries, earlier: CertificateEntries | undefined): CertificateEntries {
+  if (!earlier) return local;
+  return {
+    ...local,
+    employment: local.employment ?? earlier.employment,
+    unemployment: local.unemployment ?? earlier.unemployment,
+    service: local.service ?? earlier.service,
+    policy: local.policy ?? earlier.policy,
+  };
+}
+
 /**
  * 补发 (大人社规发〔2025〕2号 一(四): 对遗失或损毁等需要重新办理的，书面说明情况，予以补发): the same number,
  * version + 1, the written statement kept in the history; every code of the old version stops
@@ -234,7 +248,9 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
     const current = await tx.get<CertificateRecord>('certificates', personKey);
     if (!current || current.status === 'revoked') return null;
     const ended = { version: current.version, issuedAt: current.issuedAt, endedAt: at, reason: REISSUE_REASON[kind], kind, statement, requestId, by: openid };
-    const next: CertificateRecord = { ...current, version: current.version + 1, status: 'valid', issuedAt: at, history: [...current.history, ended] };
+    // 大人社规发〔2025〕2号 一(四): 补发时…最近一次就业登记、失业登记、接受就业服务和享受就业政策等信息进行记载
+    const entries = mergeEntries(await localEntriesInTx(tx, personKey, at), current.entries);
+    const next: CertificateRecord = { ...current, version: current.version + 1, status: 'valid', issuedAt: at, history: [...current.history, ended], entries };
     await tx.put('certificates', personKey, next);
     const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', personKey, answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
     await tx.put('requests', key, record);
@@ -242,7 +258,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',
       title: '电子《就业创业证》已补发',
-      body: `证号 ${next.certificateNo} 已${REISSUE_REASON[kind]}（第 ${next.version} 版）。原证件及其二维码（包括截图）即刻起不能通过核验，请出示“我的电子证”中的新二维码。`,
+      body: `证号 ${next.certificateNo} 已${REISSUE_REASON[kind]}（第 ${next.version} 版），证上记载了您最近一次就业登记、失业登记和接受就业服务的信息。原证件及其二维码（包括截图）即刻起不能通过核验，请出示“我的电子证”中的新二维码。`,
       at, applicationId: next.applicationId,
     });
     return next;

@@ -7,9 +7,9 @@
 import type { ApplicationView, Check, Result } from '../../../shared/api';
 import { fail } from '../../../shared/api';
 import { HEALTH_DISABLED } from '../../../shared/codes';
-import { COMMITMENTS } from '../../../shared/commitment';
+import { stampCommitment } from '../../../shared/commitment';
 import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '../../../shared/registrations';
-import { beijingDate, beijingIso } from '../../../shared/dates';
+import { beijingDate } from '../../../shared/dates';
 import { makeFlexibleSchema } from '../../../shared/flexible.schema';
 import { contactPromise, reviewDaysFor } from '../../../shared/region-profiles';
 import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
@@ -34,11 +34,6 @@ export function registrationRegion(form: Record<string, unknown>): string {
   if (place === 'hukou') return (form.hukouAddress as Address).regionCode;
   if ((place === 'employment' || place === 'insurance') && typeof form.registrationRegion === 'string') return form.registrationRegion;
   return (form.residenceAddress as Address).regionCode;
-}
-
-/** The server stamps the time and stores the exact text accepted (docs/forms.md `commitment`). */
-function stampCommitment(kind: 'unemployment' | 'flexible', c: { accepted: true; textVersion: string; signature?: string }, at: number) {
-  return { accepted: true, textVersion: c.textVersion, text: COMMITMENTS[kind].text, acceptedAt: beijingIso(at), ...(c.signature ? { signature: c.signature } : {}) };
 }
 
 async function decorate(deps: Deps, tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> {

@@ -4,6 +4,7 @@
  * Rules are not here: they are the shared schema's (shared/certificate.schema.ts). The person
  * block itself lives in forms/person.ts, shared with the 失业登记 and 灵活就业 forms.
  */
+import { COMMITMENTS } from '../../../../shared/commitment'
 import { uuid } from '../../services/ids'
 import {
   DISABLED,
@@ -29,13 +30,15 @@ export interface Draft {
   sameAsHukou: boolean
   /** field paths the person has visited: only these show errors before the first submit */
   touched: string[]
+  /** the 个人信息书面申报承诺 ticked (大人社规发〔2025〕2号 一(三)) */
+  accepted: boolean
 }
 
 export const DRAFT_KEY = 'draft:certificate-apply'
 
 export const emptyValues = emptyPersonValues
 
-export const newDraft = (): Draft => ({ requestId: uuid(), values: emptyValues(), sameAsHukou: false, touched: [] })
+export const newDraft = (): Draft => ({ requestId: uuid(), values: emptyValues(), sameAsHukou: false, touched: [], accepted: false })
 
 /** Accepts a stored draft only if it has the shape we write; anything else starts afresh. */
 export function restoreDraft(stored: unknown): Draft | undefined {
@@ -47,6 +50,7 @@ export function restoreDraft(stored: unknown): Draft | undefined {
     values: personValuesFrom(d.values),
     sameAsHukou: !!d.sameAsHukou,
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
+    accepted: d.accepted === true,
   }
 }
 
@@ -54,14 +58,19 @@ export const hasContent = personHasContent
 
 /** What is sent (and validated): empty optional fields left out, dependent fields only when they apply. */
 export function toInput(draft: Draft): Record<string, unknown> {
-  return { requestId: draft.requestId, ...personInput(draft.values, draft.sameAsHukou) }
+  return {
+    requestId: draft.requestId,
+    ...personInput(draft.values, draft.sameAsHukou),
+    // an unticked box sends no commitment: the schema's message asks for it
+    ...(draft.accepted ? { commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } } : {}),
+  }
 }
 
 /** Set a value at a dot path (`hukouAddress.detail`) without mutating. */
 export const setAt = setPersonAt
 
 /** The citizen-facing label of each field path: used by the error summary. */
-export const LABELS: Record<string, string> = PERSON_LABELS
+export const LABELS: Record<string, string> = { ...PERSON_LABELS, commitment: '承诺' }
 
 /** Fields in the order they appear on the page (the summary lists errors in this order). */
 export const ORDER = Object.keys(LABELS)

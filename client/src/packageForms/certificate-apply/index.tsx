@@ -5,9 +5,10 @@ import type { ApplicationView } from '../../../../shared/api'
 import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
 import { validate } from '../../../../shared/validate'
 import { beijingDate } from '../../../../shared/dates'
+import { COMMITMENTS } from '../../../../shared/commitment'
 import { PHASE_TEXT, submitAsCitizen, type Phase } from '../../services/submission'
 import { uuid } from '../../services/ids'
-import { Button, ErrorSummary, Notice, type SummaryItem } from '../../components'
+import { Button, ErrorSummary, FormField, Notice, type SummaryItem } from '../../components'
 import { AddressFields, ContactFields, IdentityFields } from '../../components/PersonFields'
 import { changePerson } from '../../forms/person'
 import { DRAFT_KEY, LABELS, ORDER, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
@@ -199,6 +200,34 @@ export default function CertificateApply() {
       <IdentityFields {...parts} />
       <AddressFields {...parts} sameAsHukou={draft.sameAsHukou} onSameAsHukou={(on) => setDraft((d) => ({ ...d, sameAsHukou: on }))} />
       <ContactFields {...parts} />
+
+      <View className='card'>
+        <Text className='section-title'>个人信息书面申报承诺</Text>
+        <View className='wiz__commit-text' id='commit-text'>
+          <Text>{COMMITMENTS.certificate.text}</Text>
+        </View>
+        <FormField path='commitment' label='请阅读上面的承诺内容' required error={errorOf('commitment')}>
+          <View
+            id='commit-accept'
+            className={`wiz__check${draft.accepted ? ' wiz__check--on' : ''}${errorOf('commitment') ? ' wiz__check--error' : ''}`}
+            role='checkbox'
+            aria-checked={draft.accepted ? 'true' : 'false'}
+            aria-label='我已阅读并承诺'
+            hoverClass='cf__option--hover'
+            onClick={() => {
+              setDraft((d) => ({ ...d, accepted: !d.accepted }))
+              if (serverFields.commitment) setServerFields(({ commitment: _, ...rest }) => rest)
+              touch('commitment')
+            }}
+          >
+            <Text className='cf__mark cf__mark--box' aria-hidden='true'>
+              {draft.accepted ? '✓' : ''}
+            </Text>
+            <Text className='cf__text'>我已阅读并承诺</Text>
+          </View>
+        </FormField>
+        <Text className='wiz__note'>线上申领不用提供任何材料。提交时系统会记录您作出承诺的时间和承诺内容。</Text>
+      </View>
 
       <Button id='submit' loading={busy} loadingText={PHASE_TEXT[phase] || '正在提交…'} onClick={submit}>
         提交申领

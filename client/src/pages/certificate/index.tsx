@@ -3,6 +3,7 @@ import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CertificateStatus, CertificateView } from '../../../../shared/api'
 import { registrationStatusText } from '../../../../shared/registrations'
+import { entryLines } from '../../../../shared/certificate-entries'
 import { beijingDate } from '../../../../shared/dates'
 import { maskIdNumber, maskName } from '../../../../shared/mask'
 import { call } from '../../services/cloud'
@@ -122,6 +123,9 @@ function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) 
     { id: 'cert-issued', label: '签发日期', value: issuedDate(cert.issuedAt) },
     { id: 'cert-region', label: '签发地', value: cert.issuingRegionName ?? cert.issuingRegion },
     { id: 'cert-registration', label: '登记状态', value: registrationStatusText({ status: cert.registrationStatus, kind: cert.registrationKind }) },
+    ...(cert.exchangedFrom
+      ? [{ id: 'cert-exchanged', label: '换发自', value: `${cert.exchangedFrom.issuingRegionName} ${cert.exchangedFrom.issuedOn} 签发，证号 ${cert.exchangedFrom.certificateNo}` }]
+      : []),
   ]
   return (
     <View>
@@ -148,6 +152,19 @@ function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) 
           )}
         </View>
       </View>
+      {cert.entries ? (
+        <View id='cert-entries' className='card certcard'>
+          <Text className='section-title'>证上记载（{cert.entries.recordedOn} {cert.entries.source === 'provincial' ? '据全省就业信息系统' : '据本系统记录'}）</Text>
+          {entryLines(cert.entries).map((r, i) => (
+            <View key={r.label} className='certcard__row'>
+              <Text className='certcard__label'>{r.label}</Text>
+              <Text id={`cert-entry-${i}`} className='certcard__value'>
+                {r.value}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       {cert.status !== 'revoked' ? (
         <View className='card reissue'>
           <Text className='section-title'>证件遗失或损毁</Text>
