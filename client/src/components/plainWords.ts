@@ -4,6 +4,7 @@
  * (it is what staff and the notices use). The cloud's check details stay as they are for staff.
  */
 import type { Check } from '../../../shared/api'
+import { checkLabel } from '../../../shared/check-labels'
 
 export interface PlainLine {
   /** what the citizen reads first */
@@ -12,17 +13,20 @@ export interface PlainLine {
   official?: string
 }
 
-/** A passed check: what was looked at and that nothing stands in the way. */
-const PASSED: Record<string, PlainLine> = {
-  identity: { main: '姓名和证件号码核对一致', official: '与社会保障卡持卡人员信息比对' },
-  realPerson: { main: '已确认是您本人在办理', official: '实人核验' },
-  pension: { main: '没有查到您在领取养老金', official: '基本养老保险待遇' },
-  socialInsurance: { main: '没有查到您正在单位交社保', official: '单位参保（在职参保记录）' },
-  contractFiling: { main: '没有查到您和单位签劳动合同的备案', official: '劳动用工备案' },
-  businessRegistration: { main: '没有查到您名下开着的公司或个体户', official: '工商注册登记' },
-  duplicate: { main: '没有重复办理', official: '重复申请' },
-  commitment: { main: '您已作出书面承诺', official: '书面承诺' },
-  certificate: { main: '查到您在省内已有的《就业创业证》，本次按规定补发或换发', official: '全省《就业创业证》记录' },
+/**
+ * A passed check: what was looked at and that nothing stands in the way. The smaller second line is
+ * the check's heading from the one table the cloud and the staff pages use (shared/check-labels.ts).
+ */
+const PASSED: Record<string, string> = {
+  identity: '姓名和证件号码核对一致',
+  realPerson: '已确认是您本人在办理',
+  pension: '没有查到您在领取养老金',
+  socialInsurance: '没有查到您正在单位交社保',
+  contractFiling: '没有查到您和单位签劳动合同的备案',
+  businessRegistration: '没有查到您名下开着的公司或个体户',
+  duplicate: '没有重复办理',
+  commitment: '您已作出书面承诺',
+  certificate: '查到您在省内已有的《就业创业证》，本次按规定补发或换发',
 }
 
 /** A check that staff will look at: what was found, in plain words; the record itself on the second line. */
@@ -42,7 +46,7 @@ const UNAVAILABLE = '数据暂不可比对'
 export function plainCheck(c: Check): PlainLine {
   const detail = (c.detail ?? '').trim()
   const record = detail.includes('：') ? detail.slice(detail.indexOf('：') + 1) : detail
-  if (c.passed) return PASSED[c.name] ?? { main: record || '核对通过' }
+  if (c.passed) return { main: PASSED[c.name] ?? (record || '核对通过'), official: checkLabel(c.name) }
   if (detail.includes(UNAVAILABLE)) return { main: '这项信息暂时查不到，由工作人员人工核对', official: detail }
   const main = OPEN[c.name]
   return main ? { main, official: record ? `查到的记录：${record.replace(/，需工作人员核实$/, '')}` : undefined } : { main: detail || '需要工作人员核实' }
