@@ -121,7 +121,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
 // ---- values ----------------------------------------------------------------
 
 export type ApplicationKind = 'certificate' | 'unemployment' | 'flexible';
-export type ApplicationStatus = 'pending_review' | 'approved' | 'rejected' | 'withdrawn';
+/** `returned`: staff returned it for correction (退回补正); `resubmitted`: the corrected submission replaced it. */
+export type ApplicationStatus = 'pending_review' | 'approved' | 'rejected' | 'withdrawn' | 'returned' | 'resubmitted';
 export type RegistrationStatus = 'active' | 'deregistered';
 export type CertificateStatus = 'valid' | 'superseded' | 'revoked';
 
@@ -205,7 +206,13 @@ export interface ApplicationView {
   /** masked holder name */
   holderName: string;
   certificate?: CertificateView;
-  decision?: { decision: 'approve' | 'reject'; reasonCode?: string; reasonText?: string; note?: string; at: string };
+  decision?: { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; reasonText?: string; note?: string; at: string };
+  /** 退回补正: what staff asked to correct (while `returned`) */
+  returnedFor?: string;
+  /** the returned application this submission corrects */
+  correctsApplicationId?: string;
+  /** the corrected submission that replaced this returned one */
+  correctedByApplicationId?: string;
   /** what the person can do next, in plain Chinese */
   nextStep: string;
   /** the office handling it (phone, address, map), while waiting for staff or after a refusal */

@@ -7,7 +7,8 @@
  * api.ts, code CONFLICT), so a handler can return it as is.
  *
  *   submitted ──(秒办: every check passed)──────────────▶ approved
- *       └──────(any check failed or a source was down)──▶ pending_review ──▶ approved | rejected | withdrawn
+ *       └──────(any check failed or a source was down)──▶ pending_review ──▶ approved | rejected | withdrawn | returned
+ *   returned (退回补正) ──(the corrected submission, a new application linked to it)──▶ resubmitted
  *
  * `submitted` is where every application starts and is never stored as its status: the cloud
  * decides in the same request (docs/product.md "the machine never rejects"; 渝人社办〔2020〕79号 三 秒办).
@@ -32,6 +33,8 @@ export type TimelineStatus =
   | 'approved'
   | 'rejected'
   | 'withdrawn'
+  | 'returned'
+  | 'resubmitted'
   | 'services'
   | 'deregistered';
 
@@ -43,6 +46,8 @@ export const TIMELINE_LABELS: Readonly<Record<TimelineStatus, string>> = Object.
   approved: '已办结（通过）',
   rejected: '未通过',
   withdrawn: '已撤回',
+  returned: '退回补正',
+  resubmitted: '已补正重新提交',
   services: '登记服务',
   deregistered: '已注销',
 });
@@ -52,13 +57,17 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<LifecycleState, readonly A
   // 秒办 approves at once; anything short of all checks passing goes to a person (docs/product.md).
   submitted: ['approved', 'pending_review'],
   // staff approve or reject (only staff reject); the citizen may withdraw while it waits
-  pending_review: ['approved', 'rejected', 'withdrawn'],
+  // 退回补正 (issue 20): staff return it saying what to correct
+  pending_review: ['approved', 'rejected', 'withdrawn', 'returned'],
   // final: a decision is not re-opened here; an approved registration ends by deregistration
   approved: [],
   // 复核: a rejection goes back before another staff member once, at the person's request
   // (cloudfunctions/core/handlers/afterAnswer.handler.ts requestReview)
   rejected: ['pending_review'],
   withdrawn: [],
+  // the person resubmits it corrected (a new application linked to this one), or withdraws it
+  returned: ['resubmitted', 'withdrawn'],
+  resubmitted: [],
 });
 
 export const REGISTRATION_TRANSITIONS: Readonly<Record<RegistrationStatus, readonly RegistrationStatus[]>> = Object.freeze({

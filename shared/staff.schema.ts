@@ -16,7 +16,7 @@ const note = (max: number) => z.preprocess(blankToUndefined, text('说明不能�
 export const decideSchema = z
   .object({
     applicationId,
-    decision: z.enum(['approve', 'reject'], { error: '请选择“通过”或“不通过”' }),
+    decision: z.enum(['approve', 'reject', 'return'], { error: '请选择“通过”“不通过”或“退回补正”' }),
     reasonCode: z.preprocess(blankToUndefined, z.enum(codesOf(REJECTION_REASONS), { error: '请从列表中选择不通过的原因' }).optional()),
     note: note(200),
   })
@@ -25,7 +25,12 @@ export const decideSchema = z
     const needsNote = REJECTION_REASONS.find((r) => r.code === v.reasonCode && 'needsNote' in r && r.needsNote);
     if (v.decision === 'reject' && needsNote && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '选择“其他”时须填写说明' });
     // 人社厅发〔2020〕79号 一(二), 大人社规发〔2025〕2号 三(一): the forbidden reasons may not come back through the note (shared/staff-text.ts).
-    const forbidden = v.decision === 'reject' ? forbiddenReasonProblem(v.note) : undefined;
+    // 退回补正 says what to correct, in a real sentence; never a request for documents (人社厅发〔2020〕79号 一(二))
+    if (v.decision === 'return') {
+      const problem = !v.note ? '退回补正时须写明需要修改的内容' : sentenceProblem(v.note, '退回补正的说明');
+      if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
+    }
+    const forbidden = v.decision === 'reject' || v.decision === 'return' ? forbiddenReasonProblem(v.note) : undefined;
     if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
   });
 

@@ -101,6 +101,17 @@ export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: numbe
 }
 
 /** Staff rejection: the move, and the lock released so the person may apply again. */
+/**
+ * 退回补正 (issue 20): back to the person with what to correct. Like a rejection it frees the person's
+ * lock for the kind, so the corrected submission (`correctsApplicationId`) can be made at once.
+ */
+export async function returnInTx(tx: StoreTx, app: ApplicationRecord, at: number, note: string): Promise<Result<ApplicationRecord>> {
+  const moved = transition(app, 'returned', at, `请修改：${note}`);
+  if (!moved.ok) return moved;
+  await tx.remove('locks', `${app.kind}:${app.personKey}`);
+  return ok(moved.data);
+}
+
 export async function rejectInTx(tx: StoreTx, app: ApplicationRecord, at: number, note: string): Promise<Result<ApplicationRecord>> {
   const moved = transition(app, 'rejected', at, note);
   if (!moved.ok) return moved;

@@ -38,7 +38,10 @@ export interface ApplicationFields {
   form: Record<string, unknown> & { person?: PersonRecord };
   person: PersonRecord;
   certificateNo: string | null;
-  decision: null | { decision: 'approve' | 'reject'; reasonCode?: string; note?: string; at: string; by: string };
+  decision: null | { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; note?: string; at: string; by: string };
+  /** 退回补正: the returned application this one corrects, and on the returned one its correction */
+  correctsApplicationId?: string;
+  correctedByApplicationId?: string;
   reviewReasons: string[];
   /**
    * 申领: the 《就业创业证》 the provincial system held when it was submitted (looked up with the other

@@ -10,6 +10,7 @@
 import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
 import { addWorkingDays } from '../../shared/calendar';
+import { caseNoOf } from '../../shared/case-no';
 import { beijingDate } from '../../shared/dates';
 import { recordEvent, submitted, transition } from '../../shared/lifecycle';
 import { approveInTx, unconfirmedEndRefusal } from './approval';
@@ -43,6 +44,8 @@ export interface SubmitSpec {
   existing?(tx: StoreTx): Promise<ApplicationRecord | null>;
   /** a delegation id: a helper submits for the person who invited them (core/person-access.ts) */
   onBehalfOf?: string;
+  /** 退回补正: the returned application this corrected submission replaces */
+  correctsApplicationId?: string;
   /** view decoration (e.g. the certificate) */
   decorate?(tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView>;
 }
@@ -57,13 +60,28 @@ const KIND_TEXT: Record<ApplicationKind, string> = { certificate: '申领《就�
  * Takes the optional `onBehalfOf` (a delegation id) off a submission's input before the form's
  * schema sees it; a malformed one is a field error like any other.
  */
-export function splitOnBehalfOf(input: unknown): { input: unknown; onBehalfOf?: string; error?: string } {
-  if (!input || typeof input !== 'object' || !('onBehalfOf' in input)) return { input };
-  const { onBehalfOf, ...rest } = input as Record<string, unknown>;
-  if (onBehalfOf === undefined || onBehalfOf === null || onBehalfOf === '') return { input: rest };
-  if (typeof onBehalfOf !== 'string' || onBehalfOf.length > 64) return { input: rest, error: '代办授权编号无效，请从“家人代办”进入' };
-  return { input: rest, onBehalfOf };
+export function splitSubmissionExtras(input: unknown): {
+  input: unknown; onBehalfOf?: string; correctsApplicationId?: string; error?: { field: string; message: string };
+} {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { input };
+  const { onBehalfOf, correctsApplicationId, ...rest } = input as Record<string, unknown>;
+  const out: ReturnType<typeof splitSubmissionExtras> = { input: rest };
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (given(onBehalfOf)) {
+    if (typeof onBehalfOf !== 'string' || onBehalfOf.length > 64) return { input: rest, error: { field: 'onBehalfOf', message: '代办授权编号无效，请从“家人代办”进入' } };
+    out.onBehalfOf = onBehalfOf;
+  }
+  // 退回补正: the returned application this submission corrects
+  if (given(correctsApplicationId)) {
+    if (typeof correctsApplicationId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(correctsApplicationId)) {
+      return { input: rest, error: { field: 'correctsApplicationId', message: CORRECTS_NOT_FOUND } };
+    }
+    out.correctsApplicationId = correctsApplicationId;
+  }
+  return out;
 }
+
+export const CORRECTS_NOT_FOUND = '没有找到要修改的申请，请从“进度查询”中打开它后再修改';
 
 export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<Result<ApplicationView>> {
   const openid = deps.caller.openid;
@@ -108,6 +126,20 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (again.kind === 'reused') return again.error;
     if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
+    // 退回补正: the returned application must be this person's (or this sender's: the correction may be
+    // of the ID number itself), of the same kind, and still waiting for its correction
+    let returned: ApplicationRecord | null = null;
+    if (spec.correctsApplicationId) {
+      returned = await tx.get<ApplicationRecord>('applications', spec.correctsApplicationId);
+      if (!returned || returned.kind !== spec.kind || (returned.personKey !== personKey && returned.openid !== openid)) {
+        return fail('NOT_FOUND', CORRECTS_NOT_FOUND, { correctsApplicationId: CORRECTS_NOT_FOUND });
+      }
+      if (returned.status !== 'returned') {
+        const why = returned.status === 'resubmitted' ? '这条申请已经修改并重新提交过了，请查看新的申请' : '这条申请没有被退回补正，不需要修改后重新提交';
+        return fail('CONFLICT', why, { correctsApplicationId: why });
+      }
+    }
+
     const bind = async () => {
       if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
     };
@@ -142,7 +174,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     const approve = checks.every((c) => c.passed);
     const today = beijingDate(at);
     const due = approve ? null : addWorkingDays(today, spec.reviewDays);
-    const start = submitted(at);
+    const start = submitted(at, returned ? `修改后重新提交（原申请 ${caseNoOf(returned.kind, returned.applicationId, beijingDate(returned.submittedAt))}）` : undefined);
     const base: ApplicationInLife = {
       applicationId: deps.newId(),
       kind: spec.kind,
@@ -165,6 +197,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       decision: null,
       reviewReasons: checks.filter((c) => !c.passed).map((c) => c.detail),
       ...(spec.found ? spec.found() : {}),
+      ...(returned ? { correctsApplicationId: returned.applicationId } : {}),
     };
     const checked = must(recordEvent(base, 'checked', at, approve ? '系统比对全部通过' : '部分信息需工作人员核实'));
     // 秒办 and staff approval do the same things (core/approval.ts)
@@ -173,6 +206,11 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     const app: ApplicationRecord = decided.data;
     await tx.put('applications', app.applicationId, app);
     await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
+    if (returned) {
+      const moved = transition(returned, 'resubmitted', at, `已修改并重新提交（${caseNoOf(app.kind, app.applicationId, beijingDate(app.submittedAt))}）`);
+      if (!moved.ok) return moved;
+      await tx.put('applications', returned.applicationId, { ...moved.data, correctedByApplicationId: app.applicationId });
+    }
     const msg = spec.message(app);
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: `${spec.kind}.${app.status}`,

@@ -18,6 +18,8 @@ const STATUS_NEXT: Record<ApplicationRecord['status'], string> = {
   pending_review: '工作人员将在办结时限内完成审核，结果会通过消息通知您；期间无需补交材料。',
   rejected: '未通过。如对结果有疑问，可携带身份证件到就近的公共就业服务机构咨询，或修改信息后重新申请。',
   withdrawn: '申请已撤回。如需办理，可重新提交。',
+  returned: '工作人员请您修改部分信息后重新提交，不需要补交任何材料。请在“进度查询”中点“修改后重新提交”。',
+  resubmitted: '您已修改并重新提交，请查看新的申请的办理进度。',
 };
 
 export function nextStepFor(app: ApplicationRecord): string {
@@ -79,6 +81,9 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
   if (app.decision) {
     view.decision = { decision: app.decision.decision, reasonCode: app.decision.reasonCode, note: app.decision.note, at: app.decision.at };
   }
+  if (app.status === 'returned' && app.decision?.note) view.returnedFor = app.decision.note;
+  if (typeof app.correctsApplicationId === 'string') view.correctsApplicationId = app.correctsApplicationId;
+  if (typeof app.correctedByApplicationId === 'string') view.correctedByApplicationId = app.correctedByApplicationId;
   return view;
 }
 

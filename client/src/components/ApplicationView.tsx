@@ -23,6 +23,8 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   pending_review: '已受理，待人工审核',
   rejected: '未通过',
   withdrawn: '已撤回',
+  returned: '需要修改后重新提交',
+  resubmitted: '已修改并重新提交',
 }
 
 export const UNCERTAIN_DUE_NOTE = '该日期所在年份的法定节假日安排尚未公布，实际办结日期可能顺延'

@@ -74,15 +74,17 @@ export async function withdrawApplication(input: unknown, deps: Deps): Promise<R
   return idempotent(deps, 'withdrawApplication', v.data.requestId, async (tx, at) => {
     const app = await ownApplication(deps, tx, v.data.applicationId);
     if (!app) return fail('NOT_FOUND', NOT_FOUND);
-    if (app.status !== 'pending_review') {
-      return fail('CONFLICT', app.status === 'withdrawn' ? '这条申请已经撤回' : '这条申请已经办结，不能撤回；如需变更，请在“我的登记”中办理');
+    // a returned application (退回补正) may be withdrawn too, instead of being corrected
+    if (app.status !== 'pending_review' && app.status !== 'returned') {
+      return fail('CONFLICT', app.status === 'withdrawn' ? '这条申请已经撤回' : app.status === 'resubmitted' ? '这条申请已修改并重新提交，请撤回新的申请' : '这条申请已经办结，不能撤回；如需变更，请在“我的登记”中办理');
     }
     const moved = transition(app, 'withdrawn', at, '申请人撤回');
     if (!moved.ok) return moved;
     const done: ApplicationRecord = { ...moved.data, dueDate: null };
     await tx.put('applications', done.applicationId, done);
     // the person may apply again at once: the lock that kept a second submission out is released
-    await tx.remove('locks', `${app.kind}:${app.personKey}`);
+    // (a returned application holds none; removing the person's lock then would free another one's)
+    if (app.status === 'pending_review') await tx.remove('locks', `${app.kind}:${app.personKey}`);
     const what = KIND_WORDS[app.kind] ?? '申请';
     await writeMessageInTx(tx, {
       messageId: `withdrawn:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `${app.kind}.withdrawn`,

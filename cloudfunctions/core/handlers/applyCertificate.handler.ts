@@ -16,7 +16,7 @@ import { cityOf, type ProvincialCertificate } from '../../../shared/certificate-
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
-import { splitOnBehalfOf, submitApplication } from '../submit';
+import { splitSubmissionExtras, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
 import { schemaPerDay } from '../schema-cache';
@@ -28,8 +28,8 @@ const ISSUED_AS = (prior: ProvincialCertificate, region: string) =>
   cityOf(prior.issuingRegion) === cityOf(region) ? '电子《就业创业证》已按原编号补发' : '电子《就业创业证》已换发';
 
 export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
-  const split = splitOnBehalfOf(input);
-  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  const split = splitSubmissionExtras(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error.message, { [split.error.field]: split.error.message });
   input = split.input;
   const today = beijingDate(deps.clock.now());
   const v = validate(applySchema(today), input);
@@ -52,6 +52,7 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     action: 'applyCertificate',
     requestId,
     onBehalfOf: split.onBehalfOf,
+    correctsApplicationId: split.correctsApplicationId,
     person,
     // the 个人信息书面申报承诺 as accepted: its text and time (大人社规发〔2025〕2号 一(三))
     form: { ...person, commitment: stampCommitment('certificate', commitment, deps.clock.now()) },

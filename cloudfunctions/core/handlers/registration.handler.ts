@@ -20,7 +20,7 @@ import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../reco
 import { registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
 import { schemaPerDay } from '../schema-cache';
-import { splitOnBehalfOf, submitApplication } from '../submit';
+import { splitSubmissionExtras, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 
 type Address = { regionCode: string; detail: string };
@@ -70,8 +70,8 @@ export function unemploymentConditionChecks(form: Record<string, unknown>): Chec
 }
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
-  const split = splitOnBehalfOf(input);
-  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  const split = splitSubmissionExtras(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error.message, { [split.error.field]: split.error.message });
   input = split.input;
   const now = deps.clock.now();
   const v = validate(unemploymentSchema(beijingDate(now)), input);
@@ -84,6 +84,7 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
     action: 'submitUnemploymentRegistration',
     requestId,
     onBehalfOf: split.onBehalfOf,
+    correctsApplicationId: split.correctsApplicationId,
     person,
     form: { ...form, commitment: stampCommitment('unemployment', commitment, now) },
     region,
@@ -97,8 +98,8 @@ export async function submitUnemploymentRegistration(input: unknown, deps: Deps)
 }
 
 export async function submitFlexibleEmployment(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
-  const split = splitOnBehalfOf(input);
-  if (split.error) return fail('VALIDATION_FAILED', split.error, { onBehalfOf: split.error });
+  const split = splitSubmissionExtras(input);
+  if (split.error) return fail('VALIDATION_FAILED', split.error.message, { [split.error.field]: split.error.message });
   input = split.input;
   const now = deps.clock.now();
   const v = validate(flexibleSchema(beijingDate(now)), input);
@@ -111,6 +112,7 @@ export async function submitFlexibleEmployment(input: unknown, deps: Deps): Prom
     action: 'submitFlexibleEmployment',
     requestId,
     onBehalfOf: split.onBehalfOf,
+    correctsApplicationId: split.correctsApplicationId,
     person,
     form: { ...form, commitment: stampCommitment('flexible', commitment, now) },
     region,

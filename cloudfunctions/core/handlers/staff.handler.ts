@@ -17,7 +17,7 @@ import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../
 import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
 import { ruleFirstMessage } from '../../../shared/staff-text';
 import { validate } from '../../../shared/validate';
-import { approveInTx, rejectInTx } from '../approval';
+import { approveInTx, rejectInTx, returnInTx } from '../approval';
 import { serviceRecordOf } from '../contact-record';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
@@ -110,17 +110,21 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     const atIso = beijingIso(at);
     const decided = decision === 'approve'
       ? await approveInTx(tx, app, at, deps, { by: 'staff', note })
-      : await rejectInTx(tx, app, at, `${labelOf(REJECTION_REASONS, reasonCode) ?? ''}${note ? `：${note}` : ''}`);
+      : decision === 'return'
+        ? await returnInTx(tx, app, at, note!)
+        : await rejectInTx(tx, app, at, `${labelOf(REJECTION_REASONS, reasonCode) ?? ''}${note ? `：${note}` : ''}`);
     if (!decided.ok) return decided;
     const done: ApplicationRecord = { ...decided.data, decision: { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid } };
     await tx.put('applications', done.applicationId, done);
     const what = app.kind === 'certificate' ? '《就业创业证》申领' : app.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${done.status}`,
-      title: decision === 'approve' ? `您的${what}已审核通过` : `您的${what}未通过审核`,
+      title: decision === 'approve' ? `您的${what}已审核通过` : decision === 'return' ? `您的${what}需要修改后重新提交` : `您的${what}未通过审核`,
       body: decision === 'approve'
         ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
-        : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。如对结果有异议，可在小程序中申请复核（由其他工作人员办理）；也可依法申请行政复议或者提起行政诉讼。`,
+        : decision === 'return'
+          ? `工作人员请您修改：${note}。不需要补交任何材料。请打开这条申请，点“修改后重新提交”，原来填写的内容已为您保留。`
+          : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。如对结果有异议，可在小程序中申请复核（由其他工作人员办理）；也可依法申请行政复议或者提起行政诉讼。`,
       at, applicationId: app.applicationId,
     });
     await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });

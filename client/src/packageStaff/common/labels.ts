@@ -12,6 +12,8 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   approved: '已通过',
   rejected: '未通过',
   withdrawn: '已撤回',
+  returned: '已退回补正',
+  resubmitted: '已补正重新提交',
 }
 
 /** Check names as a heading: the one shared table (shared/check-labels.ts). */
