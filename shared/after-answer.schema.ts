@@ -13,6 +13,9 @@ const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64
 
 export const withdrawSchema = withFieldLabels(z.object({ requestId: requestIdSchema, applicationId }), { applicationId: '申请编号' });
 
+/** getReturnedApplication: the returned application to correct (退回补正). */
+export const returnedQuerySchema = withFieldLabels(z.object({ applicationId }), { applicationId: '申请编号' });
+
 /** 复核: the person says why in their own words (5–500 characters). */
 export const reviewRequestSchema = withFieldLabels(z.object({
   requestId: requestIdSchema,

@@ -36,6 +36,8 @@ export const ACTIONS = {
   rateService: { fn: 'citizen', audience: 'citizen' },
   // after the first answer: withdraw, 复核, report a job, change details
   withdrawApplication: { fn: 'citizen', audience: 'citizen' },
+  // 退回补正: the returned application's answers, to correct them
+  getReturnedApplication: { fn: 'citizen', audience: 'citizen' },
   requestReview: { fn: 'citizen', audience: 'citizen' },
   reportEmployment: { fn: 'citizen', audience: 'citizen' },
   updateMyRegistration: { fn: 'citizen', audience: 'citizen' },

@@ -650,6 +650,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     // a counter code nobody was given: outside the region and unknown read the same
     confirmIdentityAtCounter: () => ({ existing: { code: '12345678', documentType: '01', documentNumber: registered.idNumber, name: registered.name }, missing: { code: '12345678', documentType: '01', documentNumber: neverSeen.idNumber, name: neverSeen.name } }),
     withdrawApplication: () => ({ existing: { requestId: 'req-acc-wdrw', applicationId: ids.pending }, missing: { requestId: 'req-acc-wdrw', applicationId: 'f'.repeat(32) } }),
+    getReturnedApplication: () => ({ existing: { applicationId: ids.pending }, missing: { applicationId: 'f'.repeat(32) } }),
     requestReview: () => ({ existing: { requestId: 'req-acc-rvw1', applicationId: ids.pending, reason: '我已离职，请复核' }, missing: { requestId: 'req-acc-rvw1', applicationId: 'f'.repeat(32), reason: '我已离职，请复核' } }),
     reportEmployment: () => ({ existing: { requestId: 'req-acc-rpt1', situation: '11', since: '2026-01-05', confirmEnds: true }, missing: { requestId: 'req-acc-rpt1', situation: '11', since: '2026-01-05', confirmEnds: true } }),
     updateMyRegistration: () => ({ existing: { requestId: 'req-acc-upd1', skills: '电工' }, missing: { requestId: 'req-acc-upd1', skills: '电工' } }),

@@ -130,3 +130,18 @@ describe('the person corrects and resubmits', () => {
     expect(res.json.data.status).toBe('withdrawn');
   });
 });
+
+describe('getReturnedApplication: the answers to correct', () => {
+  it('gives the person their returned answers (not the commitment, which is given again), and no one else', async () => {
+    const { p, applicationId } = await waiting('rc-read');
+    expect((await gw.call('getReturnedApplication', { applicationId }, 'rc-read')).status).toBe(409);
+    await decide(applicationId, { decision: 'return', note: WHAT });
+    const res = await gw.call('getReturnedApplication', { applicationId }, 'rc-read');
+    expect(res.status).toBe(200);
+    expect(res.json.data).toMatchObject({ applicationId, kind: 'unemployment', returnedFor: WHAT });
+    expect(res.json.data.form).toMatchObject({ name: p.name, idNumber: p.idNumber, unemployedSince: '2026-04', reason: '从各类单位辞职' });
+    expect(res.json.data.form.commitment).toBeUndefined();
+    const other = await gw.call('getReturnedApplication', { applicationId }, 'rc-someone-else');
+    expect(other.status).toBe(404);
+  });
+});

@@ -15,7 +15,7 @@ import { maskName } from '../../../shared/mask';
 import { profileFor } from '../../../shared/region-profiles';
 import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '../../../shared/registrations';
 import {
-  SELF_REPORT_LABELS, makeReportEmploymentSchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
+  SELF_REPORT_LABELS, makeReportEmploymentSchema, returnedQuerySchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
 } from '../../../shared/after-answer.schema';
 import { validate } from '../../../shared/validate';
 import type { Deps } from '../deps';
@@ -61,11 +61,39 @@ async function idempotent<T>(deps: Deps, action: string, requestId: string, run:
 }
 
 /** The application, when the caller sent it or may act for its person; else null (answered NOT_FOUND). */
-async function ownApplication(deps: Deps, tx: StoreTx, applicationId: string): Promise<ApplicationRecord | null> {
+async function ownApplication(deps: Deps, tx: Pick<StoreTx, 'get'>, applicationId: string): Promise<ApplicationRecord | null> {
   const app = await tx.get<ApplicationRecord>('applications', applicationId);
   if (!app) return null;
   if (app.openid === deps.caller.openid) return app;
   return (await accessTo(deps, app.personKey)) ? app : null;
+}
+
+export interface ReturnedApplication {
+  applicationId: string;
+  caseNo: string;
+  kind: ApplicationView['kind'];
+  /** what staff asked to correct */
+  returnedFor: string;
+  /** the answers as submitted, to open the form pre-filled; the commitment is not included (it is given again) */
+  form: Record<string, unknown>;
+}
+
+/**
+ * 退回补正: the caller's own returned application with their answers, so the form opens pre-filled
+ * (issue 20). Only while it is `returned`, only to the sender or the person's bound or invited
+ * accounts — the same rule as every citizen read. The caller's own data, so nothing is masked.
+ */
+export async function getReturnedApplication(input: unknown, deps: Deps): Promise<Result<ReturnedApplication>> {
+  const v = validate(returnedQuerySchema, input);
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  const app = await ownApplication(deps, deps.store, v.data.applicationId);
+  if (!app) return fail('NOT_FOUND', NOT_FOUND);
+  if (app.status !== 'returned') {
+    return fail('CONFLICT', app.status === 'resubmitted' ? '这条申请已经修改并重新提交过了，请查看新的申请' : '这条申请没有被退回补正，不需要修改后重新提交');
+  }
+  const { commitment: _c, requestId: _r, ...form } = app.form as Record<string, unknown>;
+  const view = applicationView(app);
+  return ok({ applicationId: app.applicationId, caseNo: view.caseNo, kind: app.kind, returnedFor: view.returnedFor ?? '', form: { ...form, ...app.person } });
 }
 
 export async function withdrawApplication(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {

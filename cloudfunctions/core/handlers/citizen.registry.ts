@@ -1,6 +1,6 @@
 /** The handlers of the CloudBase function `citizen` (actions whose `fn` is 'citizen' in shared/api.ts). */
 import type { HandlerMap } from './handler';
-import { reportEmployment, requestReview, updateMyRegistration, withdrawApplication } from './afterAnswer.handler';
+import { getReturnedApplication, reportEmployment, requestReview, updateMyRegistration, withdrawApplication } from './afterAnswer.handler';
 import { applyCertificate } from './applyCertificate.handler';
 import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
@@ -16,6 +16,7 @@ import { getMyData, listWhoReadMyData } from './myData.handler';
 export const CITIZEN_HANDLERS: HandlerMap = {
   // after the first answer (afterAnswer.handler.ts)
   withdrawApplication,
+  getReturnedApplication,
   requestReview,
   reportEmployment,
   updateMyRegistration,
