@@ -64,6 +64,41 @@ function todoOf(c: Check): string {
 }
 
 /** A person sent to review is told what to do (issue 17), with the office to call. */
+/** The form of each kind, opened with `corrects=` to correct a returned application (退回补正). */
+export const FORM_OF: Record<ApplicationView['kind'], string> = {
+  certificate: '/packageForms/certificate-apply/index',
+  unemployment: '/packageForms/unemployment/index',
+  flexible: '/packageForms/flexible/index',
+}
+
+/**
+ * 退回补正 (issue 20): what staff asked to change, word for word, and the way forward — the form opens
+ * with the earlier answers; nothing is to be brought or uploaded.
+ */
+export function Returned({ app }: { app: ApplicationView }) {
+  if (app.status === 'resubmitted') {
+    return (
+      <Notice id='resubmitted' kind='info' title='您已修改并重新提交'>
+        <Text>请在“我的全部申请”中查看新的申请的办理进度。</Text>
+      </Notice>
+    )
+  }
+  if (app.status !== 'returned') return null
+  return (
+    <View className='card' id='returned'>
+      <Text className='section-title'>需要您修改后重新提交</Text>
+      <Text className='todo__item'>工作人员请您修改：</Text>
+      <Text id='returned-for' className='todo__item' userSelect>
+        {app.returnedFor ?? '请联系办理机构了解需要修改的内容'}
+      </Text>
+      <Text className='todo__note'>不需要补交任何材料。点下面的按钮，原来填写的内容都在，只改需要改的地方。</Text>
+      <Button id='correct-open' onClick={() => void Taro.navigateTo({ url: `${FORM_OF[app.kind]}?corrects=${encodeURIComponent(app.applicationId)}` })}>
+        修改后重新提交
+      </Button>
+    </View>
+  )
+}
+
 export function WhatToDo({ app }: { app: ApplicationView }) {
   if (app.status !== 'pending_review') return null
   const open = app.checks.filter((c) => !c.passed)

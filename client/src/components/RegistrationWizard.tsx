@@ -32,6 +32,7 @@ import {
   STEP_SITUATION,
   draftHasContent,
   getPath,
+  correctionDraft,
   newRegistrationDraft,
   prefill,
   registrationInput,
@@ -183,9 +184,33 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
     }
   }, [draft, outcome, spec.draftKey])
 
+  // 退回补正: opened with `corrects=` from 进度查询 — the returned answers, and what to change.
+  const corrects = Taro.getCurrentInstance().router?.params?.corrects
+  const [correcting, setCorrecting] = useState<{ applicationId: string; returnedFor: string } | null>(null)
+  useEffect(() => {
+    if (!corrects) return
+    let gone = false
+    const id = decodeURIComponent(corrects)
+    void call<{ applicationId: string; returnedFor: string; form: Record<string, unknown> }>('getReturnedApplication', { applicationId: id }).then((res) => {
+      if (gone) return
+      if (!res.ok) {
+        setFailureTitle('不能修改这条申请')
+        setFailure(res.error.message)
+        return
+      }
+      setCorrecting({ applicationId: res.data.applicationId, returnedFor: res.data.returnedFor })
+      setRestored(false)
+      setDraft(correctionDraft(spec.own, res.data.applicationId, res.data.form))
+      setFormKey((k) => k + 1)
+    })
+    return () => {
+      gone = true
+    }
+  }, [corrects, spec.own])
+
   // No draft: start from the person's earlier submission, if any (their own data, unmasked).
   useEffect(() => {
-    if (initial.restored) return
+    if (initial.restored || corrects) return
     let gone = false
     void call<{ person: Record<string, unknown> | null }>('getMyProfile').then((res) => {
       if (gone || !res.ok || !res.data.person) return
@@ -449,6 +474,12 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
           <View id='draft-clear' className='wiz__link' role='button' onClick={startOver}>
             清空
           </View>
+        </Notice>
+      ) : null}
+      {correcting ? (
+        <Notice id='correcting' kind='info' title='请按工作人员的说明修改后重新提交'>
+          <Text id='correcting-for'>{correcting.returnedFor}</Text>
+          <Text>原来填写的内容都已保留，只改需要改的地方；不需要补交任何材料。</Text>
         </Notice>
       ) : null}
       {prefilled.some((h) => stepOf(h) === step && inView(h)) ? (

@@ -23,6 +23,8 @@ export interface RegistrationDraft {
   commitment: { accepted: boolean; signature: string }
   /** field paths the person has visited: only these show errors before 下一步 */
   touched: string[]
+  /** 退回补正: the returned application this fill corrects (sent as `correctsApplicationId`) */
+  correctsApplicationId?: string
 }
 
 export const STEP_COUNT = 5
@@ -96,7 +98,26 @@ export function restoreRegistrationDraft(stored: unknown, own: Extra): Registrat
     extra: sameShape(emptyExtra(own), d.extra) as Extra,
     commitment: { accepted: c.accepted === true, signature: typeof c.signature === 'string' ? c.signature : '' },
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
+    ...(typeof d.correctsApplicationId === 'string' ? { correctsApplicationId: d.correctsApplicationId } : {}),
   }
+}
+
+/**
+ * 退回补正: a fresh fill (new requestId) holding the returned application's answers — the person block,
+ * and each own field whose stored value has the shape the form keeps (a yes/no answer stored as a
+ * boolean reads back as 'yes' / 'no'). The commitment and any "this ends my other registration" tick
+ * are given again.
+ */
+export function correctionDraft(own: Extra, applicationId: string, form: Record<string, unknown>): RegistrationDraft {
+  const empty = emptyExtra(own)
+  const answers = Object.fromEntries(
+    Object.keys(empty).map((k) => {
+      const v = form[k]
+      return [k, typeof v === 'boolean' && typeof empty[k] === 'string' ? (v ? 'yes' : 'no') : v]
+    }),
+  )
+  const d = prefill(newRegistrationDraft(own), form)
+  return { ...d, extra: { ...(sameShape(empty, answers) as Extra), endsConfirmed: false }, correctsApplicationId: applicationId }
 }
 
 export function draftHasContent(d: RegistrationDraft, own: Extra): boolean {
@@ -147,6 +168,7 @@ export function registrationInput(
     ...ownInput(draft.extra),
     commitment: { accepted, textVersion: COMMITMENTS[kind].version, ...(signature ? { signature } : {}) },
     ...(draft.extra.endsConfirmed === true ? { [SUPERSEDES[kind].confirmField]: true } : {}),
+    ...(draft.correctsApplicationId ? { correctsApplicationId: draft.correctsApplicationId } : {}),
   }
 }
 

@@ -102,7 +102,7 @@ function Shown({ app }: { app: Detail }) {
         <Decide applicationId={app.applicationId} />
       ) : (
         <Notice id='detail-decided' kind='info' title={`这条申请${STATUS_LABEL[app.status] ?? '已办结'}`}>
-          <Text>{app.decision ? `${timeText(app.decision.at)} 审核${app.decision.decision === 'approve' ? '通过' : `不通过：${labelOf(REJECTION_REASONS, app.decision.reasonCode) ?? ''}`}` : '无需再审核。'}</Text>
+          <Text>{app.decision ? `${timeText(app.decision.at)} ${app.decision.decision === 'approve' ? '审核通过' : app.decision.decision === 'return' ? `退回补正：${app.decision.note ?? ''}` : `审核不通过：${labelOf(REJECTION_REASONS, app.decision.reasonCode) ?? ''}`}` : '无需再审核。'}</Text>
         </Notice>
       )}
     </View>
@@ -110,7 +110,7 @@ function Shown({ app }: { app: Detail }) {
 }
 
 function Decide({ applicationId }: { applicationId: string }) {
-  const [decision, setDecision] = useState<'' | 'approve' | 'reject'>('')
+  const [decision, setDecision] = useState<'' | 'approve' | 'reject' | 'return'>('')
   const [reasonCode, setReasonCode] = useState('')
   const [note, setNote] = useState('')
   const [submitted, setSubmitted] = useState(false)
@@ -130,8 +130,12 @@ function Decide({ applicationId }: { applicationId: string }) {
     setFailure('')
     if (!checked.ok || busyRef.current) return
     const sure = await Taro.showModal({
-      title: decision === 'approve' ? '确认审核通过' : '确认不通过',
-      content: decision === 'approve' ? '通过后将即时办结并通知申请人。' : `原因：${labelOf(REJECTION_REASONS, reasonCode)}。将通知申请人，申请人可重新申请。`,
+      title: decision === 'approve' ? '确认审核通过' : decision === 'return' ? '确认退回补正' : '确认不通过',
+      content: decision === 'approve'
+        ? '通过后将即时办结并通知申请人。'
+        : decision === 'return'
+          ? '申请人将看到您写的说明，修改后重新提交；不得要求补交材料。'
+          : `原因：${labelOf(REJECTION_REASONS, reasonCode)}。将通知申请人，申请人可重新申请。`,
       confirmText: '确认',
       cancelText: '取消',
     }).catch(() => ({ confirm: false }))
@@ -167,6 +171,7 @@ function Decide({ applicationId }: { applicationId: string }) {
           {(
             [
               ['approve', 'decide-approve', '✓ 通过'],
+              ['return', 'decide-return', '↩ 退回补正'],
               ['reject', 'decide-reject', '✗ 不通过'],
             ] as const
           ).map(([value, id, label]) => (
@@ -189,7 +194,13 @@ function Decide({ applicationId }: { applicationId: string }) {
         </FormField>
       ) : null}
       {decision ? (
-        <FormField path='note' label='说明' required={needsNote} hint={needsNote ? '选择“其他”时须写明具体原因，申请人会看到这段说明' : '申请人会看到这段说明'} error={errors.note}>
+        <FormField
+          path='note'
+          label={decision === 'return' ? '请申请人修改什么' : '说明'}
+          required={needsNote || decision === 'return'}
+          hint={decision === 'return' ? '写明需要修改的内容，申请人会原文看到；不得要求补交证明材料' : needsNote ? '选择“其他”时须写明具体原因，申请人会看到这段说明' : '申请人会看到这段说明'}
+          error={errors.note}
+        >
           <Textarea id='field-note' className={`ta${errors.note ? ' ta--error' : ''}`} value={note} maxlength={200} nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '说明' } : undefined} placeholder='不超过200个字' onInput={(e) => setNote(e.detail.value)} />
         </FormField>
       ) : null}
