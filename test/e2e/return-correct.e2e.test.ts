@@ -66,8 +66,10 @@ it('the person reads what to change, corrects the pre-filled form and resubmits;
   await page.locator('#commit-accept').click();
   await next(page);
   await page.locator('#submit').click();
-  await page.locator('#result-status').waitFor({ timeout: 20000 });
-  expect(await page.locator('#result-status').innerText()).toContain('已办结');
+  // the form's result (the progress page it was opened from stays below it, with its own headline)
+  const result = page.locator('#result-status').last();
+  await result.waitFor({ timeout: 20000 });
+  expect(await result.innerText()).toContain('已办结');
 
   const old = (await gw.call('getProgress', { applicationId: first.json.data.applicationId }, openid)).json.data;
   expect(old.status).toBe('resubmitted');
