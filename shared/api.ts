@@ -209,6 +209,8 @@ export interface ApplicationView {
   holderName: string;
   certificate?: CertificateView;
   decision?: { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; reasonText?: string; note?: string; at: string };
+  /** a 复核 was asked for (once per application: a second request is refused) */
+  reviewRequested?: boolean;
   /** 退回补正: what staff asked to correct (while `returned`) */
   returnedFor?: string;
   /** the returned application this submission corrects */

@@ -82,6 +82,7 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
     view.decision = { decision: app.decision.decision, reasonCode: app.decision.reasonCode, note: app.decision.note, at: app.decision.at };
   }
   if (app.status === 'returned' && app.decision?.note) view.returnedFor = app.decision.note;
+  if (app.review) view.reviewRequested = true;
   if (typeof app.correctsApplicationId === 'string') view.correctsApplicationId = app.correctsApplicationId;
   if (typeof app.correctedByApplicationId === 'string') view.correctedByApplicationId = app.correctedByApplicationId;
   return view;

@@ -72,6 +72,12 @@ export async function pickWheel(page: Page, trigger: string, itemText: string): 
   await sheet.waitFor({ state: 'detached' });
 }
 
+/** 下一步 in a wizard, then the moment the next step takes to render. */
+export async function nextStep(page: Page): Promise<void> {
+  await page.locator('#step-next').click();
+  await page.waitForTimeout(300);
+}
+
 /** A date field (年 / 月 / 日 lists): `2026-03` or `2026-03-10`. */
 export async function pickDate(page: Page, field: string, date: string): Promise<void> {
   const [y, m, d] = date.split('-');

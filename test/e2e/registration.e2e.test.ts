@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { regionName } from '../../shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, type TestPerson } from '../support/people';
-import { launch, openAs, pickDate, pickWheel, SHOTS } from './browser';
+import { launch, nextStep, openAs, pickDate, pickWheel, SHOTS } from './browser';
 
 const NOW = '2026-03-10T10:00:00+08:00'; // a Tuesday
 let gw: TestGateway;
@@ -25,10 +25,7 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function next(page: Page) {
-  await page.locator('#step-next').click();
-  await page.waitForTimeout(300);
-}
+const next = nextStep;
 
 async function personStep(page: Page, p: TestPerson) {
   await page.getByLabel('姓名', { exact: true }).fill(p.name);

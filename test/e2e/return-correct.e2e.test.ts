@@ -4,11 +4,11 @@
  * the commitment again and resubmits — the new application is linked to the returned one.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { COMMITMENTS } from '../../shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId } from '../support/people';
-import { launch, openAs, SHOTS } from './browser';
+import { launch, nextStep, openAs, SHOTS } from './browser';
 
 const NOW = '2026-07-06T09:30:00+08:00';
 const STAFF = [{ openid: 'e2e-rc-reviewer', name: '大连审核员', region: '2102', role: 'reviewer' }];
@@ -26,10 +26,7 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function next(page: Page) {
-  await page.locator('#step-next').click();
-  await page.waitForTimeout(300);
-}
+const next = nextStep;
 
 it('the person reads what to change, corrects the pre-filled form and resubmits; the new application links to the returned one', async () => {
   const openid = 'e2e-rc-citizen';

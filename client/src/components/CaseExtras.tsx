@@ -64,6 +64,77 @@ function todoOf(c: Check): string {
 }
 
 /** A person sent to review is told what to do (issue 17), with the office to call. */
+/**
+ * After the first answer (issue 20): withdraw while staff have not decided (or instead of correcting a
+ * returned one), and 复核 of a rejection — once, by another staff member than the one who decided. The
+ * cloud validates with the shared schemas; this page only keeps the obvious (a reason of 5–500 字).
+ */
+export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChanged: () => void }) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const requestId = useRef(uuid())
+  const canWithdraw = app.status === 'pending_review' || app.status === 'returned'
+  const canReview = app.status === 'rejected' && !app.reviewRequested
+  if (!canWithdraw && !canReview) return null
+
+  const withdraw = async () => {
+    const sure = await Taro.showModal({ title: '确认撤回', content: '撤回后工作人员不再审核这条申请，您可以随时重新申请。', confirmText: '撤回', cancelText: '不撤回' }).catch(() => ({ confirm: false }))
+    if (!sure.confirm || busy) return
+    setBusy(true)
+    const res = await call('withdrawApplication', { requestId: requestId.current, applicationId: app.applicationId })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    requestId.current = uuid()
+    onChanged()
+  }
+  const review = async () => {
+    setError('')
+    const text = reason.trim()
+    if (text.length < 5) return setError('请用一两句话写明申请复核的理由')
+    if (busy) return
+    setBusy(true)
+    const res = await call('requestReview', { requestId: requestId.current, applicationId: app.applicationId, reason: text })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.fields?.reason ?? res.error.message)
+    requestId.current = uuid()
+    onChanged()
+  }
+
+  return (
+    <View className='card' id='after-answer'>
+      {error ? (
+        <Notice id='after-answer-error' kind='error' title='未能办理'>
+          <Text>{error}</Text>
+        </Notice>
+      ) : null}
+      {canReview ? (
+        <View id='review-request'>
+          <Text className='section-title'>对结果有异议？申请复核</Text>
+          <Text className='todo__note'>复核由作出决定以外的工作人员办理，每条申请可以申请一次。也可以依法申请行政复议或者提起行政诉讼。</Text>
+          <Textarea
+            id='review-reason'
+            className='ta'
+            value={reason}
+            maxlength={500}
+            placeholder='写明您认为结果不对的理由，不需要提供材料'
+            nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '复核理由' } : undefined}
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <Button id='review-submit' loading={busy} loadingText='正在提交…' onClick={() => void review()}>
+            申请复核
+          </Button>
+        </View>
+      ) : null}
+      {canWithdraw ? (
+        <Button id='withdraw' variant='secondary' loading={busy} loadingText='正在撤回…' onClick={() => void withdraw()}>
+          撤回这条申请
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
 /** The form of each kind, opened with `corrects=` to correct a returned application (退回补正). */
 export const FORM_OF: Record<ApplicationView['kind'], string> = {
   certificate: '/packageForms/certificate-apply/index',

@@ -231,12 +231,16 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
 
   // What of the person's would end (shared/registrations.ts): warned, and ticked, before submitting.
   const [holding, setHolding] = useState<{ since: string } | null>(null)
+  /** a registration of this same kind already in force (issue 20: said before step 1, not after five) */
+  const [already, setAlready] = useState<{ since: string } | null>(null)
   useEffect(() => {
     let gone = false
     void call<MyStatus>('getMyStatus').then((res) => {
       if (gone || !res.ok) return
       const other = res.data.registrations.find((r) => r.kind === SUPERSEDES[spec.kind].ends)
       setHolding(other ? { since: other.since } : null)
+      const same = res.data.registrations.find((r) => r.kind === spec.kind)
+      setAlready(same ? { since: same.since } : null)
     })
     return () => {
       gone = true
@@ -474,6 +478,14 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
           <View id='draft-clear' className='wiz__link' role='button' onClick={startOver}>
             清空
           </View>
+        </Notice>
+      ) : null}
+      {already ? (
+        <Notice id='already-registered' kind='info' title={`您已有 ${already.since} 起有效的${spec.kind === 'unemployment' ? '失业登记' : '灵活就业登记'}，不用重复登记`}>
+          <Text>要改电话、求职意向等信息，或者申报已经就业，请到“我的登记”。这里填过的内容会保留在本机。</Text>
+          <Button id='already-open' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageForms/my-registration/index' })}>
+            去“我的登记”
+          </Button>
         </Notice>
       ) : null}
       {correcting ? (

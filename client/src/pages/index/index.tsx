@@ -259,9 +259,10 @@ function StatusCard({ state, onRetry }: { state: StatusState; onRetry: () => voi
     )
   }
   const s = state.status
-  const lines: { id: string; text: string; url?: string }[] = []
+  const lines: { id: string; text: string; url?: string; linkText?: string }[] = []
   for (const r of s.registrations) {
-    lines.push({ id: `status-registration-${r.kind}`, text: `✓ ${KIND_LABELS[r.kind]}有效，自${dateText(r.since)}起` })
+    // 我的登记: change details, report a job (issue 20)
+    lines.push({ id: `status-registration-${r.kind}`, text: `✓ ${KIND_LABELS[r.kind]}有效，自${dateText(r.since)}起`, url: '/packageForms/my-registration/index', linkText: '修改信息或申报就业' })
   }
   if (s.nextFollowUp) lines.push({ id: 'status-followup', text: `下次就业状况回访：${dateText(s.nextFollowUp)}，届时会发消息提醒您` })
   for (const p of s.pending) {
@@ -280,7 +281,7 @@ function StatusCard({ state, onRetry }: { state: StatusState; onRetry: () => voi
       {lines.map((l) =>
         l.url ? (
           <View key={l.id} id={l.id} className='home__status-line home__status-line--link' role='link' onClick={() => go(l.url!)}>
-            {l.text}（查看进度）
+            {l.text}（{l.linkText ?? '查看进度'}）
           </View>
         ) : (
           <Text key={l.id} id={l.id} className='home__status-line'>

@@ -11,7 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
-import { OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
+import { AfterAnswer, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -78,6 +78,7 @@ export default function Progress() {
             <DueDate app={detail.data} />
             <Decision app={detail.data} />
             <Returned app={detail.data} />
+            <AfterAnswer app={detail.data} onChanged={() => void loadDetail(openId)} />
             <WhatToDo app={detail.data} />
             <OfficeCard office={detail.data.office} />
             <Timeline app={detail.data} />
