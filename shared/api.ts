@@ -56,6 +56,8 @@ export const ACTIONS = {
   decideApplication: { fn: 'staff', audience: 'reviewer' },
   deregister: { fn: 'staff', audience: 'reviewer' },
   listContactTasks: { fn: 'staff', audience: 'reviewer' },
+  // issue 20: the 工作台 counts of the region
+  getWorkbench: { fn: 'staff', audience: 'reviewer' },
   revealContact: { fn: 'staff', audience: 'reviewer' },
   completeContactTask: { fn: 'staff', audience: 'reviewer' },
   recordContactAttempt: { fn: 'staff', audience: 'reviewer' },

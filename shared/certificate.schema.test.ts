@@ -1,12 +1,21 @@
 import { makeApplyCertificateSchema } from './certificate.schema';
+import { COMMITMENTS } from './commitment';
 import { TODAY, validCertificateInput } from '../test/support/shared-fixtures';
 import { validate } from './validate';
 
 const schema = makeApplyCertificateSchema({ today: TODAY });
 const check = (patch: Record<string, unknown>) => validate(schema, { ...validCertificateInput(), ...patch });
 
-describe('《就业创业证》申领 (大人社规发〔2025〕2号 一(一): basic information only)', () => {
-  it('accepts the person fields and a requestId, nothing else required', () => {
+describe('《就业创业证》申领 (大人社规发〔2025〕2号 一(一): basic information only; 一(三): 书面申报承诺)', () => {
+  it('refuses a 申领 without the 个人信息书面申报承诺, or with it unticked or outdated', () => {
+    expect(check({ commitment: undefined }).ok ? {} : (check({ commitment: undefined }) as { fields: Record<string, string> }).fields).toEqual({ commitment: '请阅读并勾选承诺' });
+    const unticked = check({ commitment: { accepted: false, textVersion: COMMITMENTS.certificate.version } });
+    expect(unticked.ok ? {} : unticked.fields).toEqual({ 'commitment.accepted': '请阅读并勾选承诺' });
+    const old = check({ commitment: { accepted: true, textVersion: COMMITMENTS.unemployment.version } });
+    expect(old.ok ? {} : old.fields).toEqual({ 'commitment.textVersion': '承诺书内容已更新，请重新阅读并勾选承诺' });
+  });
+
+  it('accepts the person fields, a requestId and the commitment, nothing else required', () => {
     const r = check({});
     expect(r.ok && r.data).toMatchObject({ requestId: 'req-cert-0001', idNumber: '210204199003151370' });
   });

@@ -44,6 +44,8 @@ describe('timeline labels', () => {
       approved: '已办结（通过）',
       rejected: '未通过',
       withdrawn: '已撤回',
+      returned: '退回补正',
+      resubmitted: '已补正重新提交',
       services: '登记服务',
       deregistered: '已注销',
     });
@@ -89,7 +91,7 @@ describe('staff review', () => {
 });
 
 describe('refused moves', () => {
-  const all: LifecycleState[] = ['submitted', 'pending_review', 'approved', 'rejected', 'withdrawn'];
+  const all: LifecycleState[] = ['submitted', 'pending_review', 'approved', 'rejected', 'withdrawn', 'returned', 'resubmitted'];
   const allowed: Record<string, true> = {
     'submitted>approved': true,
     'submitted>pending_review': true,
@@ -98,6 +100,10 @@ describe('refused moves', () => {
     'pending_review>withdrawn': true,
     // 复核 (requestReview): once, before another staff member
     'rejected>pending_review': true,
+    // 退回补正: staff return it; the person resubmits it corrected, or withdraws it
+    'pending_review>returned': true,
+    'returned>resubmitted': true,
+    'returned>withdrawn': true,
   };
 
   it('allows exactly the moves of the state machine', () => {

@@ -19,7 +19,7 @@ import { maskName } from '../../shared/mask';
 import { templateDate } from '../../shared/notify';
 import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '../../shared/region-profiles';
 import { normalizedScope, staffMaySee } from './access';
-import { openFollowUpCallInTx } from './contact-record';
+import { STAFF_CONTACT_KINDS, openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
@@ -28,7 +28,7 @@ import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 import { runPass } from './paging';
 
-export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment' | 'contact_escalation';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment' | 'contact_escalation' | 'task_reminder' | 'task_escalation';
 
 /** Per scheduled pass and run: rows worked at most, rows visited at most (core/paging.ts). */
 export const PASS_BUDGET = 500;
@@ -212,48 +212,87 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
   return out;
 }
 
+const STAFF_TASK_WORDS: Record<string, { title: string; rule: string }> = {
+  contact: { title: '失业登记后联系任务', rule: '人社厅发〔2020〕79号：办理失业登记后5个工作日内主动联系' },
+  followcall: { title: '每月跟踪回访任务', rule: '大人社规发〔2025〕2号 三(三)：每月至少对登记失业人员进行一次电话回访' },
+  verify_employment: { title: '核实就业状态任务', rule: '人社厅发〔2020〕79号 二(八)：比对发现的就业记录须核实' },
+};
+
 /**
- * Contact tasks past their due date (人社厅发〔2020〕79号 一(三): contact within 5 working days of the
- * registration) and still open: an escalation to the region's admins, once per task
- * (`tasks/contact_escalation:<applicationId>`). Staff messages carry no ID number or phone.
+ * The staff contact tasks (core/contact-record.ts STAFF_CONTACT_KINDS: the first contact, each month's
+ * follow-up call, 核实就业状态) near or past their due date and still open: a reminder to the region's
+ * reviewers (admins when it has none) when at most 1 working day is left, an escalation to its admins
+ * once the due date has passed — each once per task (issue 20: "remind staff before a task is due;
+ * escalate when overdue"). A task whose registration has ended closes itself instead. The first
+ * contact's escalation keeps its id `contact_escalation:<applicationId>`. Staff messages carry no ID
+ * number or phone. Returns the escalations and the reminders written.
  */
 export async function contactDeadlines(deps: Deps, now: number): Promise<number> {
-  if (!deps.staffDirectory) return 0;
+  return (await staffTaskDeadlines(deps, now)).escalations;
+}
+
+export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ escalations: number; reminders: number; closed: number }> {
+  const out = { escalations: 0, reminders: 0, closed: 0 };
+  if (!deps.staffDirectory) return out;
   const today = beijingDate(now);
+  const horizon = addWorkingDays(today, 1).date;
   let staff: StaffMember[] | null = null;
-  let escalated = 0;
-  await runPass<TaskRecord>(deps, { pass: 'contact-deadlines', collection: 'tasks', where: { kind: 'contact', status: 'open', dueDate: { lt: today } }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
-    const id = taskId('contact_escalation', t.applicationId);
+  const where = { kind: { in: [...STAFF_CONTACT_KINDS] }, status: 'open', dueDate: { lte: horizon } };
+  await runPass<TaskRecord>(deps, { pass: 'contact-deadlines', collection: 'tasks', where, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
+    const overdue = compareDates(t.dueDate, today) < 0;
+    const id = overdue ? (t.kind === 'contact' ? taskId('contact_escalation', t.applicationId) : `task_escalation:${t.taskId}`) : `task_reminder:${t.taskId}`;
     if (await deps.store.get('tasks', id)) return false;
+    // the person is no longer registered (注销, 灵活就业, a later registration): nothing to contact them about
+    const reg = t.personKey ? await deps.store.get<RegistrationRecord>('registrations', registrationId('unemployment', t.personKey)) : null;
+    if (reg && (reg.status !== 'active' || reg.applicationId !== t.applicationId)) {
+      const closed = await deps.store.transaction(async (tx) => {
+        const task = await tx.get<TaskRecord>('tasks', t._id);
+        if (!task || task.status !== 'open') return false;
+        await tx.put('tasks', t._id, { ...task, status: 'closed' });
+        return true;
+      });
+      if (closed) out.closed += 1;
+      return closed;
+    }
     staff ??= await deps.staffDirectory!.list();
-    const recipients = nearestStaff(staff, t.region, 'admin').filter((r) => r.openid !== t.openid);
+    let recipients = overdue ? nearestStaff(staff, t.region, 'admin') : nearestStaff(staff, t.region, 'reviewer');
+    if (!overdue && recipients.length === 0) recipients = nearestStaff(staff, t.region, 'admin');
+    recipients = recipients.filter((r) => r.openid !== t.openid);
     if (recipients.length === 0) {
-      deps.log?.('schedule.no_staff', { applicationId: t.applicationId, region: t.region, kind: 'contact_escalation' });
+      deps.log?.('schedule.no_staff', { applicationId: t.applicationId, region: t.region, kind: overdue ? 'task_escalation' : 'task_reminder' });
       return false;
     }
+    const words = STAFF_TASK_WORDS[t.kind] ?? STAFF_TASK_WORDS.contact;
     const done = await deps.store.transaction(async (tx) => {
       const task = await tx.get<TaskRecord>('tasks', t._id);
-      if (!task || task.status !== 'open' || compareDates(task.dueDate, today) >= 0) return false;
+      if (!task || task.status !== 'open' || task.dueDate !== t.dueDate) return false;
       const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
-      const escalation: TaskRecord = {
-        taskId: id, kind: 'contact_escalation', status: 'done', applicationId: task.applicationId, personKey: null, openid: null,
+      const kind: TaskKind = overdue ? (task.kind === 'contact' ? 'contact_escalation' : 'task_escalation') : 'task_reminder';
+      const record: TaskRecord = {
+        taskId: id, kind, status: 'done', applicationId: task.applicationId, personKey: null, openid: null,
         region: task.region, dueDate: task.dueDate, createdAt: now, recipients: recipients.map((s) => s.openid),
       };
-      if (!(await tx.create('tasks', id, escalation))) return false;
+      if (!(await tx.create('tasks', id, record))) return false;
       const who = app ? `（${maskName(app.person.name)}，编号 ${task.applicationId}）` : `（编号 ${task.applicationId}）`;
       for (const s of recipients) {
         await writeMessageInTx(tx, {
-          messageId: `contact_escalation:${task.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
-          event: 'contact.escalation', title: '失业登记后联系任务已超期',
-          body: `失业登记人员${who}应于 ${task.dueDate} 前联系，现已超期，请督办（人社厅发〔2020〕79号：办理失业登记后5个工作日内主动联系）。`,
+          messageId: `${id}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          event: overdue ? (task.kind === 'contact' ? 'contact.escalation' : 'task.escalation') : 'task.reminder',
+          title: overdue ? `${words.title}已超期` : `${words.title}即将到期`,
+          body: overdue
+            ? `登记失业人员${who}的${words.title.replace(/任务$/, '')}应于 ${task.dueDate} 前完成，现已超期，请督办（${words.rule}）。`
+            : `登记失业人员${who}的${words.title.replace(/任务$/, '')}须于 ${task.dueDate} 前完成并记录结果。`,
           at: now, applicationId: task.applicationId,
-          push: { subject: '联系任务已超期', date: task.dueDate, note: '失业登记后联系任务待办' },
+          push: { subject: overdue ? `${words.title}已超期` : `${words.title}即将到期`, date: task.dueDate, note: `${words.title}待办` },
         });
       }
       return true;
     });
-    if (done) escalated += 1;
+    if (done) {
+      if (overdue) out.escalations += 1;
+      else out.reminders += 1;
+    }
     return done;
   });
-  return escalated;
+  return out;
 }

@@ -641,6 +641,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     exportDeregistrations: () => ({ existing: { from: '20260101', to: '20261231' }, missing: { from: '20260101', to: '20261231' } }),
     // the contact task schedule.ts opened when the registration was approved
     listContactTasks: () => ({ existing: {}, missing: {} }),
+    getWorkbench: () => ({ existing: {}, missing: {} }),
     revealContact: () => ({ existing: { taskId: `contact:${ids.registered}` }, missing: { taskId: `contact:${'f'.repeat(32)}` } }),
     completeContactTask: () => ({ existing: { taskId: `contact:${ids.registered}`, outcome: 'reached' }, missing: { taskId: `contact:${'f'.repeat(32)}`, outcome: 'reached' } }),
     recordContactAttempt: () => ({ existing: { taskId: `contact:${ids.registered}`, outcome: 'unreachable', note: '电话无人接听' }, missing: { taskId: `contact:${'f'.repeat(32)}`, outcome: 'unreachable', note: '电话无人接听' } }),

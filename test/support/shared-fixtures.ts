@@ -48,5 +48,6 @@ export function validFlexibleInput(): Record<string, unknown> {
 }
 
 export function validCertificateInput(): Record<string, unknown> {
-  return { requestId: 'req-cert-0001', ...validPersonInput() };
+  // the 个人信息书面申报承诺 ticked on its current text (大人社规发〔2025〕2号 一(三))
+  return { requestId: 'req-cert-0001', ...validPersonInput(), commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } };
 }

@@ -10,7 +10,7 @@ import { ok } from '../../../shared/api';
 import { beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
-import { contactDeadlines, followUpsDue, reviewDeadlines } from '../schedule';
+import { followUpsDue, reviewDeadlines, staffTaskDeadlines } from '../schedule';
 import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
 
 export interface SchedulerReport {
@@ -28,6 +28,10 @@ export interface SchedulerReport {
   contactEscalations: number;
   /** monthly follow-up messages written */
   followUps: number;
+  /** staff contact tasks (first contact, monthly call, 核实就业状态) due within a working day: reminders written */
+  taskReminders: number;
+  /** staff contact tasks closed because the registration ended */
+  tasksClosed: number;
   /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
   comparison: ComparisonReport;
   /** pushes held until 08:00 */
@@ -43,11 +47,12 @@ export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<
   const now = deps.clock.now();
   const followUps = await followUpsDue(deps, now);
   const { reminders, escalations } = await reviewDeadlines(deps, now);
-  const contactEscalations = await contactDeadlines(deps, now);
+  const tasks = await staffTaskDeadlines(deps, now);
+  const contactEscalations = tasks.escalations;
   const comparison = await compareActiveRegistrations(deps, now);
   const counts = emptyDeliveryCounts();
   await deliverDue(deps, counts);
-  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, followUps, comparison, at: beijingIso(now) };
+  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, taskReminders: tasks.reminders, tasksClosed: tasks.closed, followUps, comparison, at: beijingIso(now) };
   deps.log?.('scheduler.run', { ...report });
   return ok(report);
 }

@@ -1,7 +1,7 @@
 /** The handlers of the CloudBase function `staff` (actions whose `fn` is 'staff' in shared/api.ts). */
 import type { HandlerMap } from './handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, getDeregistrationEvidence, listReviewQueue, monthlyStats } from './staff.handler';
-import { completeContactTask, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
+import { completeContactTask, getWorkbench, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';
 import { confirmIdentityAtCounter } from './counter.handler';
 
@@ -15,6 +15,7 @@ export const STAFF_HANDLERS: HandlerMap = {
   exportDeregistrations,
   monthlyStats,
   listContactTasks,
+  getWorkbench,
   revealContact,
   completeContactTask,
   // issue 12 (rules2): the record AJC00A 31/32 rest on

@@ -13,7 +13,7 @@ function filled(): Draft {
     education: '21', health: '1', 'hukouAddress.regionCode': '210202', 'hukouAddress.detail': '人民路1号',
     phone: '13812345678',
   })) v = setAt(v, k, x)
-  return { ...d, values: v, sameAsHukou: true }
+  return { ...d, values: v, sameAsHukou: true, accepted: true }
 }
 
 describe('the 申领 form', () => {
@@ -21,6 +21,14 @@ describe('the 申领 form', () => {
     const input = toInput(filled())
     expect(input.residenceAddress).toEqual({ regionCode: '210202', detail: '人民路1号' })
     expect(validate(schema, input).ok).toBe(true)
+  })
+
+  it('sends the 个人信息书面申报承诺 only once ticked, on its current text (大人社规发〔2025〕2号 一(三))', () => {
+    expect(toInput(filled()).commitment).toEqual({ accepted: true, textVersion: 'certificate-2025-v1' })
+    const unticked = toInput({ ...filled(), accepted: false })
+    expect(unticked).not.toHaveProperty('commitment')
+    const r = validate(schema, unticked)
+    expect(r.ok ? {} : r.fields).toEqual({ commitment: '请阅读并勾选承诺' })
   })
 
   it('leaves out optional fields that are empty and fields that do not apply', () => {

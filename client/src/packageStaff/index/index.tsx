@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { call } from '../../services/cloud'
 import { roleAtLeast, type Role } from '../../../../shared/api'
 import { StaffGate, staffLine } from '../common/StaffGate'
 import './index.css'
@@ -33,6 +35,7 @@ export default function StaffHome() {
           <Text id='staff-who' className='staff__who'>
             {staffLine(me)}
           </Text>
+          {roleAtLeast(me.role, 'reviewer') ? <Counts /> : null}
           <View>
             {ENTRIES.filter((e) => roleAtLeast(me.role, e.need)).map((e) => (
               <View key={e.id} id={e.id} className='tile' role='link' hoverClass='tile--hover' aria-label={`${e.title}：${e.desc}`} onClick={() => Taro.navigateTo({ url: e.url })}>
@@ -52,5 +55,48 @@ export default function StaffHome() {
         </Screen>
       )}
     </StaffGate>
+  )
+}
+
+interface Workbench {
+  today: string
+  reviews: { open: number; dueToday: number; overdue: number }
+  tasks: { open: number; dueToday: number; overdue: number }
+}
+
+/** 今日待办 (issue 20): what is due today and what is late, reviews and contact tasks, for the region. */
+function Counts() {
+  const [w, setW] = useState<Workbench | null>(null)
+  const [failed, setFailed] = useState('')
+  useEffect(() => {
+    let gone = false
+    void call<Workbench>('getWorkbench').then((res) => {
+      if (gone) return
+      if (res.ok) setW(res.data)
+      else setFailed(res.error.message)
+    })
+    return () => {
+      gone = true
+    }
+  }, [])
+  if (failed) return <Text className='staff__who'>待办数量暂时查不到：{failed}</Text>
+  if (!w) return <Text className='staff__who'>正在统计待办…</Text>
+  const cell = (id: string, label: string, n: number, late = false, url?: string) => (
+    <View id={id} className={`staff__count${late && n > 0 ? ' staff__count--late' : ''}`} role={url ? 'link' : undefined} onClick={url ? () => void Taro.navigateTo({ url }) : undefined}>
+      <Text className='staff__count-n'>{n}</Text>
+      <Text className='staff__count-label'>{label}</Text>
+    </View>
+  )
+  return (
+    <View id='workbench' className='card'>
+      <Text className='section-title'>今日待办（{w.today}）</Text>
+      <View className='staff__counts'>
+        {cell('wb-reviews-today', '审核今日到期', w.reviews.dueToday, false, '/packageStaff/queue/index')}
+        {cell('wb-reviews-overdue', '审核已超期', w.reviews.overdue, true, '/packageStaff/queue/index')}
+        {cell('wb-tasks-today', '联系今日到期', w.tasks.dueToday, false, '/packageStaff/tasks/index')}
+        {cell('wb-tasks-overdue', '联系已超期', w.tasks.overdue, true, '/packageStaff/tasks/index')}
+      </View>
+      <Text className='staff__who'>待审核共 {w.reviews.open} 件，联系任务共 {w.tasks.open} 件</Text>
+    </View>
   )
 }
