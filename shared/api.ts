@@ -211,6 +211,8 @@ export interface ApplicationView {
   holderName: string;
   certificate?: CertificateView;
   decision?: { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; reasonText?: string; note?: string; at: string };
+  /** 一件事: the 失业保险金 claim handed to the unemployment-insurance system (core/insurance-claims.ts) */
+  insuranceClaim?: { status: 'queued' | 'sent' | 'failed'; reference?: string; at: string };
   /** a 复核 was asked for (once per application: a second request is refused) */
   reviewRequested?: boolean;
   /** 退回补正: what staff asked to correct (while `returned`) */

@@ -22,7 +22,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import cloud from 'wx-server-sdk';
 import type { FunctionName } from '../../shared/api';
 import { ACTIONS, fail, isActionName } from '../../shared/api';
-import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, RealPersonPort } from '../core/deps';
+import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, InsuranceClaimPort, RealPersonPort } from '../core/deps';
 import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
 import { logLine } from '../core/log';
@@ -61,6 +61,7 @@ export interface FunctionParts {
   realPerson?: RealPersonPort;
   qrKeys?: TokenKeys;
   channels?: ChannelsPort;
+  insuranceClaims?: InsuranceClaimPort;
 }
 
 // Deps requires gov and realPerson; a function whose handlers never call them gets these, which
@@ -140,6 +141,7 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
       realPerson: rt.parts.realPerson ?? noRealPerson,
       qrKeys: rt.parts.qrKeys,
       channels: rt.parts.channels,
+      insuranceClaims: rt.parts.insuranceClaims,
       staffDirectory: rt.staff,
       newId: () => randomUUID().replace(/-/g, ''),
       log,

@@ -56,6 +56,8 @@ export interface GovDataFile {
   staff: StaffDirectoryPort;
   /** what the simulated face check answers for this ID number (unreadable file → fail: never a pass by accident) */
   faceOutcome(idNumber: string): 'pass' | 'fail';
+  /** whether the file's `down` lists this name (outside systems other than the sources, e.g. `insuranceClaims`) */
+  isDown(name: string): boolean;
 }
 
 export function govDataFromFile(path: string): GovDataFile {
@@ -129,5 +131,12 @@ export function govDataFromFile(path: string): GovDataFile {
       return 'fail';
     }
   };
-  return { gov, staff, faceOutcome };
+  const isDown = (name: string): boolean => {
+    try {
+      return current().down.has(name);
+    } catch {
+      return true;
+    }
+  };
+  return { gov, staff, faceOutcome, isDown };
 }

@@ -22,6 +22,7 @@ import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
 import type { ApplicationInLife, ApplicationRecord } from './records';
 import { activeRegistrationInTx, endRegistrationInTx, openRegistrationInTx } from './registrations';
+import { queueInsuranceClaimInTx } from './insurance-claims';
 import { afterApprovalInTx } from './schedule';
 import type { StoreTx } from './store.port';
 
@@ -97,10 +98,11 @@ export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: numbe
   }
   await issueInResidenceCountyInTx(tx, approved, at);
   await afterApprovalInTx(tx, approved, at, deps);
+  // 一件事 (人社厅发〔2020〕79号 一(五)): the 失业保险金 claim the person asked for goes on to its system
+  if (approved.kind === 'unemployment' && approved.form.claimsUnemploymentInsurance === true) await queueInsuranceClaimInTx(tx, approved, at);
   return ok(approved);
 }
 
-/** Staff rejection: the move, and the lock released so the person may apply again. */
 /**
  * 退回补正 (issue 20): back to the person with what to correct. Like a rejection it frees the person's
  * lock for the kind, so the corrected submission (`correctsApplicationId`) can be made at once.
@@ -112,6 +114,7 @@ export async function returnInTx(tx: StoreTx, app: ApplicationRecord, at: number
   return ok(moved.data);
 }
 
+/** Staff rejection: the move, and the lock released so the person may apply again. */
 export async function rejectInTx(tx: StoreTx, app: ApplicationRecord, at: number, note: string): Promise<Result<ApplicationRecord>> {
   const moved = transition(app, 'rejected', at, note);
   if (!moved.ok) return moved;

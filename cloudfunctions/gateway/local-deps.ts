@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
+import { fileInsuranceClaims } from '../adapters/insurance.file';
 import { keysFromEnv } from '../adapters/keys.env';
 import { fileKeys } from '../adapters/keys.file';
 import { simulatedRealPerson } from '../adapters/realPerson.simulated';
@@ -88,6 +89,8 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
   const realPerson = simulatedRealPerson({ store, now: clock.now, personKey, faceOutcome: gov.faceOutcome });
   // subscribe messages and SMS are appended to DATA_DIR/outbox-sent.log (adapters/channels.local.ts)
   const channels = localChannels({ dataDir: cfg.dataDir, clock, faults: cfg.channelFaults ?? faultsFromEnv() });
+  // 失业保险金 claims are appended to DATA_DIR/insurance-claims.jsonl (adapters/insurance.file.ts)
+  const insuranceClaims = fileInsuranceClaims({ dataDir: cfg.dataDir, isDown: () => gov.isDown('insuranceClaims'), now: clock.now });
   const qrKeys = keysFromEnv(process.env) ?? fileKeys({ dir: join(cfg.dataDir, 'keys'), alg: cfg.qrAlg ?? algFromConfig(process.env.QR_ALG) });
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
   return {
@@ -97,7 +100,7 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
     qrKeys,
     depsFor(caller) {
       return {
-        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff,
+        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff, insuranceClaims,
         newId: () => randomUUID().replace(/-/g, ''),
         log: (event, fields) => write(logLine(event, fields, clock.now())),
       };

@@ -135,6 +135,26 @@ export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChange
   )
 }
 
+/** 一件事: where the 失业保险金 claim made with the 失业登记 stands (core/insurance-claims.ts). */
+export function InsuranceClaimCard({ app }: { app: ApplicationView }) {
+  const c = app.insuranceClaim
+  if (!c) return null
+  const text =
+    c.status === 'sent'
+      ? `已转交失业保险经办机构，受理编号 ${c.reference ?? ''}。审核结果由失业保险经办机构告知您，也可拨打 12333 查询。`
+      : c.status === 'failed'
+        ? '暂时没能转交，工作人员会联系您协助办理，不需要重新提交失业登记。'
+        : '正在转交失业保险经办机构，转交后会通知您受理编号。'
+  return (
+    <View className='card' id='insurance-claim'>
+      <Text className='section-title'>失业保险金申领</Text>
+      <Text id='insurance-claim-status' className='todo__item'>
+        {text}
+      </Text>
+    </View>
+  )
+}
+
 /** The form of each kind, opened with `corrects=` to correct a returned application (退回补正). */
 export const FORM_OF: Record<ApplicationView['kind'], string> = {
   certificate: '/packageForms/certificate-apply/index',

@@ -11,6 +11,7 @@ import { beijingIso } from '../../../shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
 import { followUpsDue, reviewDeadlines, staffTaskDeadlines } from '../schedule';
+import { deliverInsuranceClaims } from '../insurance-claims';
 import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
 
 export interface SchedulerReport {
@@ -32,6 +33,8 @@ export interface SchedulerReport {
   taskReminders: number;
   /** staff contact tasks closed because the registration ended */
   tasksClosed: number;
+  /** 失业保险金 claims handed on (core/insurance-claims.ts) */
+  insuranceClaims: { sent: number; retrying: number; failed: number };
   /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
   comparison: ComparisonReport;
   /** pushes held until 08:00 */
@@ -50,9 +53,10 @@ export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<
   const tasks = await staffTaskDeadlines(deps, now);
   const contactEscalations = tasks.escalations;
   const comparison = await compareActiveRegistrations(deps, now);
+  const insuranceClaims = await deliverInsuranceClaims(deps, now);
   const counts = emptyDeliveryCounts();
   await deliverDue(deps, counts);
-  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, taskReminders: tasks.reminders, tasksClosed: tasks.closed, followUps, comparison, at: beijingIso(now) };
+  const report: SchedulerReport = { ...counts, reminders, escalations, contactEscalations, taskReminders: tasks.reminders, tasksClosed: tasks.closed, insuranceClaims, followUps, comparison, at: beijingIso(now) };
   deps.log?.('scheduler.run', { ...report });
   return ok(report);
 }

@@ -11,7 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
-import { AfterAnswer, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
+import { AfterAnswer, InsuranceClaimCard, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -80,6 +80,7 @@ export default function Progress() {
             <Returned app={detail.data} />
             <AfterAnswer app={detail.data} onChanged={() => void loadDetail(openId)} />
             <WhatToDo app={detail.data} />
+            <InsuranceClaimCard app={detail.data} />
             <OfficeCard office={detail.data.office} />
             <Timeline app={detail.data} />
             <CheckList checks={detail.data.checks} />
