@@ -58,6 +58,9 @@ export const ACTIONS = {
   listContactTasks: { fn: 'staff', audience: 'reviewer' },
   // issue 20: the 工作台 counts of the region
   getWorkbench: { fn: 'staff', audience: 'reviewer' },
+  // issue 20: 就业困难人员认定 requested with the 失业登记
+  listHardshipRequests: { fn: 'staff', audience: 'reviewer' },
+  decideHardship: { fn: 'staff', audience: 'reviewer' },
   revealContact: { fn: 'staff', audience: 'reviewer' },
   completeContactTask: { fn: 'staff', audience: 'reviewer' },
   recordContactAttempt: { fn: 'staff', audience: 'reviewer' },
@@ -213,6 +216,8 @@ export interface ApplicationView {
   decision?: { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; reasonText?: string; note?: string; at: string };
   /** 一件事: the 失业保险金 claim handed to the unemployment-insurance system (core/insurance-claims.ts) */
   insuranceClaim?: { status: 'queued' | 'sent' | 'failed'; reference?: string; at: string };
+  /** 一件事: the 就业困难人员认定 requested with the 失业登记 (shared/hardship.ts) */
+  hardship?: { status: 'requested' | 'recognized' | 'not_recognized'; categories: string[]; note?: string; at: string };
   /** a 复核 was asked for (once per application: a second request is refused) */
   reviewRequested?: boolean;
   /** 退回补正: what staff asked to correct (while `returned`) */

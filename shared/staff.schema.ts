@@ -110,5 +110,19 @@ export const taskRefSchema = z.object({
   taskId: text('请提供任务编号', (s) => (/^[A-Za-z0-9:_-]{1,80}$/.test(s) ? undefined : '任务编号格式不正确')),
 });
 
+/** decideHardship: 就业困难人员认定 by staff (shared/hardship.ts); not recognizing needs the reason in a sentence. */
+export const decideHardshipSchema = taskRefSchema
+  .extend({
+    recognized: z.boolean({ error: '请选择“认定”或“不予认定”' }),
+    note: note(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.recognized) return;
+    const problem = !v.note ? '不予认定时须写明原因，申请人会看到' : sentenceProblem(v.note, '不予认定的原因');
+    if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
+    const forbidden = forbiddenReasonProblem(v.note);
+    if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
+  });
+
 /** Closing a contact task and recording an attempt: shared/contact-record.ts `contactAttemptSchema`. */
 export const TASK_FIELD_LABELS: Readonly<Record<string, string>> = { taskId: '任务编号', outcome: '联系结果', note: '说明' };

@@ -22,6 +22,7 @@ import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
 import type { ApplicationInLife, ApplicationRecord } from './records';
 import { activeRegistrationInTx, endRegistrationInTx, openRegistrationInTx } from './registrations';
+import { openHardshipRequestInTx } from './hardship';
 import { queueInsuranceClaimInTx } from './insurance-claims';
 import { afterApprovalInTx } from './schedule';
 import type { StoreTx } from './store.port';
@@ -100,6 +101,8 @@ export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: numbe
   await afterApprovalInTx(tx, approved, at, deps);
   // 一件事 (人社厅发〔2020〕79号 一(五)): the 失业保险金 claim the person asked for goes on to its system
   if (approved.kind === 'unemployment' && approved.form.claimsUnemploymentInsurance === true) await queueInsuranceClaimInTx(tx, approved, at);
+  // … and the 就业困难人员认定 a declared 人员类别 suggests (shared/hardship.ts), for staff to decide
+  if (approved.kind === 'unemployment') await openHardshipRequestInTx(tx, approved, at);
   return ok(approved);
 }
 

@@ -28,7 +28,7 @@ import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 import { runPass } from './paging';
 
-export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment' | 'contact_escalation' | 'task_reminder' | 'task_escalation' | 'insurance_claim';
+export type TaskKind = 'contact' | 'followup' | 'followcall' | 'review_reminder' | 'review_escalation' | 'verify_employment' | 'contact_escalation' | 'task_reminder' | 'task_escalation' | 'insurance_claim' | 'hardship';
 
 /** Per scheduled pass and run: rows worked at most, rows visited at most (core/paging.ts). */
 export const PASS_BUDGET = 500;

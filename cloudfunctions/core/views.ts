@@ -84,6 +84,8 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
   if (app.status === 'returned' && app.decision?.note) view.returnedFor = app.decision.note;
   if (app.review) view.reviewRequested = true;
   const claim = app.insuranceClaim as ApplicationView['insuranceClaim'] | undefined;
+  const hardship = app.hardship as ApplicationView['hardship'] | undefined;
+  if (hardship) view.hardship = { status: hardship.status, categories: hardship.categories, ...(hardship.note ? { note: hardship.note } : {}), at: hardship.at };
   if (claim) view.insuranceClaim = { status: claim.status, ...(claim.reference ? { reference: claim.reference } : {}), at: claim.at };
   if (typeof app.correctsApplicationId === 'string') view.correctsApplicationId = app.correctsApplicationId;
   if (typeof app.correctedByApplicationId === 'string') view.correctedByApplicationId = app.correctedByApplicationId;

@@ -135,6 +135,26 @@ export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChange
   )
 }
 
+/** 一件事: the 就业困难人员认定 requested with the 失业登记, and its outcome (shared/hardship.ts). */
+export function HardshipCard({ app }: { app: ApplicationView }) {
+  const h = app.hardship
+  if (!h) return null
+  const text =
+    h.status === 'recognized'
+      ? '已认定为就业困难人员。工作人员将为您制定就业援助计划，符合条件的可按规定申请相关补贴。'
+      : h.status === 'not_recognized'
+        ? `未认定为就业困难人员。原因：${h.note ?? '请联系办理机构了解'}。失业登记不受影响。`
+        : `您选择了“${h.categories.join('、')}”，已同时申请就业困难人员认定，由工作人员核实，不需要另外提交材料。`
+  return (
+    <View className='card' id='hardship'>
+      <Text className='section-title'>就业困难人员认定</Text>
+      <Text id='hardship-status' className='todo__item'>
+        {text}
+      </Text>
+    </View>
+  )
+}
+
 /** 一件事: where the 失业保险金 claim made with the 失业登记 stands (core/insurance-claims.ts). */
 export function InsuranceClaimCard({ app }: { app: ApplicationView }) {
   const c = app.insuranceClaim

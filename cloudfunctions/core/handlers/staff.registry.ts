@@ -1,6 +1,7 @@
 /** The handlers of the CloudBase function `staff` (actions whose `fn` is 'staff' in shared/api.ts). */
 import type { HandlerMap } from './handler';
 import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, getDeregistrationEvidence, listReviewQueue, monthlyStats } from './staff.handler';
+import { decideHardship, listHardshipRequests } from './hardship.handler';
 import { completeContactTask, getWorkbench, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';
 import { confirmIdentityAtCounter } from './counter.handler';
@@ -16,6 +17,8 @@ export const STAFF_HANDLERS: HandlerMap = {
   monthlyStats,
   listContactTasks,
   getWorkbench,
+  listHardshipRequests,
+  decideHardship,
   revealContact,
   completeContactTask,
   // issue 12 (rules2): the record AJC00A 31/32 rest on

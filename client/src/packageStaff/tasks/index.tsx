@@ -57,6 +57,7 @@ function Tasks() {
           ))}
         </View>
       ) : null}
+      <Hardship />
     </Screen>
   )
 }
@@ -156,6 +157,79 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
       </Button>
       <Button id={`task-attempt-${key}`} variant='secondary' onClick={() => void save(false)}>
         只记录本次联系（稍后再联系）
+      </Button>
+    </View>
+  )
+}
+
+interface HardshipItem {
+  taskId: string
+  applicationId: string
+  holderName: string
+  idNumberMasked: string
+  categories: string[]
+  regionName: string
+  requestedOn: string
+}
+
+/**
+ * 就业困难人员认定 requested with the 失业登记 (人社厅发〔2020〕79号 一(五) 一件事): staff recognize it, or
+ * not with the reason the person will read (screened by the cloud like every staff note).
+ */
+function Hardship() {
+  const { state, load } = useStaffList<HardshipItem>('listHardshipRequests')
+  if (state.kind !== 'shown' || state.items.length === 0) return null
+  return (
+    <View id='hardship-list'>
+      <Text className='section-title'>就业困难人员认定</Text>
+      {state.items.map((h) => (
+        <HardshipCard key={h.taskId} item={h} onDone={() => void load()} />
+      ))}
+    </View>
+  )
+}
+
+function HardshipCard({ item, onDone }: { item: HardshipItem; onDone: () => void }) {
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const decide = async (recognized: boolean) => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    const res = await call('decideHardship', { taskId: item.taskId, recognized, ...(note.trim() ? { note: note.trim() } : {}) })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.fields?.note ?? res.error.message)
+    await Taro.showToast({ title: '已办结', icon: 'success', duration: 1000 }).catch(() => undefined)
+    onDone()
+  }
+  return (
+    <View id={`hardship-${item.applicationId}`} className='card'>
+      <Text className='section-title'>
+        {item.holderName}（{item.idNumberMasked}）
+      </Text>
+      <Text className='page__lead'>
+        申报类别：{item.categories.join('、')}｜{item.regionName}｜{dateText(item.requestedOn)} 申请
+      </Text>
+      {error ? (
+        <Notice id={`hardship-error-${item.applicationId}`} kind='error' title='未能办结'>
+          <Text>{error}</Text>
+        </Notice>
+      ) : null}
+      <Textarea
+        id={`hardship-note-${item.applicationId}`}
+        className='ta'
+        value={note}
+        maxlength={200}
+        placeholder='说明（不予认定时必填，申请人会看到；不得要求补交材料）'
+        nativeProps={process.env.TARO_ENV === 'h5' ? { 'aria-label': '认定说明' } : undefined}
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      <Button id={`hardship-yes-${item.applicationId}`} loading={busy} onClick={() => void decide(true)}>
+        认定为就业困难人员
+      </Button>
+      <Button id={`hardship-no-${item.applicationId}`} variant='secondary' onClick={() => void decide(false)}>
+        不予认定
       </Button>
     </View>
   )

@@ -11,7 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
-import { AfterAnswer, InsuranceClaimCard, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
+import { AfterAnswer, HardshipCard, InsuranceClaimCard, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -81,6 +81,7 @@ export default function Progress() {
             <AfterAnswer app={detail.data} onChanged={() => void loadDetail(openId)} />
             <WhatToDo app={detail.data} />
             <InsuranceClaimCard app={detail.data} />
+            <HardshipCard app={detail.data} />
             <OfficeCard office={detail.data.office} />
             <Timeline app={detail.data} />
             <CheckList checks={detail.data.checks} />
