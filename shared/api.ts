@@ -27,6 +27,9 @@ export const ACTIONS = {
   startRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   confirmRealPersonCheck: { fn: 'citizen', audience: 'citizen' },
   recordSubscription: { fn: 'citizen', audience: 'citizen' },
+  // issue 20: how the person is reminded (长期订阅 where the deployment has it), and turning it off
+  getMyReminders: { fn: 'citizen', audience: 'citizen' },
+  stopSubscription: { fn: 'citizen', audience: 'citizen' },
   whoAmI: { fn: 'citizen', audience: 'citizen' },
   // issue 12: each commitment's current version and full text (reads nothing about anyone)
   getCommitments: { fn: 'citizen', audience: 'citizen' },

@@ -24,6 +24,11 @@ export function isTemplateKey(k: unknown): k is TemplateKey {
   return typeof k === 'string' && (TEMPLATE_KEYS as readonly string[]).includes(k);
 }
 
+/** LONG_TERM_TEMPLATES=result,reminder → the templates this deployment holds as 长期订阅 (unknown names ignored). */
+export function longTermTemplatesFromEnv(value: string | undefined): TemplateKey[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(isTemplateKey);
+}
+
 /** WeChat keyword types with a length or format rule (subscribe message docs, "模板参数值限制"). */
 export type FieldKind = 'thing' | 'phrase' | 'time' | 'date' | 'character_string';
 

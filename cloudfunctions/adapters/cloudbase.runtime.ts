@@ -22,6 +22,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import cloud from 'wx-server-sdk';
 import type { FunctionName } from '../../shared/api';
 import { ACTIONS, fail, isActionName } from '../../shared/api';
+import { longTermTemplatesFromEnv } from '../../shared/notify';
 import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, InsuranceClaimPort, RealPersonPort } from '../core/deps';
 import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
@@ -142,6 +143,7 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
       qrKeys: rt.parts.qrKeys,
       channels: rt.parts.channels,
       insuranceClaims: rt.parts.insuranceClaims,
+      longTermTemplates: longTermTemplatesFromEnv(process.env.LONG_TERM_TEMPLATES),
       staffDirectory: rt.staff,
       newId: () => randomUUID().replace(/-/g, ''),
       log,

@@ -156,4 +156,10 @@ export interface Deps {
   staffDirectory?: StaffDirectoryPort;
   /** the unemployment-insurance system (core/insurance-claims.ts); absent → claims wait, queued */
   insuranceClaims?: InsuranceClaimPort;
+  /**
+   * Templates this deployment holds as 长期订阅 (long-term subscription, for 政务民生 services): one
+   * consent keeps them coming until the person turns them off; the rest are one tap, one send.
+   * Configuration (env LONG_TERM_TEMPLATES), never assumed.
+   */
+  longTermTemplates?: readonly TemplateKey[];
 }

@@ -77,6 +77,8 @@ export interface SubscriptionRecord {
   used: number;
   lastAnswer: 'accept' | 'reject' | 'ban' | null;
   updatedAt: number;
+  /** 长期订阅 accepted on a template the deployment holds as long-term: sends need no count */
+  longTerm?: boolean;
 }
 
 export const outboxId = (messageId: string, channel: Channel): string => `${messageId}:${channel}`;
@@ -193,15 +195,21 @@ async function claim(deps: Deps, id: string, now: number): Promise<Claim> {
     if (entry.channel === 'subscribe' && !entry.consentTaken) {
       const subId = subscriptionId(entry.openid, entry.content.template);
       const sub = await tx.get<SubscriptionRecord>('subscriptions', subId);
-      if (!sub || sub.remaining <= 0) {
+      const longTerm = !!sub?.longTerm && (deps.longTermTemplates ?? []).includes(entry.content.template);
+      if (!sub || (!longTerm && sub.remaining <= 0)) {
         entry.status = 'skipped';
         addResult(entry, { at: now, outcome: 'no_consent' });
         const result = await fallBackInTx(tx, entry, now);
         await tx.put('outbox', id, entry);
         return { kind: 'settled', result };
       }
-      await tx.put('subscriptions', subId, { ...sub, remaining: sub.remaining - 1, used: sub.used + 1, updatedAt: now });
-      entry.consentTaken = true;
+      if (longTerm) {
+        // 长期订阅: nothing to take; WeChat answering 43101 ends it (below)
+        await tx.put('subscriptions', subId, { ...sub, used: sub.used + 1, updatedAt: now });
+      } else {
+        await tx.put('subscriptions', subId, { ...sub, remaining: sub.remaining - 1, used: sub.used + 1, updatedAt: now });
+        entry.consentTaken = true;
+      }
     }
     if (entry.channel === 'sms') {
       phone = await phoneOf(tx, entry);
@@ -263,6 +271,10 @@ async function record(deps: Deps, id: string, claimId: string, out: SendOutcome,
         await tx.put('subscriptions', subId, { ...sub, remaining, used: out.reason === 'no_consent' ? sub.used : Math.max(0, sub.used - 1), updatedAt: now });
       }
       entry.consentTaken = false;
+    } else if (entry.channel === 'subscribe' && out.reason === 'no_consent') {
+      // a 长期订阅 WeChat no longer holds (the person turned it off in WeChat): ended here too
+      const sub = await tx.get<SubscriptionRecord>('subscriptions', subId);
+      if (sub?.longTerm) await tx.put('subscriptions', subId, { ...sub, longTerm: false, remaining: 0, updatedAt: now });
     }
     const detail = [out.code, out.detail].filter(Boolean).join(' ').slice(0, 200);
     if (out.retryable && entry.attempts < MAX_ATTEMPTS) {

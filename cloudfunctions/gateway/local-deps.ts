@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
 import { fileInsuranceClaims } from '../adapters/insurance.file';
+import { longTermTemplatesFromEnv, type TemplateKey } from '../../shared/notify';
 import { keysFromEnv } from '../adapters/keys.env';
 import { fileKeys } from '../adapters/keys.file';
 import { simulatedRealPerson } from '../adapters/realPerson.simulated';
@@ -34,6 +35,8 @@ export interface LocalConfig {
   log?: (line: string) => void;
   /** the store to run on (`STORE=mysql`: main.ts opens store.mysql.ts); default SQLite under dataDir */
   store?: StorePort;
+  /** 长期订阅 templates (tests); default from env LONG_TERM_TEMPLATES */
+  longTermTemplates?: TemplateKey[];
 }
 
 export function runningClock(startIso?: string): ClockPort {
@@ -89,6 +92,8 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
   const realPerson = simulatedRealPerson({ store, now: clock.now, personKey, faceOutcome: gov.faceOutcome });
   // subscribe messages and SMS are appended to DATA_DIR/outbox-sent.log (adapters/channels.local.ts)
   const channels = localChannels({ dataDir: cfg.dataDir, clock, faults: cfg.channelFaults ?? faultsFromEnv() });
+  // 长期订阅 templates of this deployment (docs/api.md): none unless configured
+  const longTermTemplates = cfg.longTermTemplates ?? longTermTemplatesFromEnv(process.env.LONG_TERM_TEMPLATES);
   // 失业保险金 claims are appended to DATA_DIR/insurance-claims.jsonl (adapters/insurance.file.ts)
   const insuranceClaims = fileInsuranceClaims({ dataDir: cfg.dataDir, isDown: () => gov.isDown('insuranceClaims'), now: clock.now });
   const qrKeys = keysFromEnv(process.env) ?? fileKeys({ dir: join(cfg.dataDir, 'keys'), alg: cfg.qrAlg ?? algFromConfig(process.env.QR_ALG) });
@@ -100,7 +105,7 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
     qrKeys,
     depsFor(caller) {
       return {
-        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff, insuranceClaims,
+        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff, insuranceClaims, longTermTemplates,
         newId: () => randomUUID().replace(/-/g, ''),
         log: (event, fields) => write(logLine(event, fields, clock.now())),
       };

@@ -642,6 +642,8 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     // the contact task schedule.ts opened when the registration was approved
     listContactTasks: () => ({ existing: {}, missing: {} }),
     getWorkbench: () => ({ existing: {}, missing: {} }),
+    getMyReminders: () => ({ existing: {}, missing: {} }),
+    stopSubscription: () => ({ existing: { template: 'result' }, missing: { template: 'result' } }),
     listHardshipRequests: () => ({ existing: {}, missing: {} }),
     decideHardship: () => ({ existing: { taskId: `hardship:${ids.pending}`, recognized: true }, missing: { taskId: `hardship:${'f'.repeat(32)}`, recognized: true } }),
     revealContact: () => ({ existing: { taskId: `contact:${ids.registered}` }, missing: { taskId: `contact:${'f'.repeat(32)}` } }),

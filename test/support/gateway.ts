@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { startGateway } from '../../cloudfunctions/gateway/server';
 import type { StorePort } from '../../cloudfunctions/core/store.port';
 import { COMMITMENTS } from '../../shared/commitment';
+import type { TemplateKey } from '../../shared/notify';
+import type { ChannelFaults } from '../../cloudfunctions/adapters/channels.local';
 import type { GovPerson } from './people';
 
 export interface GovFileContent {
@@ -37,7 +39,7 @@ export interface TestGateway {
   close(keep?: boolean): Promise<void>;
 }
 
-export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string; store?: StorePort } = {}): Promise<TestGateway> {
+export async function startTestGateway(o: { now?: string; gov?: GovFileContent; dataDir?: string; staticDir?: string; store?: StorePort; longTermTemplates?: TemplateKey[]; channelFaults?: ChannelFaults } = {}): Promise<TestGateway> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'jy-gw-'));
   const govFile = join(dataDir, 'gov-data.json');
   const writeGov = (content: GovFileContent) => writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [], ...content }));
@@ -48,6 +50,8 @@ export async function startTestGateway(o: { now?: string; gov?: GovFileContent; 
     staticDir: o.staticDir ?? process.env.STATIC_DIR ?? resolve(__dirname, '../../client/dist/h5'),
     log: (line) => logs.push(line),
     store: o.store,
+    longTermTemplates: o.longTermTemplates,
+    ...(o.channelFaults ? { channelFaults: o.channelFaults } : {}),
   });
   const url = `http://127.0.0.1:${g.port}`;
   const post = async (action: string, body: unknown, openid: string | null) => {

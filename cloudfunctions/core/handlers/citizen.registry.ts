@@ -6,7 +6,7 @@ import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplica
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
-import { recordSubscription } from './subscription.handler';
+import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
 import { listOffices, rateService, remindOffice } from './service.handler';
 import { requestCounterCheck } from './counter.handler';
@@ -34,6 +34,8 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   submitUnemploymentRegistration,
   submitFlexibleEmployment,
   recordSubscription,
+  getMyReminders,
+  stopSubscription,
   getCommitments,
   // issue 17: offices, 催办, 好差评
   listOffices,

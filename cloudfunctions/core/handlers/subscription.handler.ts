@@ -8,7 +8,9 @@
  */
 import type { Result } from '../../../shared/api';
 import { fail, ok } from '../../../shared/api';
-import { TEMPLATE_KEYS, isTemplateKey } from '../../../shared/notify';
+import { SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, isTemplateKey } from '../../../shared/notify';
+import { maskPhone } from '../../../shared/mask';
+import type { ApplicationRecord } from '../records';
 import type { TemplateKey } from '../../../shared/notify';
 import type { Deps } from '../deps';
 import type { SubscriptionRecord } from '../outbox';
@@ -38,8 +40,11 @@ export async function recordSubscription(input: unknown, deps: Deps): Promise<Re
       const id = subscriptionId(openid, key);
       const prev = await tx.get<SubscriptionRecord>('subscriptions', id);
       const base: SubscriptionRecord = prev ?? { openid, template: key, remaining: 0, granted: 0, used: 0, lastAnswer: null, updatedAt: at };
+      const longTermHere = (deps.longTermTemplates ?? []).includes(key);
       const next: SubscriptionRecord = {
         ...base,
+        // 长期订阅 (where the deployment has it): one accept keeps it until a 'ban' or WeChat's 43101
+        longTerm: answer === 'accept' ? longTermHere || !!base.longTerm : answer === 'ban' ? false : !!base.longTerm,
         // 'ban': the person switched this template off in the settings — nothing is left
         remaining: answer === 'accept' ? Math.min(MAX_REMAINING, base.remaining + 1) : answer === 'ban' ? 0 : base.remaining,
         granted: base.granted + (answer === 'accept' ? 1 : 0),
@@ -52,4 +57,42 @@ export async function recordSubscription(input: unknown, deps: Deps): Promise<Re
     return out;
   });
   return ok({ remaining });
+}
+
+export interface ReminderChannel {
+  template: TemplateKey;
+  /** 办理结果通知 / 服务提醒 */
+  title: string;
+  /** WeChat notices: long-term, a number of one-time sends left, or none */
+  wechat: 'long_term' | 'once' | 'none';
+  remaining: number;
+  /** whether this deployment offers 长期订阅 for the template */
+  longTermAvailable: boolean;
+}
+
+/**
+ * How the caller is reminded (issue 20 "let the person see and change how they are reminded"): per
+ * template the WeChat consent held, and the SMS fallback — to the phone of their latest application,
+ * masked — which every reminder falls back to when WeChat cannot carry it. Own data only.
+ */
+export async function getMyReminders(_input: unknown, deps: Deps): Promise<Result<{ channels: ReminderChannel[]; smsPhone: string | null }>> {
+  const openid = deps.caller.openid;
+  if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
+  const channels: ReminderChannel[] = [];
+  for (const template of TEMPLATE_KEYS) {
+    const sub = await deps.store.get<SubscriptionRecord>('subscriptions', subscriptionId(openid, template));
+    const longTermAvailable = (deps.longTermTemplates ?? []).includes(template);
+    const wechat = sub?.longTerm && longTermAvailable ? 'long_term' : (sub?.remaining ?? 0) > 0 ? 'once' : 'none';
+    channels.push({ template, title: SUBSCRIBE_TEMPLATES[template].title, wechat, remaining: sub?.remaining ?? 0, longTermAvailable });
+  }
+  const [latest] = await deps.store.find<ApplicationRecord>('applications', { openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
+  const phone = typeof latest?.person?.phone === 'string' ? latest.person.phone : null;
+  return ok({ channels, smsPhone: phone ? maskPhone(phone) : null });
+}
+
+/** Turn WeChat notices of one template off (as WeChat's own 'ban'); reminders then come by SMS or stay in 我的消息. */
+export async function stopSubscription(input: unknown, deps: Deps): Promise<Result<{ remaining: Partial<Record<TemplateKey, number>> }>> {
+  const template = (input as { template?: unknown } | null)?.template;
+  if (!isTemplateKey(template)) return fail('VALIDATION_FAILED', '请选择要关闭的通知', { template: '请选择要关闭的通知' });
+  return recordSubscription({ templates: { [template]: 'ban' } }, deps);
 }

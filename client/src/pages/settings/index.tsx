@@ -2,8 +2,11 @@
  * 设置: the 长辈模式 switch (also on home), what it changes, and the submissions kept on this phone
  * waiting for the network (services/outbox.ts) — so nothing the person sent is out of sight.
  */
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { call } from '../../services/cloud'
+import { askSubscription } from '../../services/subscribe'
 import { Button } from '../../components/Button'
 import { ElderSwitch } from '../../components/ElderSwitch'
 import { Screen } from '../../components/Screen'
@@ -25,6 +28,7 @@ export default function Settings() {
         <ElderSwitch id='settings-elder-switch' />
         <Text className='settings__note'>开启后：字体更大，文字颜色更深；填表时每一步只填一组内容；说明用更简单的话。所有页面都会生效，下次打开仍然保持。</Text>
       </View>
+      <Reminders />
       <View className='card' id='settings-outbox'>
         <View className='section-title' role='heading' aria-level={2}>
           等待联网提交的申请
@@ -51,5 +55,74 @@ export default function Settings() {
         返回首页
       </Button>
     </Screen>
+  )
+}
+
+interface ReminderChannel {
+  template: string
+  title: string
+  wechat: 'long_term' | 'once' | 'none'
+  remaining: number
+  longTermAvailable: boolean
+}
+
+/**
+ * 通知方式 (issue 20): how results and reminders reach the person — WeChat notices (长期 where the
+ * service has them, else one per tap) and the SMS they fall back to — and the switch to turn WeChat
+ * notices on (WeChat's own dialog, weapp only) or off. 我的消息 always has everything.
+ */
+function Reminders() {
+  const [data, setData] = useState<{ channels: ReminderChannel[]; smsPhone: string | null } | null>(null)
+  const [note, setNote] = useState('')
+  const load = async () => {
+    const res = await call<{ channels: ReminderChannel[]; smsPhone: string | null }>('getMyReminders')
+    if (res.ok) setData(res.data)
+    else setNote(res.error.message)
+  }
+  useEffect(() => {
+    void load()
+  }, [])
+  const turnOn = async () => {
+    if (process.env.TARO_ENV !== 'weapp') return setNote('请在微信小程序中开启微信通知。')
+    await askSubscription('submit')
+    await askSubscription('result')
+    await load()
+  }
+  const turnOff = async () => {
+    for (const c of data?.channels ?? []) if (c.wechat !== 'none') await call('stopSubscription', { template: c.template })
+    setNote('已关闭微信通知。')
+    await load()
+  }
+  const line = (c: ReminderChannel) =>
+    c.wechat === 'long_term' ? '微信通知：长期接收' : c.wechat === 'once' ? `微信通知：还可接收 ${c.remaining} 条` : '微信通知：未开启'
+  return (
+    <View className='card' id='settings-reminders'>
+      <View className='section-title' role='heading' aria-level={2}>
+        通知方式
+      </View>
+      {data ? (
+        <View>
+          {data.channels.map((c) => (
+            <Text key={c.template} id={`reminder-${c.template}`} className='settings__row'>
+              {c.title}｜{line(c)}
+            </Text>
+          ))}
+          <Text id='reminder-sms' className='settings__note'>
+            {data.smsPhone ? `微信通知没开启或用完时，改发短信到 ${data.smsPhone}。` : '没有您的手机号码：通知只在“我的消息”中查看。'}所有通知都可以在“我的消息”中查看。
+          </Text>
+          <Button id='reminder-on' variant='secondary' onClick={() => void turnOn()}>
+            开启微信通知
+          </Button>
+          {data.channels.some((c) => c.wechat !== 'none') ? (
+            <Button id='reminder-off' variant='secondary' onClick={() => void turnOff()}>
+              关闭微信通知
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <Text className='settings__note'>正在查询…</Text>
+      )}
+      {note ? <Text className='settings__note'>{note}</Text> : null}
+    </View>
   )
 }
