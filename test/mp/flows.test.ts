@@ -183,6 +183,29 @@ describe('失业登记 wizard in miniprogram-simulate (鞍人社〔2020〕21号 
   });
 });
 
+describe('after the first answer in miniprogram-simulate (issue 20)', () => {
+  it('a second 失业登记 is stopped before step 1, with the way to 我的登记', async () => {
+    const page = open('packageForms/unemployment');
+    await until(() => !!page.querySelector('#already-registered'));
+    expect(page.querySelector('#already-registered').dom.textContent as string).toContain('不用重复登记');
+    expect(page.querySelector('#already-open')).toBeTruthy();
+  });
+
+  it('我的登记 changes the phone of the active 失业登记 (updateMyRegistration) and says so', async () => {
+    const page = open('packageForms/my-registration');
+    await until(() => !!page.querySelector('#myreg-active'));
+    expect(page.querySelector('#myreg-active').dom.textContent as string).toContain('失业登记');
+    const { type, tap } = controls(page);
+    type('field-phone', '13700001234');
+    await tap('update-submit');
+    await until(() => !!page.querySelector('#update-done') || !!page.querySelector('#update-error'), 8000);
+    expect(page.querySelector('#update-error')).toBeFalsy();
+    const sent = calls.filter((c) => c.data.action === 'updateMyRegistration');
+    expect(sent.at(-1)!.data.input).toMatchObject({ phone: '13700001234' });
+    expect(page.querySelector('#report-job')).toBeTruthy();
+  });
+});
+
 describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2018〕175号 二(三), 大人社规发〔2025〕2号 二(二))', () => {
   // Behaviour changed (issue 12 §6): the wizard now shows what will end and the person ticks it.
   it('warns that the 失业登记 will end, and with the tick registers the person at once, ending it with AJC00A 13, telling them', async () => {
