@@ -1,6 +1,6 @@
 import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
 import { validate } from '../../../../shared/validate'
-import { newDraft, restoreDraft, setAt, toInput, type Draft } from './form'
+import { correctionDraft, newDraft, restoreDraft, setAt, toInput, type Draft } from './form'
 
 const today = '2026-11-23'
 const schema = makeApplyCertificateSchema({ today })
@@ -29,6 +29,18 @@ describe('the 申领 form', () => {
     expect(unticked).not.toHaveProperty('commitment')
     const r = validate(schema, unticked)
     expect(r.ok ? {} : r.fields).toEqual({ commitment: '请阅读并勾选承诺' })
+  })
+
+  it('退回补正: opens with the returned answers, a new requestId, the commitment to give again, and sends the link', () => {
+    const returned = toInput(filled())
+    const d = correctionDraft('app-returned-1', { ...returned, requestId: 'old' })
+    expect(d.values.name).toBe('王建国')
+    expect(d.sameAsHukou).toBe(true)
+    expect(d.accepted).toBe(false)
+    expect(d.requestId).not.toBe('old')
+    const input = toInput({ ...d, accepted: true })
+    expect(input.correctsApplicationId).toBe('app-returned-1')
+    expect(validate(schema, input).ok).toBe(true)
   })
 
   it('leaves out optional fields that are empty and fields that do not apply', () => {

@@ -32,6 +32,8 @@ export interface Draft {
   touched: string[]
   /** the 个人信息书面申报承诺 ticked (大人社规发〔2025〕2号 一(三)) */
   accepted: boolean
+  /** 退回补正: the returned 申领 this fill corrects */
+  correctsApplicationId?: string
 }
 
 export const DRAFT_KEY = 'draft:certificate-apply'
@@ -51,6 +53,7 @@ export function restoreDraft(stored: unknown): Draft | undefined {
     sameAsHukou: !!d.sameAsHukou,
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
     accepted: d.accepted === true,
+    ...(typeof d.correctsApplicationId === 'string' ? { correctsApplicationId: d.correctsApplicationId } : {}),
   }
 }
 
@@ -63,7 +66,15 @@ export function toInput(draft: Draft): Record<string, unknown> {
     ...personInput(draft.values, draft.sameAsHukou),
     // an unticked box sends no commitment: the schema's message asks for it
     ...(draft.accepted ? { commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } } : {}),
+    ...(draft.correctsApplicationId ? { correctsApplicationId: draft.correctsApplicationId } : {}),
   }
+}
+
+/** 退回补正: a fresh fill holding the returned 申领's answers; the commitment is given again. */
+export function correctionDraft(applicationId: string, form: Record<string, unknown>): Draft {
+  const values = personValuesFrom(form)
+  const same = values.residenceAddress.regionCode !== '' && values.residenceAddress.regionCode === values.hukouAddress.regionCode && values.residenceAddress.detail === values.hukouAddress.detail
+  return { ...newDraft(), values, sameAsHukou: same, correctsApplicationId: applicationId }
 }
 
 /** Set a value at a dot path (`hukouAddress.detail`) without mutating. */

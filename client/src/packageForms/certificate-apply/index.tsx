@@ -11,7 +11,8 @@ import { uuid } from '../../services/ids'
 import { Button, ErrorSummary, FormField, Notice, type SummaryItem } from '../../components'
 import { AddressFields, ContactFields, IdentityFields } from '../../components/PersonFields'
 import { changePerson } from '../../forms/person'
-import { DRAFT_KEY, LABELS, ORDER, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
+import { DRAFT_KEY, LABELS, ORDER, correctionDraft, hasContent, newDraft, restoreDraft, toInput, type Draft } from './form'
+import { call } from '../../services/cloud'
 import './index.css'
 import { Screen } from '../../components/Screen'
 import { CheckList } from '../../components/ApplicationView'
@@ -51,6 +52,29 @@ export default function CertificateApply() {
   const [outcome, setOutcome] = useState<Outcome | undefined>()
   const [formKey, setFormKey] = useState(0)
   const busyRef = useRef(false)
+
+  // 退回补正: opened with `corrects=` from 进度查询 — the returned answers, and what to change
+  const corrects = Taro.getCurrentInstance().router?.params?.corrects
+  const [correcting, setCorrecting] = useState<string | null>(null)
+  useEffect(() => {
+    if (!corrects) return
+    let gone = false
+    void call<{ applicationId: string; returnedFor: string; form: Record<string, unknown> }>('getReturnedApplication', { applicationId: decodeURIComponent(corrects) }).then((res) => {
+      if (gone) return
+      if (!res.ok) {
+        setFailureTitle('不能修改这条申请')
+        setFailure(res.error.message)
+        return
+      }
+      setCorrecting(res.data.returnedFor)
+      setRestored(false)
+      setDraft(correctionDraft(res.data.applicationId, res.data.form))
+      setFormKey((k) => k + 1)
+    })
+    return () => {
+      gone = true
+    }
+  }, [corrects])
 
   // Every change is kept: a weak network or a phone call must never cost a half-filled form.
   useEffect(() => {
@@ -182,6 +206,12 @@ export default function CertificateApply() {
       <Text className='page__title'>申领《就业创业证》</Text>
       <Text className='page__lead'>只需填写基本信息，不用上传任何材料。带 * 的为必填项。核验通过后即时签发电子证。</Text>
 
+      {correcting !== null ? (
+        <Notice id='correcting' kind='info' title='请按工作人员的说明修改后重新提交'>
+          <Text id='correcting-for'>{correcting}</Text>
+          <Text>原来填写的内容都已保留，只改需要改的地方；不需要补交任何材料。</Text>
+        </Notice>
+      ) : null}
       {restored ? (
         <Notice id='draft-restored' kind='info' title='已恢复您上次未提交的填写内容'>
           <Text>可以继续填写。</Text>
