@@ -62,7 +62,9 @@ const VISITS: Visit[] = [
   { name: 'progress', route: () => '/pages/progress/index', as: CITIZEN, ready: '#application-list' },
   { name: 'progress-detail', route: () => `/pages/progress/index?id=${encodeURIComponent(approvedId)}`, as: CITIZEN, ready: '#timeline' },
   { name: 'messages', route: () => '/pages/messages/index', as: CITIZEN, ready: '#message-list' },
-  { name: 'settings', route: () => '/pages/settings/index', as: CITIZEN, ready: '#settings-elder-switch' },
+  { name: 'settings', route: () => '/pages/settings/index', as: CITIZEN, ready: '#reminder-sms' },
+  // issue 20: 我的登记 (change details, report a job)
+  { name: 'my-registration', route: () => '/packageForms/my-registration/index', as: CITIZEN, ready: '#report-job' },
   { name: 'unemployment', route: () => '/packageForms/unemployment/index', as: CITIZEN, ready: '#step-next' },
   {
     name: 'unemployment-errors', route: () => '/packageForms/unemployment/index', as: 'a11y-newcomer', ready: '#step-next',
