@@ -1,4 +1,6 @@
 export default defineAppConfig({
+  // WeChat's privacy-guide flow (用户隐私保护指引): privacy APIs wait for the person's answer (services/privacy.ts)
+  __usePrivacyCheck__: true,
   pages: [
     'pages/index/index',
     'pages/certificate/index',
@@ -8,10 +10,14 @@ export default defineAppConfig({
     'pages/realperson/index',
     // 长辈模式 and submissions waiting for the network
     'pages/settings/index',
+    // 个人信息保护: what is collected, why, for how long, the person's rights (个人信息保护法 十七条)
+    'pages/privacy/index',
+    // 我的数据: everything held about the person and who read it (个人信息保护法 四十四、四十五条)
+    'pages/mydata/index',
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [
-    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index'] },
+    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index', 'family/index'] },
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
     { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index'] },
   ],

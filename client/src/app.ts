@@ -4,6 +4,7 @@ import { initCloud } from './services/cloud'
 import { startKeyboardSupport } from './services/keyboard'
 import { startNetworkWatch } from './services/network'
 import { flushOutbox, startOutbox } from './services/outbox'
+import { startPrivacyGuide } from './services/privacy'
 
 import './app.css'
 
@@ -15,6 +16,8 @@ function App({ children }: PropsWithChildren<unknown>) {
     startNetworkWatch()
     startOutbox()
     startKeyboardSupport()
+    // weapp: every privacy API waits for the person's answer to the privacy guide (services/privacy.ts)
+    startPrivacyGuide()
   })
   // Back in front after a while away: try what is still waiting.
   useDidShow(() => void flushOutbox())

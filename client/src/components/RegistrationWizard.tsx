@@ -184,6 +184,14 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
     }
   }, [draft, outcome, spec.draftKey])
 
+  // 家人代办: opened with `for=` from 家人代办 — this fill is made for the person who invited the helper
+  const forDelegation = Taro.getCurrentInstance().router?.params?.for
+  useEffect(() => {
+    if (!forDelegation) return
+    const id = decodeURIComponent(forDelegation)
+    setDraft((d) => (d.onBehalfOf === id ? d : { ...newRegistrationDraft(spec.own), onBehalfOf: id }))
+  }, [forDelegation, spec.own])
+
   // 退回补正: opened with `corrects=` from 进度查询 — the returned answers, and what to change.
   const corrects = Taro.getCurrentInstance().router?.params?.corrects
   const [correcting, setCorrecting] = useState<{ applicationId: string; returnedFor: string } | null>(null)
@@ -208,9 +216,10 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
     }
   }, [corrects, spec.own])
 
-  // No draft: start from the person's earlier submission, if any (their own data, unmasked).
+  // No draft: start from the person's earlier submission, if any (their own data, unmasked); a helper
+  // fills in the family member's details, not their own.
   useEffect(() => {
-    if (initial.restored || corrects) return
+    if (initial.restored || corrects || forDelegation) return
     let gone = false
     void call<{ person: Record<string, unknown> | null }>('getMyProfile').then((res) => {
       if (gone || !res.ok || !res.data.person) return
@@ -480,7 +489,12 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
           </View>
         </Notice>
       ) : null}
-      {already ? (
+      {draft.onBehalfOf ? (
+        <Notice id='on-behalf' kind='info' title='您正在为家人办理'>
+          <Text>请填写家人本人的信息。提交后家人会收到通知，可以随时撤销代办。</Text>
+        </Notice>
+      ) : null}
+      {already && !draft.onBehalfOf ? (
         <Notice id='already-registered' kind='info' title={`您已有 ${already.since} 起有效的${spec.kind === 'unemployment' ? '失业登记' : '灵活就业登记'}，不用重复登记`}>
           <Text>要改电话、求职意向等信息，或者申报已经就业，请到“我的登记”。这里填过的内容会保留在本机。</Text>
           <Button id='already-open' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageForms/my-registration/index' })}>

@@ -6,6 +6,7 @@ import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { useElder } from '../services/elder'
 import { OfflineBanner } from './OfflineBanner'
+import { PrivacyDialog } from './PrivacyDialog'
 import './components.css'
 import './elder.css'
 
@@ -19,6 +20,7 @@ export function Screen({ className, id, children }: { className?: string; id?: s
     <View id={id} className={`page${className ? ` ${className}` : ''}${elder ? ' elder' : ''}`} role='main'>
       <OfflineBanner />
       {children}
+      <PrivacyDialog />
     </View>
   )
 }

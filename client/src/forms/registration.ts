@@ -25,6 +25,8 @@ export interface RegistrationDraft {
   touched: string[]
   /** 退回补正: the returned application this fill corrects (sent as `correctsApplicationId`) */
   correctsApplicationId?: string
+  /** 家人代办: the delegation this fill is made under (sent as `onBehalfOf`) */
+  onBehalfOf?: string
 }
 
 export const STEP_COUNT = 5
@@ -99,6 +101,7 @@ export function restoreRegistrationDraft(stored: unknown, own: Extra): Registrat
     commitment: { accepted: c.accepted === true, signature: typeof c.signature === 'string' ? c.signature : '' },
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
     ...(typeof d.correctsApplicationId === 'string' ? { correctsApplicationId: d.correctsApplicationId } : {}),
+    ...(typeof d.onBehalfOf === 'string' ? { onBehalfOf: d.onBehalfOf } : {}),
   }
 }
 
@@ -169,6 +172,7 @@ export function registrationInput(
     commitment: { accepted, textVersion: COMMITMENTS[kind].version, ...(signature ? { signature } : {}) },
     ...(draft.extra.endsConfirmed === true ? { [SUPERSEDES[kind].confirmField]: true } : {}),
     ...(draft.correctsApplicationId ? { correctsApplicationId: draft.correctsApplicationId } : {}),
+    ...(draft.onBehalfOf ? { onBehalfOf: draft.onBehalfOf } : {}),
   }
 }
 

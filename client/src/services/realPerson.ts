@@ -32,10 +32,45 @@ function runFaceCheck(verifyId: string): Promise<void> {
   })
 }
 
+/** The version of the consent text below: a new text asks again. */
+const FACE_CONSENT_KEY = 'consent:face:v1'
+
+export const NO_FACE_CONSENT =
+  '您没有同意处理人脸信息，无法在线核验本人身份。可以携带身份证件到就近的公共就业服务窗口，由工作人员核实后办理；已填写的内容会保留在本机。'
+
+/**
+ * 个人信息保护法 二十九、三十条: the separate consent to process sensitive personal information (the face,
+ * with the ID number it is checked against), asked at the moment it is needed, saying why and what
+ * refusing means. Kept on the phone once given.
+ */
+async function faceConsent(): Promise<boolean> {
+  try {
+    if (Taro.getStorageSync(FACE_CONSENT_KEY)) return true
+  } catch {
+    // storage unavailable: ask
+  }
+  const r = await Taro.showModal({
+    title: '处理人脸信息的单独同意',
+    content: '为核实是您本人办理，将通过微信人脸核身比对您的人脸和证件号码（敏感个人信息），只用于本次核验，本服务不保存人脸图像。不同意的，可以到就业服务窗口由工作人员核实身份。',
+    confirmText: '同意',
+    cancelText: '不同意',
+  }).catch(() => ({ confirm: false }))
+  if (!r.confirm) return false
+  try {
+    Taro.setStorageSync(FACE_CONSENT_KEY, new Date().toISOString())
+  } catch {
+    // not kept: asked again next time
+  }
+  return true
+}
+
 export async function ensureRealPerson(person: { name: string; idNumber: string }): Promise<RealPersonOutcome> {
   const started = await call<Started>('startRealPersonCheck', { name: person.name, idNumber: person.idNumber })
   if (!started.ok) return { ok: false, message: started.error.message, ...(isNoAnswer(started) ? { noAnswer: true } : {}) }
-  if (started.data.mode === 'wechat') await runFaceCheck(started.data.verifyId)
+  if (started.data.mode === 'wechat') {
+    if (!(await faceConsent())) return { ok: false, message: NO_FACE_CONSENT }
+    await runFaceCheck(started.data.verifyId)
+  }
   const confirmed = await call<Confirmed>('confirmRealPersonCheck', { checkToken: started.data.checkToken })
   if (!confirmed.ok) return { ok: false, message: confirmed.error.message, ...(isNoAnswer(confirmed) ? { noAnswer: true } : {}) }
   const c = confirmed.data

@@ -31,8 +31,9 @@ export async function submitAsCitizen<T>(o: {
   onPhase: (phase: Phase) => void
 }): Promise<Submitted<T>> {
   const p = o.person
-  // Offline the check cannot run; the cloud runs its own when the kept submission arrives.
-  if (p && (p.idType ?? '01') === '01' && isOnline()) {
+  // Offline the check cannot run; the cloud runs its own when the kept submission arrives. A family
+  // helper (`onBehalfOf`) acts by the person's invitation and their own check, not the person's face.
+  if (p && (p.idType ?? '01') === '01' && isOnline() && !o.input.onBehalfOf) {
     o.onPhase('verifying')
     const rp = await ensureRealPerson({ name: p.name, idNumber: p.idNumber })
     if (!rp.ok && !rp.noAnswer) {

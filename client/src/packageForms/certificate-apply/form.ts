@@ -34,6 +34,8 @@ export interface Draft {
   accepted: boolean
   /** 退回补正: the returned 申领 this fill corrects */
   correctsApplicationId?: string
+  /** 家人代办: the delegation this fill is made under */
+  onBehalfOf?: string
 }
 
 export const DRAFT_KEY = 'draft:certificate-apply'
@@ -54,6 +56,7 @@ export function restoreDraft(stored: unknown): Draft | undefined {
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
     accepted: d.accepted === true,
     ...(typeof d.correctsApplicationId === 'string' ? { correctsApplicationId: d.correctsApplicationId } : {}),
+    ...(typeof d.onBehalfOf === 'string' ? { onBehalfOf: d.onBehalfOf } : {}),
   }
 }
 
@@ -67,6 +70,7 @@ export function toInput(draft: Draft): Record<string, unknown> {
     // an unticked box sends no commitment: the schema's message asks for it
     ...(draft.accepted ? { commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } } : {}),
     ...(draft.correctsApplicationId ? { correctsApplicationId: draft.correctsApplicationId } : {}),
+    ...(draft.onBehalfOf ? { onBehalfOf: draft.onBehalfOf } : {}),
   }
 }
 

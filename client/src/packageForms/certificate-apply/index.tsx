@@ -53,6 +53,14 @@ export default function CertificateApply() {
   const [formKey, setFormKey] = useState(0)
   const busyRef = useRef(false)
 
+  // 家人代办: opened with `for=` — this 申领 is for the family member who invited the helper
+  const forDelegation = Taro.getCurrentInstance().router?.params?.for
+  useEffect(() => {
+    if (!forDelegation) return
+    const id = decodeURIComponent(forDelegation)
+    setDraft((d) => (d.onBehalfOf === id ? d : { ...newDraft(), onBehalfOf: id }))
+  }, [forDelegation])
+
   // 退回补正: opened with `corrects=` from 进度查询 — the returned answers, and what to change
   const corrects = Taro.getCurrentInstance().router?.params?.corrects
   const [correcting, setCorrecting] = useState<string | null>(null)
@@ -206,6 +214,11 @@ export default function CertificateApply() {
       <Text className='page__title'>申领《就业创业证》</Text>
       <Text className='page__lead'>只需填写基本信息，不用上传任何材料。带 * 的为必填项。核验通过后即时签发电子证。</Text>
 
+      {draft.onBehalfOf ? (
+        <Notice id='on-behalf' kind='info' title='您正在为家人办理'>
+          <Text>请填写家人本人的信息。提交后家人会收到通知，可以随时撤销代办。</Text>
+        </Notice>
+      ) : null}
       {correcting !== null ? (
         <Notice id='correcting' kind='info' title='请按工作人员的说明修改后重新提交'>
           <Text id='correcting-for'>{correcting}</Text>

@@ -29,6 +29,21 @@ export default function Settings() {
         <Text className='settings__note'>开启后：字体更大，文字颜色更深；填表时每一步只填一组内容；说明用更简单的话。所有页面都会生效，下次打开仍然保持。</Text>
       </View>
       <Reminders />
+      <View className='card' id='settings-personal'>
+        <View className='section-title' role='heading' aria-level={2}>
+          个人信息
+        </View>
+        <Text className='settings__note'>查看本服务保存的您的全部信息，以及谁在什么时候为什么查看过。</Text>
+        <Button id='settings-mydata' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/mydata/index' })}>
+          我的数据
+        </Button>
+        <Button id='settings-family' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageForms/family/index' })}>
+          家人代办
+        </Button>
+        <Button id='settings-privacy' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
+          个人信息保护说明
+        </Button>
+      </View>
       <View className='card' id='settings-outbox'>
         <View className='section-title' role='heading' aria-level={2}>
           等待联网提交的申请
