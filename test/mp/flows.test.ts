@@ -4,7 +4,7 @@
  * a local runtime: SQLite in a temp dir, an outside-data file), the certificate is issued, and
  * 我的电子证 shows it (大人社规发〔2025〕2号 一(二) 即时出证).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES } from '../../shared/codes';
@@ -24,6 +24,7 @@ let rt: LocalRuntime;
 let dataDir: string;
 const person = makePerson({ region: '210204', gender: '2' });
 const calls: CloudCall[] = [];
+let privacyHandler: ((resolve: (o: unknown) => void) => void) | null = null;
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'jy-mp-'));
@@ -36,6 +37,8 @@ beforeAll(() => {
     const out = await dispatch(call.data.action, call.data.input, rt.depsFor(caller), { local: false });
     return out.body;
   });
+  // WeChat's privacy check (base library 2.32.3+): the page answers through this handler (services/privacy.ts)
+  (global as any).wx.onNeedPrivacyAuthorization = (cb: (resolve: (o: unknown) => void) => void) => { privacyHandler = cb; };
   require(join(WEAPP, 'app.js'));
   (global as any).getApp().onLaunch?.({});
 });
@@ -248,5 +251,33 @@ describe('灵活就业登记 wizard in miniprogram-simulate (吉人社函字〔2
     const messages = await dispatch('listMyMessages', {}, rt.depsFor(await rt.callerFor(OPENID)), { local: false });
     const titles = (messages.body as { ok: true; data: { messages: Array<{ title: string }> } }).data.messages.map((m) => m.title);
     expect(titles).toContain('您的失业登记已注销');
+  });
+});
+
+describe('the privacy guide in miniprogram-simulate (用户隐私保护指引; 个人信息保护法 十七条)', () => {
+  it('app.json turns WeChat\'s privacy check on', () => {
+    const app = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8'));
+    expect(app.__usePrivacyCheck__).toBe(true);
+    expect(app.pages).toContain('pages/privacy/index');
+  });
+
+  it('shows the guide when WeChat asks, and answers what the person chose: 不同意, then 同意 by the agree button', async () => {
+    expect(typeof privacyHandler).toBe('function');
+    const page = open('settings');
+    await until(() => !!page.querySelector('#settings-personal'));
+    const answers: unknown[] = [];
+    privacyHandler!((o: unknown) => answers.push(o));
+    await until(() => !!page.querySelector('#privacy-dialog'));
+    expect(page.querySelector('#privacy-dialog').dom.textContent as string).toContain('敏感个人信息');
+    expect(answers).toEqual([{ event: 'exposureAuthorization' }]);
+    page.querySelector('#privacy-disagree').dispatchEvent('tap');
+    await until(() => !page.querySelector('#privacy-dialog'));
+    expect(answers.at(-1)).toEqual({ event: 'disagree' });
+
+    privacyHandler!((o: unknown) => answers.push(o));
+    await until(() => !!page.querySelector('#privacy-dialog'));
+    page.querySelector('#privacy-agree').dispatchEvent('agreeprivacyauthorization');
+    await until(() => !page.querySelector('#privacy-dialog'));
+    expect(answers.at(-1)).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
   });
 });

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { maskIdNumber, maskPhone } from '../../../../shared/mask'
 import { call } from '../../services/cloud'
 import { timeText } from '../../services/format'
 import { Button } from '../../components/Button'
@@ -66,7 +67,8 @@ export default function MyData() {
               <View className='card'>
                 <Text className='section-title'>基本信息</Text>
                 <Text className='page__lead'>姓名：{String(p.person?.name ?? '')}</Text>
-                <Text className='page__lead'>手机号码：{String(p.person?.phone ?? '未填写')}</Text>
+                <Text className='page__lead'>手机号码：{typeof p.person?.phone === 'string' ? maskPhone(p.person.phone) : '未填写'}</Text>
+                {typeof p.person?.idNumber === 'string' ? <Text className='page__lead'>证件号码：{maskIdNumber(p.person.idNumber)}</Text> : null}
                 <Text className='page__lead'>消息：{p.messages} 条</Text>
               </View>
               <View className='card' id={`mydata-applications-${i}`}>
