@@ -335,6 +335,17 @@ export const CONTACT_CHANNELS = [
  * 创业开业指导; 大人社规发〔2025〕2号 三(三): 招聘活动, 政策清单). Each offer is recorded as accepted or refused, with
  * its date — AJC00A 31 (连续3次拒绝接受公共就业服务) rests on these records and nothing else.
  */
+/**
+ * 就业状况 heard on a reached contact (大人社规发〔2025〕2号 三(三): 每月至少…电话回访，详细了解失业原因、技能水平、
+ * 就业意愿等情况). A job heard of never ends a registration by itself: the person is asked to report it.
+ */
+export const FOLLOW_UP_EMPLOYMENT_STATUSES = [
+  { code: 'seeking', label: '仍在求职' },
+  { code: 'employed', label: '已就业' },
+  { code: 'self_employed', label: '已自主创业或灵活就业' },
+  { code: 'not_seeking', label: '暂无求职意愿' },
+] as const satisfies Table;
+
 export const SERVICE_OFFERS = [
   { code: 'job_referral', label: '职业介绍（推荐岗位）' },
   { code: 'career_guidance', label: '职业指导' },

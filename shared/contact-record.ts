@@ -12,8 +12,8 @@
  *
  * Pure, no platform imports: the cloud decides with it and the staff page shows the same evidence.
  */
-import { CONTACT_CHANNELS, SERVICE_OFFERS, codesOf, labelOf } from './codes';
-import { blankToUndefined, text, z } from './zod-kit';
+import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS, codesOf, labelOf } from './codes';
+import { blankToUndefined, optionalText, text, z } from './zod-kit';
 
 export const DEREGISTER_32_MONTHS = 6;
 export const DEREGISTER_31_REFUSALS = 3;
@@ -34,6 +34,11 @@ export interface ContactAttempt {
   note: string | null;
   /** services offered on a reached contact, each accepted or refused */
   offers: Array<{ service: string; outcome: ServiceOutcome }>;
+  /** on a reached contact (大人社规发〔2025〕2号 三(三)): 就业状况, 技能水平, 就业意愿, and the next step agreed */
+  employmentStatus?: string | null;
+  skills?: string | null;
+  intentions?: string | null;
+  nextStep?: string | null;
   by: string;
   byName: string;
 }
@@ -159,12 +164,23 @@ export const contactAttemptSchema = z
         .refine((list) => new Set(list.map((o) => o.service)).size === list.length, '每项服务只记录一次')
         .default([]),
     ),
+    // what was learned on a reached contact (大人社规发〔2025〕2号 三(三))
+    employmentStatus: z.preprocess(blankToUndefined, z.enum(codesOf(FOLLOW_UP_EMPLOYMENT_STATUSES), { error: '请从列表中选择就业状况' }).optional()),
+    skills: optionalText('技能水平不超过100个字', (s) => (s.length > 100 ? '技能水平不超过100个字' : undefined)),
+    intentions: optionalText('就业意愿不超过100个字', (s) => (s.length > 100 ? '就业意愿不超过100个字' : undefined)),
+    nextStep: optionalText('下一步不超过200个字', (s) => (s.length > 200 ? '下一步不超过200个字' : undefined)),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === 'unreachable' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '未能联系上时，请写明联系方式和时间' });
     if (v.outcome === 'unreachable' && v.offers.length) ctx.addIssue({ code: 'custom', path: ['offers'], message: '未能联系上时不能记录服务的答复' });
+    if (v.outcome === 'unreachable' && (v.employmentStatus || v.skills || v.intentions)) {
+      ctx.addIssue({ code: 'custom', path: ['employmentStatus'], message: '未能联系上时不能记录本人的就业状况、技能和意愿' });
+    }
   });
 
 export type ContactAttemptInput = z.output<typeof contactAttemptSchema>;
 
-export const CONTACT_ATTEMPT_FIELD_LABELS: Readonly<Record<string, string>> = { taskId: '任务编号', outcome: '联系结果', channel: '联系方式', note: '说明', offers: '提供的服务' };
+export const CONTACT_ATTEMPT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  taskId: '任务编号', outcome: '联系结果', channel: '联系方式', note: '说明', offers: '提供的服务',
+  employmentStatus: '就业状况', skills: '技能水平', intentions: '就业意愿', nextStep: '下一步',
+};

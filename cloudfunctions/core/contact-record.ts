@@ -36,6 +36,9 @@ export async function recordAttemptInTx(tx: StoreTx, task: TaskRecord, input: Co
   const attempt: ContactAttempt = {
     at, date: beijingDate(at), taskId: task.taskId, taskKind: task.kind, channel: input.channel, reached: input.outcome === 'reached',
     note: input.note ?? null, offers: input.outcome === 'reached' ? input.offers : [], by: staff.openid, byName: staff.name,
+    ...(input.outcome === 'reached'
+      ? { employmentStatus: input.employmentStatus ?? null, skills: input.skills ?? null, intentions: input.intentions ?? null, nextStep: input.nextStep ?? null }
+      : {}),
   };
   const prev = await serviceRecordOf(tx, task.applicationId);
   const record: ServiceRecord = {

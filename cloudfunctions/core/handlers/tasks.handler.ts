@@ -11,6 +11,7 @@ import { beijingDate } from '../../../shared/dates';
 import { recordEvent } from '../../../shared/lifecycle';
 import { maskName, maskPhone } from '../../../shared/mask';
 import { regionName } from '../../../shared/regions';
+import { SERVICE_OFFERS, labelOf } from '../../../shared/codes';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { CONTACT_ATTEMPT_FIELD_LABELS, contactAttemptSchema, type ContactAttempt } from '../../../shared/contact-record';
 import { taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
@@ -19,6 +20,7 @@ import type { Deps } from '../deps';
 import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind, recordAttemptInTx, type StaffContactKind } from '../contact-record';
 import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
+import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
 import { audit } from './staff.handler';
 
@@ -119,9 +121,22 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
       const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
       if (app) {
         const how = CHANNEL_TEXT[v.data.channel] ?? '';
-        const what = v.data.outcome === 'reached' ? `工作人员已与您${how}联系，介绍了就业服务` : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
+        // the citizen's timeline says what was done, in plain words (issue 20)
+        const offered = v.data.offers.map((o) => `${labelOf(SERVICE_OFFERS, o.service) ?? o.service}（${o.outcome === 'accepted' ? '您已接受' : '您暂不需要'}）`);
+        const what = v.data.outcome === 'reached'
+          ? `工作人员已与您${how}联系${offered.length ? `，提供了${offered.join('、')}` : '，介绍了就业服务'}${v.data.nextStep ? `；下一步：${v.data.nextStep}` : ''}`
+          : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
         const step = recordEvent(app, 'services', at, what);
         if (step.ok) await tx.put('applications', app.applicationId, step.data);
+        // a job heard of on the call never ends the registration by itself: the person is asked to report it
+        if (v.data.outcome === 'reached' && (v.data.employmentStatus === 'employed' || v.data.employmentStatus === 'self_employed') && app.kind === 'unemployment') {
+          await writeMessageInTx(tx, {
+            messageId: `followup-employed:${task.taskId}`, openid: app.openid, personKey: app.personKey, event: 'unemployment.followup_employed',
+            title: '请申报您的就业情况',
+            body: '工作人员回访时了解到您已经就业或开始经营。请在“我的登记”中点“我找到工作了”如实申报，失业登记会按您的申报办理；如情况不是这样，可以不用理会。',
+            at, applicationId: app.applicationId,
+          });
+        }
       }
     }
     await tx.put('audit', deps.newId(), {

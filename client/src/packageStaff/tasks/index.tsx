@@ -7,13 +7,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { CONTACT_CHANNELS, SERVICE_OFFERS } from '../../../../shared/codes'
+import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS } from '../../../../shared/codes'
 import { call } from '../../services/cloud'
 import { dateText } from '../../services/format'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { PickerField } from '../../components/PickerField'
 import { ChoiceField } from '../../components/ChoiceField'
+import { TextField } from '../../components/TextField'
 import { Screen } from '../../components/Screen'
 import { StaffGate } from '../common/StaffGate'
 import { LoadState, useStaffList } from '../common/LoadState'
@@ -79,6 +80,11 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
   const [channel, setChannel] = useState('phone')
   const [answers, setAnswers] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
+  // what was learned on a reached contact (大人社规发〔2025〕2号 三(三))
+  const [status, setStatus] = useState('')
+  const [skills, setSkills] = useState('')
+  const [intentions, setIntentions] = useState('')
+  const [nextStep, setNextStep] = useState('')
   const [message, setMessage] = useState('')
   const [saved, setSaved] = useState('')
   const [busy, setBusy] = useState(false)
@@ -98,9 +104,12 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
       ? SERVICE_OFFERS.filter((o) => answers[o.code] === 'accepted' || answers[o.code] === 'refused').map((o) => ({ service: o.code, outcome: answers[o.code] }))
       : []
     setBusy(true)
-    const res = await call(close ? 'completeContactTask' : 'recordContactAttempt', { taskId: task.taskId, outcome, channel, note, offers })
+    const learned = outcome === 'reached'
+      ? { ...(status ? { employmentStatus: status } : {}), ...(skills.trim() ? { skills: skills.trim() } : {}), ...(intentions.trim() ? { intentions: intentions.trim() } : {}), ...(nextStep.trim() ? { nextStep: nextStep.trim() } : {}) }
+      : {}
+    const res = await call(close ? 'completeContactTask' : 'recordContactAttempt', { taskId: task.taskId, outcome, channel, note, offers, ...learned })
     setBusy(false)
-    if (!res.ok) return setMessage(res.error.fields?.note ?? res.error.fields?.offers ?? res.error.message)
+    if (!res.ok) return setMessage(res.error.fields?.note ?? res.error.fields?.offers ?? res.error.fields?.employmentStatus ?? res.error.message)
     if (close) return onDone()
     setSaved('本次联系已记录，任务保留，可稍后再次联系')
     setNote('')
@@ -143,6 +152,14 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
             <ChoiceField key={o.code} path={`offer-${key}-${o.code}`} label={o.label} items={ANSWERS} value={answers[o.code] ?? 'none'} onChange={(v) => setAnswers({ ...answers, [o.code]: String(v) })} />
           ))
         : null}
+      {outcome === 'reached' ? (
+        <View>
+          <ChoiceField path={`status-${key}`} label='就业状况' items={FOLLOW_UP_EMPLOYMENT_STATUSES} value={status} onChange={(v) => setStatus(String(v))} />
+          <TextField path={`skills-${key}`} label='技能水平' value={skills} onChange={setSkills} maxlength={100} />
+          <TextField path={`intentions-${key}`} label='就业意愿' value={intentions} onChange={setIntentions} maxlength={100} />
+          <TextField path={`next-${key}`} label='下一步' hint='申请人会在办理进度中看到' value={nextStep} onChange={setNextStep} maxlength={200} />
+        </View>
+      ) : null}
       <Textarea
         id={`task-note-${key}`}
         className='ta'
