@@ -145,10 +145,15 @@ export function HardshipCard({ app }: { app: ApplicationView }) {
       : h.status === 'not_recognized'
         ? `未认定为就业困难人员。原因：${h.note ?? '请联系办理机构了解'}。失业登记不受影响。`
         : `您选择了“${h.categories.join('、')}”，已同时申请就业困难人员认定，由工作人员核实，不需要另外提交材料。`
+  return <OneThingCard id='hardship' title='就业困难人员认定' text={text} />
+}
+
+/** A card of the 一件事 around a 失业登记: a heading and where it stands. */
+function OneThingCard({ id, title, text }: { id: string; title: string; text: string }) {
   return (
-    <View className='card' id='hardship'>
-      <Text className='section-title'>就业困难人员认定</Text>
-      <Text id='hardship-status' className='todo__item'>
+    <View className='card' id={id}>
+      <Text className='section-title'>{title}</Text>
+      <Text id={`${id}-status`} className='todo__item'>
         {text}
       </Text>
     </View>
@@ -165,14 +170,7 @@ export function InsuranceClaimCard({ app }: { app: ApplicationView }) {
       : c.status === 'failed'
         ? '暂时没能转交，工作人员会联系您协助办理，不需要重新提交失业登记。'
         : '正在转交失业保险经办机构，转交后会通知您受理编号。'
-  return (
-    <View className='card' id='insurance-claim'>
-      <Text className='section-title'>失业保险金申领</Text>
-      <Text id='insurance-claim-status' className='todo__item'>
-        {text}
-      </Text>
-    </View>
-  )
+  return <OneThingCard id='insurance-claim' title='失业保险金申领' text={text} />
 }
 
 /** The form of each kind, opened with `corrects=` to correct a returned application (退回补正). */
