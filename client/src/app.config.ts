@@ -17,9 +17,9 @@ export default defineAppConfig({
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [
-    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index', 'family/index'] },
+    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index', 'family/index', 'counter/index'] },
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
-    { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index'] },
+    { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index', 'counter/index'] },
   ],
   // Home's tiles lead to the forms: WeChat downloads packageForms while the person reads home, so
   // the tap opens the form at once (docs/performance.md "Mini-program"). Staff pages are not

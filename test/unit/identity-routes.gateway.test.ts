@@ -69,6 +69,10 @@ describe('the counter route, family help and my data', () => {
     expect(JSON.stringify(ok.json)).not.toContain(failing.idNumber);
     // used once
     expect((await gw.call('confirmIdentityAtCounter', seen, VERIFIER.openid)).status).toBe(404);
+    // the client's check start says there is nothing to scan (the face check would fail again)
+    expect((await gw.call('startRealPersonCheck', { name: failing.name, idNumber: failing.idNumber }, ME)).json.data).toEqual({ mode: 'counter' });
+    // another account still gets a face check, which fails for this person
+    expect((await gw.call('startRealPersonCheck', { name: failing.name, idNumber: failing.idNumber }, 'openid-rt-someone')).json.data.mode).toBe('simulated');
     // now bound: submits without a face check, and reads their own records
     const applied = await gw.call('applyCertificate', { requestId: requestId(), ...failing }, ME, { check: false });
     expect(applied.json.data).toMatchObject({ status: 'approved' });

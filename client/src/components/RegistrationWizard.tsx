@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
+import { CounterLink } from '../components/CounterLink'
 import { View, Text } from '@tarojs/components'
 import type { ActionName, ApplicationView } from '../../../shared/api'
 import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment'
@@ -516,6 +517,7 @@ export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
       {showFailure ? (
         <Notice id='submit-error' kind='error' title={failureTitle}>
           <Text>{failure}</Text>
+          {failureTitle === '本人身份核验没有通过' ? <CounterLink /> : null}
         </Notice>
       ) : null}
       <ErrorSummary items={summary} />

@@ -20,7 +20,7 @@ export type RealPersonOutcome = { ok: true; bound: boolean } | { ok: false; mess
 /** Shown while the check runs (the submit button says it). */
 export const REAL_PERSON_BUSY = '正在核验本人身份…'
 
-type Started = { mode: 'simulated'; checkToken: string } | { mode: 'wechat'; checkToken: string; verifyId: string }
+type Started = { mode: 'simulated'; checkToken: string } | { mode: 'wechat'; checkToken: string; verifyId: string } | { mode: 'counter' }
 type Confirmed = { passed: boolean; bound: boolean; detail: string; counterRoute?: string }
 
 /** WeChat 人脸核身 2.0 (基础库 3.8.12+). Resolves when the face check ends, however it ended: the cloud asks for the result. */
@@ -67,6 +67,8 @@ async function faceConsent(): Promise<boolean> {
 export async function ensureRealPerson(person: { name: string; idNumber: string }): Promise<RealPersonOutcome> {
   const started = await call<Started>('startRealPersonCheck', { name: person.name, idNumber: person.idNumber })
   if (!started.ok) return { ok: false, message: started.error.message, ...(isNoAnswer(started) ? { noAnswer: true } : {}) }
+  // confirmed by staff at a counter: this account already acts as the person
+  if (started.data.mode === 'counter') return { ok: true, bound: true }
   if (started.data.mode === 'wechat') {
     if (!(await faceConsent())) return { ok: false, message: NO_FACE_CONSENT }
     await runFaceCheck(started.data.verifyId)

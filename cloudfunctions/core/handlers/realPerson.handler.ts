@@ -10,7 +10,7 @@ import { fail, ok } from '../../../shared/api';
 import { normalizeIdNumber } from '../../../shared/id-number';
 import { identityCheck } from '../checks';
 import type { CheckStart, Deps } from '../deps';
-import { bindInTx, otherBoundOpenids } from '../person-access';
+import { bindInTx, otherBoundOpenids, bindingOf } from '../person-access';
 
 /** Check starts per openid per hour: a person needs a few tries; a script trying ID numbers needs thousands. */
 export const CHECK_STARTS_PER_HOUR = 10;
@@ -29,7 +29,7 @@ async function withinStartLimit(deps: Deps, openid: string, now: number): Promis
   });
 }
 
-export async function startRealPersonCheck(input: unknown, deps: Deps): Promise<Result<CheckStart>> {
+export async function startRealPersonCheck(input: unknown, deps: Deps): Promise<Result<CheckStart | { mode: 'counter' }>> {
   const { name, idNumber } = (input ?? {}) as { name?: unknown; idNumber?: unknown };
   const fields: Record<string, string> = {};
   if (typeof name !== 'string' || name.trim().length < 2 || name.length > 50) fields.name = '请填写与证件一致的姓名';
@@ -41,6 +41,9 @@ export async function startRealPersonCheck(input: unknown, deps: Deps): Promise<
     deps.log?.('realPerson.limited', { openid });
     return fail('RATE_LIMITED', `本人核验发起过于频繁：每个微信账号每小时最多 ${CHECK_STARTS_PER_HOUR} 次，请稍后再试。${COUNTER_ROUTE}`);
   }
+  // confirmed at a counter already (the face check cannot pass for them): nothing to scan, the binding stands
+  const binding = await bindingOf(deps, openid, deps.personKey((id as { value: string }).value));
+  if (binding?.via === 'counter' && binding.name === (name as string).trim()) return ok({ mode: 'counter' as const });
   try {
     return ok(await deps.realPerson.start(openid, { name: (name as string).trim(), idNumber: (id as { value: string }).value }));
   } catch (err) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { CounterLink } from '../../components/CounterLink'
 import { View, Text } from '@tarojs/components'
 import type { ApplicationView } from '../../../../shared/api'
 import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
@@ -236,6 +237,7 @@ export default function CertificateApply() {
       {showFailure ? (
         <Notice id='submit-error' kind='error' title={failureTitle}>
           <Text>{failure}</Text>
+          {failureTitle === '本人身份核验没有通过' ? <CounterLink /> : null}
         </Notice>
       ) : null}
       <ErrorSummary items={summary} />

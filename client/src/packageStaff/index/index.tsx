@@ -19,6 +19,7 @@ interface Entry {
 /** What each role may do (docs/api.md `role`): verifier ⊂ reviewer ⊂ admin. */
 const ENTRIES: Entry[] = [
   { id: 'staff-menu-scan', title: '扫码核验', desc: '核验电子《就业创业证》是否真实有效', url: '/packageStaff/scan/index', icon: '验', need: 'verifier' },
+  { id: 'staff-menu-counter', title: '窗口核验身份', desc: '刷脸未通过或港澳台证件：看证件确认本人', url: '/packageStaff/counter/index', icon: '证', need: 'verifier' },
   { id: 'staff-menu-queue', title: '待审核', desc: '按办理期限排序，先到期的在前', url: '/packageStaff/queue/index', icon: '审', need: 'reviewer' },
   { id: 'staff-menu-tasks', title: '联系任务', desc: '登记后5个工作日内联系登记人', url: '/packageStaff/tasks/index', icon: '联', need: 'reviewer' },
   { id: 'staff-menu-deregister', title: '注销登记', desc: '注销失业登记，选择注销原因', url: '/packageStaff/deregister/index', icon: '销', need: 'reviewer' },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '到窗口核验身份' })
