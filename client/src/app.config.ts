@@ -17,7 +17,7 @@ export default defineAppConfig({
   ],
   // The long registration forms (失业登记, 灵活就业登记) load on demand: the main package stays small.
   subPackages: [
-    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index', 'family/index', 'counter/index'] },
+    { root: 'packageForms', pages: ['certificate-apply/index', 'reissue/index', 'unemployment/index', 'flexible/index', 'my-registration/index', 'family/index', 'counter/index', 'guide/index'] },
     // Staff back office (roles verifier / reviewer / admin): citizens never download it.
     { root: 'packageStaff', pages: ['index/index', 'scan/index', 'queue/index', 'detail/index', 'deregister/index', 'export/index', 'stats/index', 'tasks/index', 'counter/index'] },
   ],

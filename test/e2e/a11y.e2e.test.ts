@@ -63,6 +63,13 @@ const VISITS: Visit[] = [
   { name: 'progress-detail', route: () => `/pages/progress/index?id=${encodeURIComponent(approvedId)}`, as: CITIZEN, ready: '#timeline' },
   { name: 'messages', route: () => '/pages/messages/index', as: CITIZEN, ready: '#message-list' },
   { name: 'settings', route: () => '/pages/settings/index', as: CITIZEN, ready: '#reminder-sms' },
+  // issue 17: 办事指南; issue 14: 我的数据, 家人代办, 到窗口核验身份, 个人信息保护
+  { name: 'guide', route: () => '/packageForms/guide/index?kind=unemployment', as: CITIZEN, ready: '#guide-basis' },
+  { name: 'mydata', route: () => '/pages/mydata/index', as: CITIZEN, ready: '#mydata-reads' },
+  { name: 'family', route: () => '/packageForms/family/index', as: CITIZEN, ready: '#family-list' },
+  { name: 'counter', route: () => '/packageForms/counter/index', as: CITIZEN, ready: '#counter-submit' },
+  { name: 'privacy', route: () => '/pages/privacy/index', as: CITIZEN, ready: '#privacy-rights' },
+  { name: 'staff-counter', route: () => '/packageStaff/counter/index', as: ADMIN, ready: '#staff-counter-submit' },
   // issue 20: 我的登记 (change details, report a job)
   { name: 'my-registration', route: () => '/packageForms/my-registration/index', as: CITIZEN, ready: '#report-job' },
   { name: 'unemployment', route: () => '/packageForms/unemployment/index', as: CITIZEN, ready: '#step-next' },

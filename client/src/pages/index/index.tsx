@@ -217,6 +217,10 @@ export default function Index() {
         <View id='tile-settings' className='home__link' role='link' onClick={() => go('/pages/settings/index')}>
           设置
         </View>
+        {/* 办事指南 (issue 17): 依据, 条件, 时限, 收费, 咨询电话 of each service */}
+        <View id='tile-guide' className='home__link' role='link' onClick={() => go('/packageForms/guide/index?kind=unemployment')}>
+          办事指南
+        </View>
       </View>
 
       <ElderSwitch />
