@@ -135,6 +135,49 @@ export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChange
   )
 }
 
+const RECEIPT_KIND: Record<ApplicationView['kind'], string> = { certificate: '申领《就业创业证》', unemployment: '失业登记', flexible: '灵活就业登记' }
+
+/**
+ * 受理 / 办结回执 (issue 17): what the person can keep and show — 办件编号, 事项, 申请人 (masked), times, result
+ * or due date, the office. Copy as text (WeChat: the clipboard) or keep a screenshot; the same facts the
+ * cloud holds, nothing the page makes up.
+ */
+export function Receipt({ app }: { app: ApplicationView }) {
+  const [copied, setCopied] = useState(false)
+  const done = app.status === 'approved' || app.status === 'rejected'
+  const finished = [...app.timeline].reverse().find((t) => t.status === app.status)
+  const lines: Array<[string, string]> = [
+    ['办件编号', app.caseNo],
+    ['办理事项', RECEIPT_KIND[app.kind]],
+    ['申请人', app.holderName],
+    ['提交时间', app.submittedAt.slice(0, 16).replace('T', ' ')],
+    ['办理状态', app.status === 'approved' ? '已办结（通过）' : app.status === 'rejected' ? '已办结（未通过）' : app.status === 'pending_review' ? '已受理，待工作人员审核' : app.status === 'returned' ? '退回补正' : app.status === 'withdrawn' ? '已撤回' : '已修改并重新提交'],
+    ...(done && finished ? ([['办结时间', finished.at.slice(0, 16).replace('T', ' ')]] as Array<[string, string]>) : []),
+    ...(app.status === 'pending_review' && app.dueDate ? ([['承诺办结', `${app.dueDate} 前`]] as Array<[string, string]>) : []),
+    ...(app.certificate ? ([['电子证号', app.certificate.certificateNo]] as Array<[string, string]>) : []),
+    ...(app.office ? ([['办理机构', `${app.office.name}（${app.office.phone}）`]] as Array<[string, string]>) : []),
+  ]
+  const text = `${done ? '办结回执' : '受理回执'}\n${lines.map(([k, v]) => `${k}：${v}`).join('\n')}`
+  const copy = async () => {
+    await Taro.setClipboardData({ data: text }).catch(() => undefined)
+    setCopied(true)
+  }
+  return (
+    <View className='card' id='receipt'>
+      <Text className='section-title'>{done ? '办结回执' : '受理回执'}</Text>
+      {lines.map(([k, v]) => (
+        <Text key={k} className='todo__item'>
+          {k}：{v}
+        </Text>
+      ))}
+      <Button id='receipt-copy' variant='secondary' onClick={() => void copy()}>
+        复制回执内容
+      </Button>
+      <Text className='todo__note'>{copied ? '已复制，可以粘贴到微信或备忘录保存。' : '也可以截屏保存本页。'}</Text>
+    </View>
+  )
+}
+
 /** 一件事: the 就业困难人员认定 requested with the 失业登记, and its outcome (shared/hardship.ts). */
 export function HardshipCard({ app }: { app: ApplicationView }) {
   const h = app.hardship

@@ -11,7 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
-import { AfterAnswer, HardshipCard, InsuranceClaimCard, OfficeCard, Overdue, RateService, Returned, WhatToDo } from '../../components/CaseExtras'
+import { AfterAnswer, HardshipCard, InsuranceClaimCard, OfficeCard, Overdue, RateService, Receipt, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -87,6 +87,7 @@ export default function Progress() {
             <CheckList checks={detail.data.checks} />
             <NextStep app={detail.data} />
             <RateService app={detail.data} />
+            <Receipt app={detail.data} />
           </View>
         ) : null}
         <Button id='back-to-list' variant='secondary' onClick={() => { setOpenId(undefined); void loadList() }}>
