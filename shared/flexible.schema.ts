@@ -5,7 +5,7 @@
  */
 import { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_OTHER, EMPLOYMENT_FORM_PLATFORM, codesOf } from './codes';
 import { commitmentSchema } from './commitment';
-import { confirmationSchema, incomeSchema } from './registrations';
+import { confirmationSchema, incomeSchema } from './registrations.schema';
 import {
   PERSON_FIELD_LABELS,
   type SchemaContext,

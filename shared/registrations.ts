@@ -12,7 +12,6 @@
  * - Either ending needs the person's explicit confirmation, given on the form after reading what will end.
  */
 import type { RegistrationStatus } from './api';
-import { z } from './zod-kit';
 
 export type RegistrationKind = 'unemployment' | 'flexible';
 
@@ -64,26 +63,9 @@ export const CONFIRM_LABEL: Readonly<Record<RegistrationKind, string>> = Object.
   unemployment: '我已知晓：办理失业登记后，我的灵活就业登记将终止',
 });
 
-/**
- * The confirmation field of a form: absent, or the literal `true` (a tick the person gave after
- * reading `endsWarning`). Whether it is needed depends on what the person holds, which only the
- * cloud knows; it answers 409 with the warning when it is needed and missing.
- */
-export function confirmationSchema(opening: RegistrationKind) {
-  return z.literal(true, { error: CONFIRM_LABEL[opening] }).optional();
-}
-
-/**
- * 月收入是否不低于当地最低生活保障标准 (灵活就业 form). Below it the person is not 处于就业状态 (鞍人社〔2020〕21号 五(二));
- * "从事一定收入的劳动，但收入低于当地最低生活保障标准" is a 失业原因 of the 失业人员登记表: they are told to keep (or
- * file) the 失业登记 instead. Needed when the 灵活就业 would end a 失业登记 (AJC00A 13 records this income).
- */
 export const INCOME_BELOW_MINIMUM = '月收入低于当地最低生活保障标准的，按规定仍属失业人员（失业原因“从事一定收入的劳动，但收入低于当地最低生活保障标准”），不办理灵活就业登记；您可以保留或办理失业登记，继续享受就业服务。';
 export const INCOME_NEEDED = '您有有效的失业登记。请回答月收入是否不低于当地最低生活保障标准：达到的，办理灵活就业登记后失业登记终止；未达到的，仍属失业人员，保留失业登记。';
 
-export function incomeSchema() {
-  return z.boolean({ error: '请选择月收入是否不低于当地最低生活保障标准' }).optional().refine((v) => v !== false, INCOME_BELOW_MINIMUM);
-}
 
 /**
  * 港澳台居民 (鞍人社〔2020〕21号 一: "在内地（大陆）就业后失业的…港澳台居民可参照执行"): by the document — 居住证 (17) or

@@ -15,7 +15,8 @@ import {
 } from './codes';
 import { commitmentSchema } from './commitment';
 import { asksStableEmployment, profileFor } from './region-profiles';
-import { MAINLAND_EMPLOYMENT_NEEDED, confirmationSchema, isHkMacaoTaiwanResident } from './registrations';
+import { MAINLAND_EMPLOYMENT_NEEDED, isHkMacaoTaiwanResident } from './registrations';
+import { confirmationSchema } from './registrations.schema';
 import {
   PERSON_FIELD_LABELS,
   type SchemaContext,
