@@ -9,6 +9,8 @@ const babel = ['babel-jest', {
 // chinese-days, jose and a few others ship ESM: let babel transform them.
 const esm = ['chinese-days', 'jose', 'sm-crypto-v2', '@noble'];
 const transformIgnorePatterns = [`node_modules/(?!(${esm.join('|')})/)`];
+// the product's shared rules, schemas and code tables (repository `shared/`), imported as @shared/…
+const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/$1' };
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
@@ -18,6 +20,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns,
+      moduleNameMapper,
       testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts', '<rootDir>/client/src/**/*.test.ts'],
       // gateway tests start a real server per file; on a loaded 2-core machine 5 s per test is not enough
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.js'],
@@ -27,6 +30,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns: [...transformIgnorePatterns, '<rootDir>/client/dist/'],
+      moduleNameMapper,
       testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/mp/node-globals.js'],
       // loading a compiled page takes seconds on a busy 2-core machine: jest's 5 s is raised there
@@ -37,6 +41,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns,
+      moduleNameMapper,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.js'],
     },
@@ -46,6 +51,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '\\.[jt]sx?$': babel },
       transformIgnorePatterns,
+      moduleNameMapper,
       testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
     },
   ],

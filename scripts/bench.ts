@@ -31,7 +31,7 @@ import { startGateway } from '../cloudfunctions/gateway/server';
 import { localRuntime, type LocalRuntime } from '../cloudfunctions/gateway/local-deps';
 import { openMysqlStore } from '../cloudfunctions/adapters/store.mysql';
 import { startMariadb, type MariadbServer } from '../test/support/mariadb';
-import { mod11_2 } from '../shared/id-number';
+import { mod11_2 } from '@shared/id-number';
 import { validUnemploymentInput } from '../test/support/shared-fixtures';
 import { govRecord, makePerson, type TestPerson } from '../test/support/people';
 import { CERTIFICATE_COMMITMENT } from '../test/support/gateway';
@@ -431,7 +431,7 @@ async function functions() {
 
 // ---- client builds (weapp, h5) ----------------------------------------------------------------
 
-/** The project's client in a temp folder, next to a copy of shared/ (client/config finds it at ../shared). */
+/** The project's client in a temp folder, with a copy of the repository's shared/ beside it (where client/config looks for it). */
 function clientWorkspace(): string {
   const ws = join(tmpRoot, 'app');
   mkdirSync(ws);

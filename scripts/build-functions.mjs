@@ -27,6 +27,8 @@ for (const name of readdirSync(src)) {
     entryPoints: [join(dir, 'index.ts')],
     outfile: join(target, 'index.js'),
     bundle: true,
+    // the product's shared rules, schemas and code tables (repository `shared/`)
+    alias: { '@shared': join(root, 'shared') },
     platform: 'node',
     target: 'node22', // the functions' runtime (config.json: Nodejs22.21)
     format: 'cjs',

@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // the product's shared rules, schemas and code tables (repository `shared/`), imported as @shared/…
+    alias: { '@shared': SHARED_DIR },
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {

@@ -11,8 +11,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beijingIso } from '../../shared/dates';
-import { maskPhone } from '../../shared/mask';
+import { beijingIso } from '@shared/dates';
+import { maskPhone } from '@shared/mask';
 import type { ChannelsPort, ClockPort, SendOutcome } from '../core/deps';
 import { redact } from '../core/log';
 

@@ -20,9 +20,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 // wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.mjs).
 import cloud from 'wx-server-sdk';
-import type { FunctionName } from '../../shared/api';
-import { ACTIONS, fail, isActionName } from '../../shared/api';
-import { longTermTemplatesFromEnv } from '../../shared/notify';
+import type { FunctionName } from '@shared/api';
+import { ACTIONS, fail, isActionName } from '@shared/api';
+import { longTermTemplatesFromEnv } from '@shared/notify';
 import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, InsuranceClaimPort, RealPersonPort } from '../core/deps';
 import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { validStaffRecord } from '../core/access';
-import type { ProvincialCertificate } from '../../shared/certificate-entries';
+import type { ProvincialCertificate } from '@shared/certificate-entries';
 import type { BusinessRecord, GovDataPort, SourceAnswer, SourceName, StaffDirectoryPort, StaffMember, UnitRecord } from '../core/deps';
 
 interface FilePerson {

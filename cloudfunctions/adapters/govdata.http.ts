@@ -14,7 +14,7 @@
  * Identity (name + ID number against the card base) is a separate port in production: Tencent
  * Cloud FaceID IdCardVerification (identity.faceid.ts), composed in `combinedGovData`.
  */
-import type { ProvincialCertificate } from '../../shared/certificate-entries';
+import type { ProvincialCertificate } from '@shared/certificate-entries';
 import type { BusinessRecord, GovDataPort, SourceAnswer, UnitRecord } from '../core/deps';
 
 export interface HttpGovConfig {

@@ -8,7 +8,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskIdNumber, maskPhone } from '../../shared/mask';
+import { maskIdNumber, maskPhone } from '@shared/mask';
 import type { InsuranceClaimPort } from '../core/deps';
 
 export function fileInsuranceClaims(o: { dataDir: string; isDown: () => boolean; now: () => number }): InsuranceClaimPort & { file: string } {

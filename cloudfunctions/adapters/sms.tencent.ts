@@ -14,7 +14,7 @@
  * message stays in the in-app list.
  */
 import * as tencentSms from 'tencentcloud-sdk-nodejs-sms';
-import type { TemplateKey } from '../../shared/notify';
+import type { TemplateKey } from '@shared/notify';
 import type { SendOutcome, SmsChannel } from '../core/deps';
 
 export interface SmsConfig {

@@ -11,7 +11,7 @@
  * The `cloud` object is passed in (the composition root owns wx-server-sdk), so this file loads
  * without it and its error mapping is testable with a stand-in.
  */
-import type { TemplateKey } from '../../shared/notify';
+import type { TemplateKey } from '@shared/notify';
 import type { SendOutcome, SubscribeChannel } from '../core/deps';
 
 export interface OpenapiLike {

@@ -8,8 +8,8 @@
  * loaded (`validStaffRecord`), and a malformed one (empty or unknown region, unknown role) is not
  * staff at all — never "staff of everywhere".
  */
-import type { Role } from '../../shared/api';
-import { regionName, regionPrefixMatches } from '../../shared/regions';
+import type { Role } from '@shared/api';
+import { regionName, regionPrefixMatches } from '@shared/regions';
 import type { StaffMember } from './deps';
 import { bindingId } from './person-access';
 import type { StoreTx } from './store.port';

@@ -13,11 +13,11 @@
  * A registration of the other kind only ends when the person confirmed it on the form
  * (shared/registrations.ts SUPERSEDES); otherwise the approval is refused, nothing changes.
  */
-import type { ApplicationKind, Result } from '../../shared/api';
-import { fail, ok } from '../../shared/api';
-import { beijingDate } from '../../shared/dates';
-import { transition } from '../../shared/lifecycle';
-import { INCOME_NEEDED, REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type RegistrationKind } from '../../shared/registrations';
+import type { ApplicationKind, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingDate } from '@shared/dates';
+import { transition } from '@shared/lifecycle';
+import { INCOME_NEEDED, REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type RegistrationKind } from '@shared/registrations';
 import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
 import type { ApplicationInLife, ApplicationRecord } from './records';

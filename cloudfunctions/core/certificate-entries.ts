@@ -5,10 +5,10 @@
  * contact in which a service was offered. This service keeps no record of policies enjoyed, so that
  * entry is written as 无记录 — never invented.
  */
-import { labelOf, DEREGISTRATION_REASONS, SERVICE_OFFERS } from '../../shared/codes';
-import type { CertificateEntries, ProvincialCertificate } from '../../shared/certificate-entries';
-import type { ContactAttempt } from '../../shared/contact-record';
-import { beijingDate } from '../../shared/dates';
+import { labelOf, DEREGISTRATION_REASONS, SERVICE_OFFERS } from '@shared/codes';
+import type { CertificateEntries, ProvincialCertificate } from '@shared/certificate-entries';
+import type { ContactAttempt } from '@shared/contact-record';
+import { beijingDate } from '@shared/dates';
 import { serviceRecordOf } from './contact-record';
 import type { RegistrationRecord } from './records';
 import { registrationId } from './registrations';

@@ -4,9 +4,9 @@
  * first. Numbers come from a per-county, per-year counter read and written in the same
  * transaction (CloudBase transactions allow doc get/set, which is all this needs).
  */
-import { cityOf, type ProvincialCertificate } from '../../shared/certificate-entries';
-import { formatCertificateNo } from '../../shared/certificate-number';
-import { beijingDate } from '../../shared/dates';
+import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries';
+import { formatCertificateNo } from '@shared/certificate-number';
+import { beijingDate } from '@shared/dates';
 import { provincialEntries } from './certificate-entries';
 import type { StoreTx } from './store.port';
 import type { CertificateRecord, PersonRecord } from './records';

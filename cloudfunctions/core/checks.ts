@@ -4,10 +4,10 @@
  * application: the check is "not passed" with 数据暂不可比对 and the application goes to staff
  * review (docs/product.md: "An outside data source that is down → pending_review, not an error").
  */
-import type { Check } from '../../shared/api';
-import { CHECK_LABELS } from '../../shared/check-labels';
-import { cityOf, type ProvincialCertificate } from '../../shared/certificate-entries';
-import { regionName } from '../../shared/regions';
+import type { Check } from '@shared/api';
+import { CHECK_LABELS } from '@shared/check-labels';
+import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries';
+import { regionName } from '@shared/regions';
 import type { GovDataPort, SourceAnswer, SourceName } from './deps';
 
 /** 渝人社办〔2020〕79号: 秒办 returns the result at once — a source may not hold the citizen up longer than this. */

@@ -15,10 +15,10 @@
  * repeated or run twice at once creates nothing twice.
  */
 import { createHash } from 'node:crypto';
-import { addWorkingDays } from '../../shared/calendar';
-import { beijingDate } from '../../shared/dates';
-import { maskName } from '../../shared/mask';
-import { profileFor } from '../../shared/region-profiles';
+import { addWorkingDays } from '@shared/calendar';
+import { beijingDate } from '@shared/dates';
+import { maskName } from '@shared/mask';
+import { profileFor } from '@shared/region-profiles';
 import type { Deps, SourceAnswer, UnitRecord, BusinessRecord } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';

@@ -8,8 +8,8 @@
  * One document per registration in `services`, id = the registration's applicationId (the registration
  * of one approval: a person registered twice has two records).
  */
-import { addDays, beijingDate } from '../../shared/dates';
-import type { ContactAttempt, ContactAttemptInput, ServiceRecord } from '../../shared/contact-record';
+import { addDays, beijingDate } from '@shared/dates';
+import type { ContactAttempt, ContactAttemptInput, ServiceRecord } from '@shared/contact-record';
 import type { StaffMember } from './deps';
 import type { TaskRecord } from './schedule';
 import type { StoreTx } from './store.port';

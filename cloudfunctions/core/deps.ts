@@ -4,8 +4,8 @@
  * in a CloudBase function (wx-server-sdk, Tencent Cloud APIs) and in the local gateway (SQLite,
  * the outside-data file) — docs/architecture.md "Functional core, imperative shell".
  */
-import type { Role } from '../../shared/api';
-import type { TemplateKey } from '../../shared/notify';
+import type { Role } from '@shared/api';
+import type { TemplateKey } from '@shared/notify';
 import type { StorePort } from './store.port';
 import type { TokenKeys } from './qr/token.port';
 
@@ -32,7 +32,7 @@ export type SourceName = 'identity' | 'pension' | 'socialInsurance' | 'contractF
 
 export type SourceAnswer<T> = { available: true; value: T } | { available: false; reason: string };
 
-import type { ProvincialCertificate } from '../../shared/certificate-entries';
+import type { ProvincialCertificate } from '@shared/certificate-entries';
 
 export interface UnitRecord { unit: string; since: string }
 export interface BusinessRecord { name: string; since: string }

@@ -4,8 +4,8 @@
  * envelope and status codes). A handler that throws is a bug: the caller gets INTERNAL with a
  * Chinese message, never a stack trace; the log gets the error without personal data.
  */
-import type { ActionName, Result } from '../../shared/api';
-import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '../../shared/api';
+import type { ActionName, Result } from '@shared/api';
+import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '@shared/api';
 import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
 import type { HandlerMap } from './handlers/handler';

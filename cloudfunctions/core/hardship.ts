@@ -4,8 +4,8 @@
  * and tells the person; staff recognize it or not (with the reason), and the person is told. The state
  * is kept on the application (`hardship`) so 进度查询 shows it. Staff actions: handlers/hardship.handler.ts.
  */
-import { beijingIso } from '../../shared/dates';
-import { hardshipCategories, type HardshipStatus } from '../../shared/hardship';
+import { beijingIso } from '@shared/dates';
+import { hardshipCategories, type HardshipStatus } from '@shared/hardship';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';
 import type { TaskRecord } from './schedule';

@@ -8,8 +8,8 @@
  * Records stay under `requests/<openid>:<requestId>` (the key a crash check reads); the action and
  * the person key they were made for are stored with them and compared here.
  */
-import type { ApiError } from '../../shared/api';
-import { fail } from '../../shared/api';
+import type { ApiError } from '@shared/api';
+import { fail } from '@shared/api';
 import type { RequestRecord } from './records';
 
 export const requestKey = (openid: string, requestId: string): string => `${openid}:${requestId}`;

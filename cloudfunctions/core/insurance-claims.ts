@@ -10,8 +10,8 @@
  * claimId is the applicationId. A refusal (`retry: false`) or MAX_ATTEMPTS failures → `failed`, and the
  * region's reviewers are told; the person is told at each step in plain words.
  */
-import { beijingDate, beijingIso } from '../../shared/dates';
-import { maskName } from '../../shared/mask';
+import { beijingDate, beijingIso } from '@shared/dates';
+import { maskName } from '@shared/mask';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';

@@ -9,7 +9,7 @@
  * `followup:<applicationId>:<date>`, `services:<applicationId>`): the message is created only
  * once, and its outbox entry with it, so an event processed twice tells the person once.
  */
-import type { PushContent, TemplateKey } from '../../shared/notify';
+import type { PushContent, TemplateKey } from '@shared/notify';
 import { newOutboxEntry } from './outbox';
 import type { MessageRecord } from './records';
 import type { StoreTx } from './store.port';

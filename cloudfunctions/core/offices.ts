@@ -4,8 +4,8 @@
  * bureau's published list — the 大连 file is synthetic demo data and says so). The person's own
  * district office first, then the city's.
  */
-import { regionName } from '../../shared/regions';
-import type { OfficeView } from '../../shared/api';
+import { regionName } from '@shared/regions';
+import type { OfficeView } from '@shared/api';
 import { servicesFor } from './region-services';
 
 export function officesFor(regionCode: string): { region: string; regionName: string; demo: boolean; offices: OfficeView[] } {

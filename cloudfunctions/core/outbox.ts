@@ -19,8 +19,8 @@
  * (openid, template) in `subscriptions`; a claim takes one; a send that fails for any reason but
  * 43101 gives it back (WeChat did not use it); 43101 means WeChat has none, so the count is zeroed.
  */
-import type { PushContent } from '../../shared/notify';
-import { SUBSCRIBE_TEMPLATES, quietHoursEnd, smsParams, subscribeData } from '../../shared/notify';
+import type { PushContent } from '@shared/notify';
+import { SUBSCRIBE_TEMPLATES, quietHoursEnd, smsParams, subscribeData } from '@shared/notify';
 import type { Deps, SendOutcome } from './deps';
 import type { ApplicationRecord } from './records';
 import type { StoreTx, Where } from './store.port';

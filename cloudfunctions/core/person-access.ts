@@ -13,7 +13,7 @@
  * - A SENDER (an openid that submitted for a person it is not bound to: identity not matched) sees
  *   the application it sent, and nothing else held about that person.
  */
-import { beijingIso } from '../../shared/dates';
+import { beijingIso } from '@shared/dates';
 import type { Deps } from './deps';
 import { writeMessageInTx } from './messages';
 import type { StoreTx } from './store.port';

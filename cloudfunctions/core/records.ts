@@ -3,9 +3,9 @@
  * Full ID numbers and phones are stored (the national export needs AAC002), but they never
  * leave through a view, a log or a QR without masking (docs/product.md "Privacy and security").
  */
-import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '../../shared/api';
-import type { LifecycleState } from '../../shared/lifecycle';
-import type { CertificateEntries, ProvincialCertificate } from '../../shared/certificate-entries';
+import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '@shared/api';
+import type { LifecycleState } from '@shared/lifecycle';
+import type { CertificateEntries, ProvincialCertificate } from '@shared/certificate-entries';
 
 export interface PersonRecord {
   name: string;

@@ -8,17 +8,17 @@
  * Only moves are made here, through the state machine of shared/lifecycle.ts; what approval opens
  * and ends is decided in core/approval.ts.
  */
-import type { RegistrationStatus } from '../../shared/api';
-import { DEREGISTRATION_REASONS, labelOf } from '../../shared/codes';
-import { beijingDate, isoToCompact } from '../../shared/dates';
-import { exportStaffName } from '../../shared/export.rules';
-import { activeRegistration, recordEvent, transitionRegistration } from '../../shared/lifecycle';
-import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '../../shared/registrations';
+import type { RegistrationStatus } from '@shared/api';
+import { DEREGISTRATION_REASONS, labelOf } from '@shared/codes';
+import { beijingDate, isoToCompact } from '@shared/dates';
+import { exportStaffName } from '@shared/export.rules';
+import { activeRegistration, recordEvent, transitionRegistration } from '@shared/lifecycle';
+import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '@shared/registrations';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
 
-export type { RegistrationKind } from '../../shared/registrations';
+export type { RegistrationKind } from '@shared/registrations';
 
 export const registrationId = (kind: RegistrationKind, personKey: string) => `${kind}:${personKey}`;
 

@@ -12,12 +12,12 @@
  * "Once" is a deterministic id: `tasks/<kind>:<applicationId>` and message ids built from the
  * application, so a scheduler run repeated (or two at once) creates nothing twice.
  */
-import { addMonths, beijingDate, compareDates } from '../../shared/dates';
-import { addWorkingDays } from '../../shared/calendar';
-import { recordEvent } from '../../shared/lifecycle';
-import { maskName } from '../../shared/mask';
-import { templateDate } from '../../shared/notify';
-import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '../../shared/region-profiles';
+import { addMonths, beijingDate, compareDates } from '@shared/dates';
+import { addWorkingDays } from '@shared/calendar';
+import { recordEvent } from '@shared/lifecycle';
+import { maskName } from '@shared/mask';
+import { templateDate } from '@shared/notify';
+import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '@shared/region-profiles';
 import { normalizedScope, staffMaySee } from './access';
 import { STAFF_CONTACT_KINDS, openFollowUpCallInTx } from './contact-record';
 import type { Deps, StaffMember } from './deps';

@@ -5,7 +5,7 @@
  * immutable and parsing is re-entrant, so each handler keeps the schema of the current Beijing
  * date and builds a new one when the date changes (or the clock port is set back, in tests).
  */
-import type { SchemaContext } from '../../shared/person.schema';
+import type { SchemaContext } from '@shared/person.schema';
 
 export function schemaPerDay<S>(make: (ctx: SchemaContext) => S): (today: string) => S {
   let day: string | null = null;

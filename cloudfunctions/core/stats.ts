@@ -14,9 +14,9 @@
  * Scope (人社厅发〔2020〕79号 三(十)): 劳动年龄内 — the form refuses anyone under 16 and a registration ends (AJC00A 21)
  * when the pension starts; every office here is a county-level 城镇 public employment service.
  */
-import { monthsBetween, statsPeriod } from '../../shared/dates';
-import { ageOn } from '../../shared/id-number';
-import { profileFor } from '../../shared/region-profiles';
+import { monthsBetween, statsPeriod } from '@shared/dates';
+import { ageOn } from '@shared/id-number';
+import { profileFor } from '@shared/region-profiles';
 
 export interface StatsRegistration {
   region: string;

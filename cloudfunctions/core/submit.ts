@@ -7,15 +7,15 @@
  * answer; a second submission of the same kind while one is active returns the active one
  * (docs/product.md decision table "no duplicate").
  */
-import type { ApplicationKind, ApplicationView, Check, Result } from '../../shared/api';
-import { fail, ok } from '../../shared/api';
-import { addWorkingDays } from '../../shared/calendar';
-import { caseNoOf } from '../../shared/case-no';
-import { beijingDate } from '../../shared/dates';
-import { recordEvent, submitted, transition } from '../../shared/lifecycle';
+import type { ApplicationKind, ApplicationView, Check, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { addWorkingDays } from '@shared/calendar';
+import { caseNoOf } from '@shared/case-no';
+import { beijingDate } from '@shared/dates';
+import { recordEvent, submitted, transition } from '@shared/lifecycle';
 import { approveInTx, unconfirmedEndRefusal } from './approval';
 import type { Deps } from './deps';
-import { maskName } from '../../shared/mask';
+import { maskName } from '@shared/mask';
 import { writeMessageInTx } from './messages';
 import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
 import type { ApplicationFields, ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';

@@ -2,13 +2,13 @@
  * Records → what a citizen or staff member reads. Every view masks the holder (docs/product.md
  * "Privacy and security": ID numbers and phones masked in every list, log and QR view).
  */
-import type { ApplicationView, CertificateView, RatingView } from '../../shared/api';
-import type { RegistrationState } from '../../shared/registrations';
-import { caseNoOf } from '../../shared/case-no';
-import { beijingIso } from '../../shared/dates';
-import { maskIdNumber, maskName } from '../../shared/mask';
-import { contactPromise } from '../../shared/region-profiles';
-import { regionName } from '../../shared/regions';
+import type { ApplicationView, CertificateView, RatingView } from '@shared/api';
+import type { RegistrationState } from '@shared/registrations';
+import { caseNoOf } from '@shared/case-no';
+import { beijingIso } from '@shared/dates';
+import { maskIdNumber, maskName } from '@shared/mask';
+import { contactPromise } from '@shared/region-profiles';
+import { regionName } from '@shared/regions';
 import { UNAVAILABLE_DETAIL } from './checks';
 import type { ApplicationRecord, CertificateRecord } from './records';
 import { handlingOffice } from './offices';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
 import { fileInsuranceClaims } from '../adapters/insurance.file';
-import { longTermTemplatesFromEnv, type TemplateKey } from '../../shared/notify';
+import { longTermTemplatesFromEnv, type TemplateKey } from '@shared/notify';
 import { keysFromEnv } from '../adapters/keys.env';
 import { fileKeys } from '../adapters/keys.file';
 import { simulatedRealPerson } from '../adapters/realPerson.simulated';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { fail } from '../../shared/api';
+import { fail } from '@shared/api';
 import { dispatch } from '../core/dispatch';
 import { logLine } from '../core/log';
 import { localRuntime, type LocalConfig } from './local-deps';

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '../../shared/codes';
-import { regionName } from '../../shared/regions';
+import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '@shared/codes';
+import { regionName } from '@shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson } from '../support/people';
 import { launch, openAs, pickWheel, SHOTS } from './browser';

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { regionName } from '../../shared/regions';
+import { regionName } from '@shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, type TestPerson } from '../support/people';
 import { launch, openAs, pickWheel, PHONE, SHOTS } from './browser';

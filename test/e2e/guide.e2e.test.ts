@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { profileFor } from '../../shared/region-profiles';
-import { regionName } from '../../shared/regions';
+import { profileFor } from '@shared/region-profiles';
+import { regionName } from '@shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { launch, openAs, pickWheel, SHOTS } from './browser';
 

@@ -4,8 +4,8 @@
  * tap away. 长辈模式: switched on at home, remembered after a restart, one group of fields per screen.
  */
 import type { Browser } from 'playwright-core';
-import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '../../shared/codes';
-import { regionName } from '../../shared/regions';
+import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, labelOf } from '@shared/codes';
+import { regionName } from '@shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson } from '../support/people';
 import { launch, openAs, pickWheel } from './browser';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { regionName } from '../../shared/regions';
+import { regionName } from '@shared/regions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, type TestPerson } from '../support/people';
 import { launch, nextStep, openAs, pickDate, pickWheel, SHOTS } from './browser';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId } from '../support/people';
 import { launch, nextStep, openAs, SHOTS } from './browser';

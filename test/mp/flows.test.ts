@@ -7,9 +7,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES } from '../../shared/codes';
-import { citiesOf, countiesOf, provinces } from '../../shared/regions';
-import { beijingDate } from '../../shared/dates';
+import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES } from '@shared/codes';
+import { citiesOf, countiesOf, provinces } from '@shared/regions';
+import { beijingDate } from '@shared/dates';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
 import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
 import { govRecord, makePerson } from '../support/people';

@@ -10,13 +10,13 @@
  * `wx.cloud.callFunction` deliver it (own `__proto__` keys, lone surrogates escaped and back).
  */
 import fc from 'fast-check';
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import {
   EDUCATIONS, ETHNICITIES, HEALTH_STATUSES, ID_TYPES, POLITICAL_STATUSES, DISABILITY_LEVELS, HOUSEHOLD_TYPES, codesOf,
-} from '../../shared/codes';
-import { idCheckChar } from '../../shared/id-number';
-import { isCountyCode } from '../../shared/regions';
-import { charCount } from '../../shared/zod-kit';
+} from '@shared/codes';
+import { idCheckChar } from '@shared/id-number';
+import { isCountyCode } from '@shared/regions';
+import { charCount } from '@shared/zod-kit';
 import { makePerson, type TestPerson } from '../support/people';
 
 export const FORMS = ['applyCertificate', 'submitUnemploymentRegistration', 'submitFlexibleEmployment'] as const;

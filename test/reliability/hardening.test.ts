@@ -20,7 +20,7 @@ import { dispatch } from '../../cloudfunctions/core/dispatch';
 import { TransactionConflictError, type Collection, type StorePort } from '../../cloudfunctions/core/store.port';
 import { startGateway } from '../../cloudfunctions/gateway/server';
 import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
-import { toCsv, INDICATORS, type ExportRecord } from '../../shared/export.rules';
+import { toCsv, INDICATORS, type ExportRecord } from '@shared/export.rules';
 import type { GovFileContent } from '../support/gateway';
 import { passRealPerson } from '../support/real-person';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway } from '../../cloudfunctions/gateway/server';
 import type { StorePort } from '../../cloudfunctions/core/store.port';
-import { COMMITMENTS } from '../../shared/commitment';
-import type { TemplateKey } from '../../shared/notify';
+import { COMMITMENTS } from '@shared/commitment';
+import type { TemplateKey } from '@shared/notify';
 import type { ChannelFaults } from '../../cloudfunctions/adapters/channels.local';
 import type { GovPerson } from './people';
 

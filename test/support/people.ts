@@ -3,8 +3,8 @@
  * regions chosen by the test — nothing depends on the demo file's people (the product is checked
  * from outside with people it has not seen).
  */
-import type { ProvincialCertificate } from '../../shared/certificate-entries';
-import { mod11_2 } from '../../shared/id-number';
+import type { ProvincialCertificate } from '@shared/certificate-entries';
+import { mod11_2 } from '@shared/id-number';
 
 let seq = 100;
 

@@ -2,7 +2,7 @@
  * Valid form inputs for tests (client, cloud and shared). The people are the synthetic ones of
  * data/gov-data.demo.json; change one field per test to see one rule.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 
 /** The application date the fixtures are valid on. */
 export const TODAY = '2026-03-10';

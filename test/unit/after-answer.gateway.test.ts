@@ -4,7 +4,7 @@
  * that AJC00A code as the person's own declaration and the national export carries it; change of
  * details recorded and used by staff. Each refuses what the person's state does not allow.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

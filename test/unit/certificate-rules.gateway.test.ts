@@ -5,7 +5,7 @@
  *          失业登记、接受就业服务和享受就业政策 on it; a certificate the provincial system holds is valid:
  *          this city's never-collected number is 补发 under that number, another city's is 换发.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { CERTIFICATE_COMMITMENT, startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type GovPerson, type TestPerson } from '../support/people';
 

@@ -8,8 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMITMENTS } from '../../shared/commitment';
-import { mod11_2 } from '../../shared/id-number';
+import { COMMITMENTS } from '@shared/commitment';
+import { mod11_2 } from '@shared/id-number';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
 import { localRuntime } from '../../cloudfunctions/gateway/local-deps';
 import { startTestGateway, type TestGateway } from '../support/gateway';

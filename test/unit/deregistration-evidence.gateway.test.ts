@@ -6,7 +6,7 @@
  * until three refusals in a row; both still need a statement of the verification; staff see the
  * evidence before confirming; nothing ends a registration on its own.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';

@@ -4,7 +4,7 @@
  * and the next step; the citizen's timeline says in plain words what was done; a job heard of on the call
  * asks the person to report it and never ends the registration by itself.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId } from '../support/people';
 

@@ -2,7 +2,7 @@
  * The local gateway contract (docs/api.md) and the 《就业创业证》 flow through it
  * (大人社规发〔2025〕2号 一: 一站受理、即时出证; one certificate per person).
  */
-import { isCertificateNo } from '../../shared/certificate-number';
+import { isCertificateNo } from '@shared/certificate-number';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId } from '../support/people';
 

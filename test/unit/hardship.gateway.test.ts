@@ -4,7 +4,7 @@
  * tells the person; staff decide (a refusal says why, screened like every staff note), the person
  * reads the outcome on 进度查询; other regions and the staff member's own case stay out.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

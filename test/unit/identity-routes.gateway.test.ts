@@ -3,9 +3,9 @@
  * 港澳台 documents and failed face checks — 人脸识别技术应用安全管理办法 (2025) 第十条), family help
  * (代办 / 亲情服务), and the person's view of their data and of who read it (个人信息保护法 第四十四、四十五条).
  */
-import { COMMITMENTS } from '../../shared/commitment';
-import { maskName } from '../../shared/mask';
-import { mod11_2 } from '../../shared/id-number';
+import { COMMITMENTS } from '@shared/commitment';
+import { maskName } from '@shared/mask';
+import { mod11_2 } from '@shared/id-number';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
 import { govRecord, makeName, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
 import { govRecord, makeName, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { httpInsuranceClaims } from '../../cloudfunctions/adapters/insurance.http';
 import { MAX_ATTEMPTS } from '../../cloudfunctions/core/insurance-claims';
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

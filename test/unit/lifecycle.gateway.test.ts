@@ -5,8 +5,8 @@
  * 灵活就业转失业 (吉人社函字〔2018〕175号 二(三)); the income AJC00A 13 records is asked; the conditions of
  * 失业登记 the machine cannot decide go to a person (鞍人社〔2020〕21号 一), never a refusal.
  */
-import { COMMITMENTS } from '../../shared/commitment';
-import { INCOME_BELOW_MINIMUM } from '../../shared/registrations';
+import { COMMITMENTS } from '@shared/commitment';
+import { INCOME_BELOW_MINIMUM } from '@shared/registrations';
 import { unemploymentConditionChecks } from '../../cloudfunctions/core/handlers/registration.handler';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makeIdNumber, makePerson, requestId, type TestPerson } from '../support/people';

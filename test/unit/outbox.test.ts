@@ -15,7 +15,7 @@ import type { ChannelsPort, Deps } from '../../cloudfunctions/core/deps';
 import { writeMessageInTx } from '../../cloudfunctions/core/messages';
 import { BACKOFF_MS, MAX_ATTEMPTS, deliverDue, emptyDeliveryCounts, type OutboxEntry } from '../../cloudfunctions/core/outbox';
 import type { StorePort } from '../../cloudfunctions/core/store.port';
-import { FIELD_LIMITS, isQuietHour, quietHoursEnd, smsParams, subscribeData } from '../../shared/notify';
+import { FIELD_LIMITS, isQuietHour, quietHoursEnd, smsParams, subscribeData } from '@shared/notify';
 
 const T0 = Date.parse('2026-03-10T10:00:00+08:00');
 

@@ -13,9 +13,9 @@ import { fileKeys } from '../../cloudfunctions/adapters/keys.file';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { claimsFor } from '../../cloudfunctions/core/qr/token.port';
 import type { CertificateRecord } from '../../cloudfunctions/core/records';
-import { formatCertificateNo } from '../../shared/certificate-number';
-import { COMMITMENTS } from '../../shared/commitment';
-import { maskName } from '../../shared/mask';
+import { formatCertificateNo } from '@shared/certificate-number';
+import { COMMITMENTS } from '@shared/commitment';
+import { maskName } from '@shared/mask';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -2,7 +2,7 @@
  * 失业登记 and 灵活就业 through the real gateway: every row of the 秒办 decision table
  * (docs/product.md), idempotency, one active registration per person and kind, working-day deadlines.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type GovPerson, type TestPerson } from '../support/people';
 

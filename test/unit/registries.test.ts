@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionName } from '../../shared/api';
+import { ACTIONS, type ActionName } from '@shared/api';
 import { HANDLERS, REGISTRIES, misplacedHandlers } from '../../cloudfunctions/core/handlers';
 
 describe('each CloudBase function ships only its own handlers', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSentLog } from '../../cloudfunctions/adapters/channels.local';
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -4,7 +4,7 @@
  * documents (人社厅发〔2020〕79号 一(二)) — the person sees exactly what, resubmits with
  * `correctsApplicationId`, and the new application links to the returned one, whose life ends there.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type GovPerson, type TestPerson } from '../support/people';
 

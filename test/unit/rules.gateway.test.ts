@@ -3,8 +3,8 @@
  * 大人社规发〔2025〕2号 三(一) forbids, nor ask for papers beyond the ID; AJC00A 90 needs a real explanation and cannot
  * stand in for 31/32 (人社厅发〔2020〕79号 一(四)). Every refusal names the rule and stores nothing.
  */
-import { TAIWAN_PASS_MESSAGE } from '../../shared/codes';
-import { COMMITMENTS } from '../../shared/commitment';
+import { TAIWAN_PASS_MESSAGE } from '@shared/codes';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { readSentLog, SENT_LOG, type SentRecord } from '../../cloudfunctions/adapters/channels.local';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import type { TaskRecord } from '../../cloudfunctions/core/schedule';
-import { addWorkingDays } from '../../shared/calendar';
-import { COMMITMENTS } from '../../shared/commitment';
+import { addWorkingDays } from '@shared/calendar';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

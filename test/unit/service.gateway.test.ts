@@ -3,8 +3,8 @@
  * (`listOffices`), 催办 of a late review (`remindOffice`, once a day) and 好差评 (`rateService`, once per
  * finished application) — only on one's own applications, nothing stored for bad input.
  */
-import { COMMITMENTS } from '../../shared/commitment';
-import { CASE_NO_PATTERN } from '../../shared/case-no';
+import { COMMITMENTS } from '@shared/commitment';
+import { CASE_NO_PATTERN } from '@shared/case-no';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

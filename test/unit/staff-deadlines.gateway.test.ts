@@ -5,7 +5,7 @@
  * late, each once; a task of a person no longer registered closes itself; the 工作台 counts what is due
  * today and what is late, for the staff member's region only.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

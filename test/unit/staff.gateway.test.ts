@@ -3,8 +3,8 @@
  * citizen, deregistration rules (人社厅发〔2020〕79号 一(四)), the national export (人社厅发〔2020〕79号 附件),
  * monthly statistics periods (人社厅发〔2020〕79号 三) and the audit trail.
  */
-import { COMMITMENTS } from '../../shared/commitment';
-import { INDICATORS } from '../../shared/export.rules';
+import { COMMITMENTS } from '@shared/commitment';
+import { INDICATORS } from '@shared/export.rules';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';

@@ -4,7 +4,7 @@
  * 鞍山, was deregistered there and registered again in 大连 — and the totals cross-checked against a
  * direct count of the stored records.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';

@@ -3,7 +3,7 @@
  * experience" §1) — the registration in force and since when, the next monthly follow-up
  * (人社厅发〔2020〕79号 一(四)), an application waiting for staff with its due date, and nothing of anyone else.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
 

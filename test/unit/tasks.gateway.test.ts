@@ -3,7 +3,7 @@
  * with phones masked, reveal one phone for a call (audited), and close them; the citizen's timeline
  * shows it. Another region's staff see nothing of them.
  */
-import { COMMITMENTS } from '../../shared/commitment';
+import { COMMITMENTS } from '@shared/commitment';
 import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId } from '../support/people';

@@ -4,10 +4,10 @@
  * icon (never colour alone) and its plain-Chinese detail, the due date, and what happens next.
  */
 import { View, Text } from '@tarojs/components'
-import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '../../../shared/api'
-import { REJECTION_REASONS, labelOf } from '../../../shared/codes'
-import { TIMELINE_LABELS } from '../../../shared/lifecycle'
-import { beijingDate, compareDates } from '../../../shared/dates'
+import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '@shared/api'
+import { REJECTION_REASONS, labelOf } from '@shared/codes'
+import { TIMELINE_LABELS } from '@shared/lifecycle'
+import { beijingDate, compareDates } from '@shared/dates'
 import { plainCheck } from './plainWords'
 import { plain } from '../services/format'
 import './components.css'

@@ -6,10 +6,11 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { ApplicationView, Check, OfficeView, RatingView } from '../../../shared/api'
-import { beijingDate, compareDates } from '../../../shared/dates'
+import type { ApplicationView, Check, OfficeView, RatingView } from '@shared/api'
+import { beijingDate, compareDates } from '@shared/dates'
 import { call } from '../services/cloud'
 import { uuid } from '../services/ids'
+import { KIND_LABELS } from './ApplicationView'
 import { Button } from './Button'
 import { Notice } from './Notice'
 import { PhoneLink } from './PhoneText'
@@ -135,8 +136,6 @@ export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChange
   )
 }
 
-const RECEIPT_KIND: Record<ApplicationView['kind'], string> = { certificate: '申领《就业创业证》', unemployment: '失业登记', flexible: '灵活就业登记' }
-
 /**
  * 受理 / 办结回执 (issue 17): what the person can keep and show — 办件编号, 事项, 申请人 (masked), times, result
  * or due date, the office. Copy as text (WeChat: the clipboard) or keep a screenshot; the same facts the
@@ -148,7 +147,7 @@ export function Receipt({ app }: { app: ApplicationView }) {
   const finished = [...app.timeline].reverse().find((t) => t.status === app.status)
   const lines: Array<[string, string]> = [
     ['办件编号', app.caseNo],
-    ['办理事项', RECEIPT_KIND[app.kind]],
+    ['办理事项', KIND_LABELS[app.kind]],
     ['申请人', app.holderName],
     ['提交时间', app.submittedAt.slice(0, 16).replace('T', ' ')],
     ['办理状态', app.status === 'approved' ? '已办结（通过）' : app.status === 'rejected' ? '已办结（未通过）' : app.status === 'pending_review' ? '已受理，待工作人员审核' : app.status === 'returned' ? '退回补正' : app.status === 'withdrawn' ? '已撤回' : '已修改并重新提交'],

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { CodeItem } from '../../../shared/codes'
+import type { CodeItem } from '@shared/codes'
 import { FormField } from './FormField'
 import { fieldId } from './ids'
 import './components.css'

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { CodeItem } from '../../../shared/codes'
+import type { CodeItem } from '@shared/codes'
 import { FormField } from './FormField'
 import { errorId, fieldId } from './ids'
 import { SelectSheet } from './SelectSheet'

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import { ID_TYPES, GENDERS, ETHNICITIES, POLITICAL_STATUSES, EDUCATIONS, HEALTH_STATUSES, DISABILITY_LEVELS } from '../../../shared/codes'
+import { ID_TYPES, GENDERS, ETHNICITIES, POLITICAL_STATUSES, EDUCATIONS, HEALTH_STATUSES, DISABILITY_LEVELS } from '@shared/codes'
 import { DISABLED, NEEDS_BIRTH_DATE, PERSON_LABELS, type PersonValues } from '../forms/person'
 import { TextField } from './TextField'
 import { PickerField } from './PickerField'

@@ -1,4 +1,4 @@
-import type { CodeItem } from '../../../shared/codes'
+import type { CodeItem } from '@shared/codes'
 import { FormField } from './FormField'
 import { errorId, fieldId } from './ids'
 import { SelectSheet } from './SelectSheet'

@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import type { CodeItem } from '../../../shared/codes'
+import type { CodeItem } from '@shared/codes'
 import './components.css'
 
 /** Lists longer than this get a search box. */

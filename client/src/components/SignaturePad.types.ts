@@ -1,4 +1,4 @@
-import { MAX_SIGNATURE_CHARS } from '../../../shared/commitment'
+import { MAX_SIGNATURE_CHARS } from '@shared/commitment'
 
 export interface SignaturePadProps {
   /** PNG data URL of the signature, '' when none */

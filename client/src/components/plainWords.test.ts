@@ -1,4 +1,4 @@
-import { CHECK_LABELS, type CheckName } from '../../../shared/check-labels'
+import { CHECK_LABELS, type CheckName } from '@shared/check-labels'
 import { plainCheck } from './plainWords'
 
 describe('the citizen reads each check in plain words, headed as the cloud and staff head it (issue 12 item 11)', () => {

@@ -3,8 +3,8 @@
  * 人员类别 in plain Chinese, the official term kept as a smaller second line where it matters
  * (it is what staff and the notices use). The cloud's check details stay as they are for staff.
  */
-import type { Check } from '../../../shared/api'
-import { checkLabel } from '../../../shared/check-labels'
+import type { Check } from '@shared/api'
+import { checkLabel } from '@shared/check-labels'
 
 export interface PlainLine {
   /** what the citizen reads first */

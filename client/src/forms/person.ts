@@ -3,8 +3,8 @@
  * '' = empty. Shared by 申领电子证, 失业登记 and 灵活就业登记 so a field behaves the same on every page.
  * Rules are not here: they are the shared schemas' (shared/person.schema.ts).
  */
-import { PERSON_FIELD_LABELS } from '../../../shared/person.labels'
-import { HEALTH_DISABLED } from '../../../shared/codes'
+import { PERSON_FIELD_LABELS } from '@shared/person.labels'
+import { HEALTH_DISABLED } from '@shared/codes'
 
 export interface AddressValues {
   regionCode: string

@@ -3,8 +3,8 @@
  * the draft kept on the phone after every change (values, step, requestId, commitment), which
  * step a field path belongs to, and the input sent to the cloud. Rules are the shared schemas'.
  */
-import { SUPERSEDES } from '../../../shared/registrations'
-import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment'
+import { SUPERSEDES } from '@shared/registrations'
+import { COMMITMENTS, type CommitmentKind } from '@shared/commitment'
 import { uuid } from '../services/ids'
 import { PERSON_LABELS, emptyPersonValues, personHasContent, personInput, personValuesFrom, type PersonValues } from './person'
 

@@ -1,4 +1,4 @@
-import type { ActionName, Result } from '../../../shared/api'
+import type { ActionName, Result } from '@shared/api'
 
 /**
  * What one attempt to reach the cloud produced. cloud.ts decides about retries from this:

@@ -4,7 +4,7 @@
  * The caller's identity is the WeChat openid, taken by the cloud from the call context.
  */
 import Taro from '@tarojs/taro'
-import { ACTIONS } from '../../../shared/api'
+import { ACTIONS } from '@shared/api'
 import { isEnvelope, type Attempt, type Backend } from './backend.types'
 
 export const init: Backend['init'] = () => {

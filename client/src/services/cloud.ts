@@ -6,8 +6,8 @@
  * `requestId`, which the server uses to return the first answer instead of storing twice
  * (docs/api.md "requestId"). Answers the server gave (4xx, validation) are final.
  */
-import type { ActionName, Result } from '../../../shared/api'
-import { DEFAULT_MESSAGES } from '../../../shared/api'
+import type { ActionName, Result } from '@shared/api'
+import { DEFAULT_MESSAGES } from '@shared/api'
 import * as backend from './backend'
 import type { Attempt } from './backend.types'
 

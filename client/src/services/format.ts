@@ -1,5 +1,5 @@
 /** Times as people read them, in Beijing time whatever the phone's zone: '2026年3月2日 09:15'. */
-import { beijingIso } from '../../../shared/dates'
+import { beijingIso } from '@shared/dates'
 
 export function timeText(iso: string | number, withSeconds = false): string {
   const ms = typeof iso === 'number' ? iso : Date.parse(iso)

@@ -12,7 +12,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { ensureRealPerson } from './realPerson'
-import type { ActionName, Result } from '../../../shared/api'
+import type { ActionName, Result } from '@shared/api'
 import { call, isNoAnswer, type CallOptions } from './cloud'
 import { isOnline, onNetworkChange } from './network'
 

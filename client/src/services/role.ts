@@ -3,7 +3,7 @@
  * points only to staff; it hides, it does not protect — every staff action is refused by the
  * cloud (FORBIDDEN) for anyone else.
  */
-import type { Role } from '../../../shared/api'
+import type { Role } from '@shared/api'
 import { call, currentIdentity } from './cloud'
 
 export interface Me {

@@ -3,7 +3,7 @@
  * "正在核验本人身份…"), then the submission with its requestId — resent on a lost answer
  * (cloud.ts, "网络较慢，正在重试…") and kept for later when no answer comes (services/outbox.ts).
  */
-import type { ActionName, Result } from '../../../shared/api'
+import type { ActionName, Result } from '@shared/api'
 import { isOnline } from './network'
 import { submitOrKeep } from './outbox'
 import { ensureRealPerson, REAL_PERSON_BUSY } from './realPerson'

@@ -10,7 +10,7 @@
  * the cloud's SUBSCRIBE_TMPL_*); without them nothing is asked.
  */
 import Taro from '@tarojs/taro'
-import { TEMPLATES_FOR_MOMENT, type TemplateKey } from '../../../shared/notify'
+import { TEMPLATES_FOR_MOMENT, type TemplateKey } from '@shared/notify'
 import { call } from './cloud'
 
 /**

@@ -6,18 +6,18 @@
  * person's state does not allow with a 409 that says what to do instead, and moves the application
  * only through shared/lifecycle.ts.
  */
-import type { ApplicationView, Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { addWorkingDays } from '../../../shared/calendar';
-import { beijingDate, beijingIso } from '../../../shared/dates';
-import { transition } from '../../../shared/lifecycle';
-import { maskName } from '../../../shared/mask';
-import { profileFor } from '../../../shared/region-profiles';
-import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '../../../shared/registrations';
+import type { ApplicationView, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { addWorkingDays } from '@shared/calendar';
+import { beijingDate, beijingIso } from '@shared/dates';
+import { transition } from '@shared/lifecycle';
+import { maskName } from '@shared/mask';
+import { profileFor } from '@shared/region-profiles';
+import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
 import {
   SELF_REPORT_LABELS, makeReportEmploymentSchema, returnedQuerySchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
-} from '../../../shared/after-answer.schema';
-import { validate } from '../../../shared/validate';
+} from '@shared/after-answer.schema';
+import { validate } from '@shared/validate';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { accessTo, boundPersonKeys } from '../person-access';

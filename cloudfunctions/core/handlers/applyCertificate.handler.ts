@@ -4,15 +4,15 @@
  * issued at once when the identity checks pass (§一(二) 即时出证). One certificate per person:
  * asking again shows the existing one.
  */
-import type { ApplicationView, Result } from '../../../shared/api';
-import { fail } from '../../../shared/api';
-import { makeApplyCertificateSchema } from '../../../shared/certificate.schema';
-import { type Commitment, stampCommitment } from '../../../shared/commitment';
-import { beijingDate } from '../../../shared/dates';
-import { reviewDaysFor } from '../../../shared/region-profiles';
-import { validate } from '../../../shared/validate';
+import type { ApplicationView, Result } from '@shared/api';
+import { fail } from '@shared/api';
+import { makeApplyCertificateSchema } from '@shared/certificate.schema';
+import { type Commitment, stampCommitment } from '@shared/commitment';
+import { beijingDate } from '@shared/dates';
+import { reviewDaysFor } from '@shared/region-profiles';
+import { validate } from '@shared/validate';
 import { identityCheck, provincialCertificateLookup } from '../checks';
-import { cityOf, type ProvincialCertificate } from '../../../shared/certificate-entries';
+import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';

@@ -4,9 +4,9 @@
  * and no more (core/person-access.ts decides). A record of anyone else answers NOT_FOUND, the same as
  * a record that does not exist, so the answer reveals nothing.
  */
-import type { ApplicationView, CertificateView, MyStatus, Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { beijingDate, beijingIso } from '../../../shared/dates';
+import type { ApplicationView, CertificateView, MyStatus, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingDate, beijingIso } from '@shared/dates';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, MessageRecord, RegistrationRecord } from '../records';
 import { registrationId, registrationStatusInTx } from '../registrations';

@@ -4,9 +4,9 @@
  * version it showed. The forms accept only the current version (shared/commitment.ts
  * `commitmentSchema`). Reads nothing about anyone: no real-person check needed.
  */
-import type { Result } from '../../../shared/api';
-import { ok } from '../../../shared/api';
-import { COMMITMENTS, type CommitmentKind } from '../../../shared/commitment';
+import type { Result } from '@shared/api';
+import { ok } from '@shared/api';
+import { COMMITMENTS, type CommitmentKind } from '@shared/commitment';
 
 export interface PublishedCommitment {
   kind: CommitmentKind;

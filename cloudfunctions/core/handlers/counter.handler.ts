@@ -11,13 +11,13 @@
  * the citizen is told; never a staff member's own account.
  */
 import { randomInt } from 'node:crypto';
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { ID_TYPES, labelOf } from '../../../shared/codes';
-import { beijingIso } from '../../../shared/dates';
-import { normalizeIdNumber } from '../../../shared/id-number';
-import { maskIdNumber, maskName } from '../../../shared/mask';
-import { isCountyCode, regionName, regionPrefixMatches } from '../../../shared/regions';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { ID_TYPES, labelOf } from '@shared/codes';
+import { beijingIso } from '@shared/dates';
+import { normalizeIdNumber } from '@shared/id-number';
+import { maskIdNumber, maskName } from '@shared/mask';
+import { isCountyCode, regionName, regionPrefixMatches } from '@shared/regions';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';

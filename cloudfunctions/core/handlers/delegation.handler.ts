@@ -7,10 +7,10 @@
  * (个人信息保护法 第四十四条); the person revokes at any time; an invitation expires after 24 hours.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { beijingIso } from '../../../shared/dates';
-import { maskName } from '../../../shared/mask';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingIso } from '@shared/dates';
+import { maskName } from '@shared/mask';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindingOf, boundPersonKeys, otherBoundOpenids, type BindingRecord, type DelegationRecord } from '../person-access';

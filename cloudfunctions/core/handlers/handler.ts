@@ -1,4 +1,4 @@
-import type { ActionName, Result } from '../../../shared/api';
+import type { ActionName, Result } from '@shared/api';
 import type { Deps } from '../deps';
 
 /** A handler is `(input, deps) => Promise<Result>` (docs/architecture.md). */

@@ -1,14 +1,14 @@
 /**
  * Staff side of 就业困难人员认定 (core/hardship.ts): the open requests of the region, and the decision.
  */
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { beijingIso } from '../../../shared/dates';
-import { HARDSHIP_STATUS_TEXT, type HardshipStatus } from '../../../shared/hardship';
-import { maskIdNumber, maskName } from '../../../shared/mask';
-import { regionName } from '../../../shared/regions';
-import { decideHardshipSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
-import { validate } from '../../../shared/validate';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingIso } from '@shared/dates';
+import { HARDSHIP_STATUS_TEXT, type HardshipStatus } from '@shared/hardship';
+import { maskIdNumber, maskName } from '@shared/mask';
+import { regionName } from '@shared/regions';
+import { decideHardshipSchema, TASK_FIELD_LABELS } from '@shared/staff.schema';
+import { validate } from '@shared/validate';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import type { Deps } from '../deps';
 import type { HardshipState } from '../hardship';

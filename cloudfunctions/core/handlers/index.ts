@@ -2,7 +2,7 @@
  * Action → handler, for every function at once (the local gateway). A new action goes into the
  * registry of the function that serves it (`fn` in shared/api.ts); a test checks they agree.
  */
-import { ACTIONS, type ActionName } from '../../../shared/api';
+import { ACTIONS, type ActionName } from '@shared/api';
 import type { Handler, HandlerMap } from './handler';
 import { CITIZEN_HANDLERS } from './citizen.registry';
 import { SCHEDULER_HANDLERS } from './scheduler.registry';

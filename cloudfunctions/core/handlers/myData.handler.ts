@@ -5,11 +5,11 @@
  * helper). Only for the people the caller is bound to (core/person-access.ts): a helper or a sender
  * never reads this.
  */
-import type { ApplicationView, CertificateView, Result } from '../../../shared/api';
-import { ok } from '../../../shared/api';
-import { beijingIso } from '../../../shared/dates';
-import { maskName } from '../../../shared/mask';
-import { regionName } from '../../../shared/regions';
+import type { ApplicationView, CertificateView, Result } from '@shared/api';
+import { ok } from '@shared/api';
+import { beijingIso } from '@shared/dates';
+import { maskName } from '@shared/mask';
+import { regionName } from '@shared/regions';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, RegistrationRecord } from '../records';
 import { boundPersonKeys, type BindingRecord, type DelegationRecord } from '../person-access';

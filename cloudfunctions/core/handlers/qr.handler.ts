@@ -12,17 +12,17 @@
  * or services. Any staff member of role verifier or above may verify; every verification is audited
  * (who, what, when) and the holder gets a receipt, so a misuse is seen by the person it concerns.
  */
-import type { ApiError, CertificateView, RegistrationStatus, Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { reissueSchema } from '../../../shared/reissue.schema';
-import type { CertificateEntries } from '../../../shared/certificate-entries';
+import type { ApiError, CertificateView, RegistrationStatus, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { reissueSchema } from '@shared/reissue.schema';
+import type { CertificateEntries } from '@shared/certificate-entries';
 import { localEntriesInTx } from '../certificate-entries';
-import { beijingIso } from '../../../shared/dates';
-import { maskName } from '../../../shared/mask';
-import { requestIdSchema } from '../../../shared/person.schema';
+import { beijingIso } from '@shared/dates';
+import { maskName } from '@shared/mask';
+import { requestIdSchema } from '@shared/person.schema';
 import { priorAnswer, requestKey } from '../idempotency';
-import { validate } from '../../../shared/validate';
-import { z } from '../../../shared/zod-kit';
+import { validate } from '@shared/validate';
+import { z } from '@shared/zod-kit';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { claimsFor, type TokenKeys } from '../qr/token.port';

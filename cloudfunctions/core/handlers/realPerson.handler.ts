@@ -5,9 +5,9 @@
  * then the identity base (name + ID number), and binds the openid to that person only when both
  * agree (core/person-access.ts). A refusal reads or writes nothing of the person.
  */
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { normalizeIdNumber } from '../../../shared/id-number';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { normalizeIdNumber } from '@shared/id-number';
 import { identityCheck } from '../checks';
 import type { CheckStart, Deps } from '../deps';
 import { bindInTx, otherBoundOpenids, bindingOf } from '../person-access';

@@ -4,16 +4,16 @@
  * approved at once (秒办, 渝人社办〔2020〕79号; 吉人社函字〔2018〕175号 "通过即为办理成功"), otherwise staff review with the
  * reasons shown and a due date in working days.
  */
-import type { ApplicationView, Check, Result } from '../../../shared/api';
-import { fail } from '../../../shared/api';
-import { HEALTH_DISABLED } from '../../../shared/codes';
-import { stampCommitment } from '../../../shared/commitment';
-import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '../../../shared/registrations';
-import { beijingDate } from '../../../shared/dates';
-import { makeFlexibleSchema } from '../../../shared/flexible.schema';
-import { contactPromise, reviewDaysFor } from '../../../shared/region-profiles';
-import { makeUnemploymentSchema } from '../../../shared/unemployment.schema';
-import { validate } from '../../../shared/validate';
+import type { ApplicationView, Check, Result } from '@shared/api';
+import { fail } from '@shared/api';
+import { HEALTH_DISABLED } from '@shared/codes';
+import { stampCommitment } from '@shared/commitment';
+import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '@shared/registrations';
+import { beijingDate } from '@shared/dates';
+import { makeFlexibleSchema } from '@shared/flexible.schema';
+import { contactPromise, reviewDaysFor } from '@shared/region-profiles';
+import { makeUnemploymentSchema } from '@shared/unemployment.schema';
+import { validate } from '@shared/validate';
 import { employmentChecks, identityCheck, pensionCheck } from '../checks';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';

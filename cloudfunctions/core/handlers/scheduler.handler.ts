@@ -5,9 +5,9 @@
  * with their messages; then the outbox is delivered, so those go out in the same run (quiet
  * hours permitting). Safe to run twice, and twice at once: see core/outbox.ts.
  */
-import type { Result } from '../../../shared/api';
-import { ok } from '../../../shared/api';
-import { beijingIso } from '../../../shared/dates';
+import type { Result } from '@shared/api';
+import { ok } from '@shared/api';
+import { beijingIso } from '@shared/dates';
 import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
 import { followUpsDue, reviewDeadlines, staffTaskDeadlines } from '../schedule';

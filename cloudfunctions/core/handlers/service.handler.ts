@@ -4,10 +4,10 @@
  * 政务服务"好差评" rating of a finished application (`rateService`). A citizen acts only on their own
  * applications: anyone else's answers NOT_FOUND, the same as one that does not exist.
  */
-import type { OfficeView, RatingView, Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { beijingDate, beijingIso, compareDates } from '../../../shared/dates';
-import { regionPrefixMatches } from '../../../shared/regions';
+import type { OfficeView, RatingView, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingDate, beijingIso, compareDates } from '@shared/dates';
+import { regionPrefixMatches } from '@shared/regions';
 import type { Deps } from '../deps';
 import { officesFor } from '../offices';
 import type { ApplicationRecord } from '../records';

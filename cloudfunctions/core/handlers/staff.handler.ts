@@ -4,19 +4,19 @@
  * answers NOT_FOUND, exactly like a record that does not exist. Every read of a person's record
  * is audited (who, what, when).
  */
-import type { ApplicationView, Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '../../../shared/codes';
-import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '../../../shared/contact-record';
-import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '../../../shared/dates';
-import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '../../../shared/export.rules';
-import { maskContactFields, maskIdNumber, maskName } from '../../../shared/mask';
-import { isRuralOrNonLocal } from '../../../shared/region-profiles';
-import { regionName } from '../../../shared/regions';
+import type { ApplicationView, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '@shared/codes';
+import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '@shared/contact-record';
+import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '@shared/dates';
+import { INDICATORS, exportRecordOf, exportRuleViolations, toCsv, uniqueId, type ExportRecord } from '@shared/export.rules';
+import { maskContactFields, maskIdNumber, maskName } from '@shared/mask';
+import { isRuralOrNonLocal } from '@shared/region-profiles';
+import { regionName } from '@shared/regions';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
-import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '../../../shared/staff.schema';
-import { ruleFirstMessage } from '../../../shared/staff-text';
-import { validate } from '../../../shared/validate';
+import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
+import { ruleFirstMessage } from '@shared/staff-text';
+import { validate } from '@shared/validate';
 import { approveInTx, rejectInTx, returnInTx } from '../approval';
 import { serviceRecordOf } from '../contact-record';
 import type { Deps, StaffMember } from '../deps';

@@ -6,12 +6,12 @@
  * zeroes the count and falls back to SMS, so a forged `accept` cannot make anything be sent that
  * WeChat would not deliver.
  */
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, isTemplateKey } from '../../../shared/notify';
-import { maskPhone } from '../../../shared/mask';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, isTemplateKey } from '@shared/notify';
+import { maskPhone } from '@shared/mask';
 import type { ApplicationRecord } from '../records';
-import type { TemplateKey } from '../../../shared/notify';
+import type { TemplateKey } from '@shared/notify';
 import type { Deps } from '../deps';
 import type { SubscriptionRecord } from '../outbox';
 import { subscriptionId } from '../outbox';

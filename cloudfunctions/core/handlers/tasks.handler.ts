@@ -5,17 +5,17 @@
  * masked), record each attempt with its outcome and the services offered (core/contact-record.ts — the
  * record AJC00A 31/32 rest on), and close the task, which the citizen's timeline shows.
  */
-import type { Result } from '../../../shared/api';
-import { fail, ok } from '../../../shared/api';
-import { beijingDate } from '../../../shared/dates';
-import { recordEvent } from '../../../shared/lifecycle';
-import { maskName, maskPhone } from '../../../shared/mask';
-import { regionName } from '../../../shared/regions';
-import { SERVICE_OFFERS, labelOf } from '../../../shared/codes';
+import type { Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingDate } from '@shared/dates';
+import { recordEvent } from '@shared/lifecycle';
+import { maskName, maskPhone } from '@shared/mask';
+import { regionName } from '@shared/regions';
+import { SERVICE_OFFERS, labelOf } from '@shared/codes';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
-import { CONTACT_ATTEMPT_FIELD_LABELS, contactAttemptSchema, type ContactAttempt } from '../../../shared/contact-record';
-import { taskRefSchema, TASK_FIELD_LABELS } from '../../../shared/staff.schema';
-import { validate } from '../../../shared/validate';
+import { CONTACT_ATTEMPT_FIELD_LABELS, contactAttemptSchema, type ContactAttempt } from '@shared/contact-record';
+import { taskRefSchema, TASK_FIELD_LABELS } from '@shared/staff.schema';
+import { validate } from '@shared/validate';
 import type { Deps } from '../deps';
 import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind, recordAttemptInTx, type StaffContactKind } from '../contact-record';
 import type { ApplicationRecord, RegistrationRecord } from '../records';

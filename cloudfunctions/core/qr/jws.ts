@@ -4,7 +4,7 @@
  * still verify, what the JWKS publishes). Platform-neutral: jose's base64url, no Node built-ins.
  */
 import { base64url, type JWK } from 'jose';
-import { isCertificateNo } from '../../../shared/certificate-number';
+import { isCertificateNo } from '@shared/certificate-number';
 import {
   QR_CLOCK_SKEW_SECONDS,
   type PublishedJwk,

@@ -1,5 +1,5 @@
-import { makeApplyCertificateSchema } from '../../../../shared/certificate.schema'
-import { validate } from '../../../../shared/validate'
+import { makeApplyCertificateSchema } from '@shared/certificate.schema'
+import { validate } from '@shared/validate'
 import { correctionDraft, newDraft, restoreDraft, setAt, toInput, type Draft } from './form'
 
 const today = '2026-11-23'

@@ -4,7 +4,7 @@
  * Rules are not here: they are the shared schema's (shared/certificate.schema.ts). The person
  * block itself lives in forms/person.ts, shared with the 失业登记 and 灵活就业 forms.
  */
-import { COMMITMENTS } from '../../../../shared/commitment'
+import { COMMITMENTS } from '@shared/commitment'
 import { uuid } from '../../services/ids'
 import {
   DISABLED,

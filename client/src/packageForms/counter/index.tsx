@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ID_TYPES } from '../../../../shared/codes'
+import { ID_TYPES } from '@shared/codes'
 import { call } from '../../services/cloud'
 import { timeText } from '../../services/format'
 import { Button, Notice } from '../../components'

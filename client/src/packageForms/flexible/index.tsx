@@ -3,8 +3,8 @@
  * in five short steps. Lives in the `packageForms` subpackage.
  */
 import { View, Text } from '@tarojs/components'
-import { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_OTHER, EMPLOYMENT_FORM_PLATFORM } from '../../../../shared/codes'
-import { makeFlexibleSchema } from '../../../../shared/flexible.schema'
+import { EMPLOYMENT_FORMS, EMPLOYMENT_FORM_OTHER, EMPLOYMENT_FORM_PLATFORM } from '@shared/codes'
+import { makeFlexibleSchema } from '@shared/flexible.schema'
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { RegionPicker } from '../../components/RegionPicker'

@@ -7,22 +7,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { MyStatus } from '../../../../shared/api'
-import { SELF_REPORT_CODES, SELF_REPORT_LABELS, UNIT_SITUATIONS, makeReportEmploymentSchema, updateRegistrationSchema } from '../../../../shared/after-answer.schema'
-import { beijingDate } from '../../../../shared/dates'
-import { validate } from '../../../../shared/validate'
+import type { MyStatus } from '@shared/api'
+import { SELF_REPORT_CODES, SELF_REPORT_LABELS, UNIT_SITUATIONS, makeReportEmploymentSchema, updateRegistrationSchema } from '@shared/after-answer.schema'
+import { beijingDate } from '@shared/dates'
+import { REGISTRATION_KIND_LABEL } from '@shared/registrations'
+import { validate } from '@shared/validate'
 import { call } from '../../services/cloud'
 import { uuid } from '../../services/ids'
 import { Button, FormField, Notice } from '../../components'
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
+import { Querying } from '../../components/Querying'
 import { Screen } from '../../components/Screen'
 import { TextAreaField } from '../../components/TextAreaField'
 import { TextField } from '../../components/TextField'
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; status: MyStatus }
 
-const KIND_WORDS = { unemployment: '失业登记', flexible: '灵活就业登记' } as const
 const SITUATIONS = SELF_REPORT_CODES.map((code) => ({ code, label: SELF_REPORT_LABELS[code] }))
 
 export default function MyRegistration() {
@@ -41,11 +42,7 @@ export default function MyRegistration() {
   return (
     <Screen className='page' id='my-registration'>
       <Text className='page__title'>我的登记</Text>
-      {load.state === 'loading' ? (
-        <View className='card' role='status' aria-live='polite'>
-          <Text>正在查询，请稍候…</Text>
-        </View>
-      ) : null}
+      {load.state === 'loading' ? <Querying /> : null}
       {load.state === 'error' ? (
         <Notice id='myreg-error' kind='error' title='没有查到'>
           <Text>{load.message}</Text>
@@ -67,7 +64,7 @@ export default function MyRegistration() {
       {active ? (
         <View>
           <View className='card' id='myreg-active'>
-            <Text className='section-title'>{KIND_WORDS[active.kind]}</Text>
+            <Text className='section-title'>{REGISTRATION_KIND_LABEL[active.kind]}</Text>
             <Text className='page__lead'>{active.since} 起有效</Text>
           </View>
           <UpdateDetails />

@@ -14,9 +14,9 @@ import {
   STABLE_EMPLOYMENT_AT_RESIDENCE,
   UNEMPLOYMENT_REASONS,
   labelOf,
-} from '../../../../shared/codes'
-import { asksStableEmployment, profileFor } from '../../../../shared/region-profiles'
-import { makeUnemploymentSchema } from '../../../../shared/unemployment.schema'
+} from '@shared/codes'
+import { asksStableEmployment, profileFor } from '@shared/region-profiles'
+import { makeUnemploymentSchema } from '@shared/unemployment.schema'
 import { ChoiceField } from '../../components/ChoiceField'
 import { DateField } from '../../components/DateField'
 import { PickerField } from '../../components/PickerField'

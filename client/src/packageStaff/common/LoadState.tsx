@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ActionName } from '../../../../shared/api'
+import type { ActionName } from '@shared/api'
 import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'

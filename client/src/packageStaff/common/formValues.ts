@@ -5,9 +5,9 @@
 import {
   DISABILITY_LEVELS, EDUCATIONS, ETHNICITIES, GENDERS, HEALTH_STATUSES, HOUSEHOLD_TYPES, ID_TYPES, POLITICAL_STATUSES,
   REGISTRATION_PLACES, labelOf, type CodeItem,
-} from '../../../../shared/codes'
-import { regionName } from '../../../../shared/regions'
-import { FIELD_LABELS } from '../../../../shared/field-labels'
+} from '@shared/codes'
+import { regionName } from '@shared/regions'
+import { FIELD_LABELS } from '@shared/field-labels'
 import { timeText } from '../../services/format'
 
 const TABLES: Record<string, readonly CodeItem[]> = {

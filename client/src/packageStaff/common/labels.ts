@@ -1,5 +1,5 @@
 /** Words staff read for values the cloud sends as codes. */
-import type { ApplicationKind, ApplicationStatus } from '../../../../shared/api'
+import type { ApplicationKind, ApplicationStatus } from '@shared/api'
 
 export const KIND_LABEL: Record<ApplicationKind, string> = {
   certificate: '申领《就业创业证》',
@@ -17,4 +17,4 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
 }
 
 /** Check names as a heading: the one shared table (shared/check-labels.ts). */
-export { CHECK_LABELS as CHECK_LABEL } from '../../../../shared/check-labels'
+export { CHECK_LABELS as CHECK_LABEL } from '@shared/check-labels'

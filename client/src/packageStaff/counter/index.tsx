@@ -6,7 +6,7 @@
  */
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { ID_TYPES } from '../../../../shared/codes'
+import { ID_TYPES } from '@shared/codes'
 import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ApplicationKind } from '../../../../shared/api'
+import type { ApplicationKind } from '@shared/api'
 import { dateText, timeText } from '../../services/format'
 import { StaffGate } from '../common/StaffGate'
 import { LoadState, useStaffList } from '../common/LoadState'

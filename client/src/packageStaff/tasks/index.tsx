@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS } from '../../../../shared/codes'
+import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS } from '@shared/codes'
 import { call } from '../../services/cloud'
 import { dateText } from '../../services/format'
 import { Button } from '../../components/Button'

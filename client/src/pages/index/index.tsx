@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { MyStatus } from '../../../../shared/api'
+import type { MyStatus } from '@shared/api'
 import { call, currentIdentity, switchIdentity } from '../../services/cloud'
 import { dateText } from '../../services/format'
 import { useElder } from '../../services/elder'

@@ -7,11 +7,13 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { maskIdNumber, maskPhone } from '../../../../shared/mask'
+import { maskIdNumber, maskPhone } from '@shared/mask'
+import { REGISTRATION_KIND_LABEL } from '@shared/registrations'
 import { call } from '../../services/cloud'
 import { timeText } from '../../services/format'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
+import { Querying } from '../../components/Querying'
 import { Screen } from '../../components/Screen'
 import { KIND_LABELS, STATUS_LABELS } from '../../components/ApplicationView'
 
@@ -28,7 +30,6 @@ interface ReadEntry { at: string; office: string; role: string; who: string; pur
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; people: MyDataPerson[]; reads: ReadEntry[] }
 
-const REG_WORDS: Record<string, string> = { unemployment: '失业登记', flexible: '灵活就业登记' }
 
 export default function MyData() {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
@@ -46,11 +47,7 @@ export default function MyData() {
     <Screen className='page' id='mydata'>
       <Text className='page__title'>我的数据</Text>
       <Text className='page__lead'>这里是本服务保存的您的全部信息，以及谁在什么时候为什么查看过。</Text>
-      {load.state === 'loading' ? (
-        <View className='card' role='status' aria-live='polite'>
-          <Text>正在查询，请稍候…</Text>
-        </View>
-      ) : null}
+      {load.state === 'loading' ? <Querying /> : null}
       {load.state === 'error' ? (
         <Notice id='mydata-error' kind='error' title='暂时查不到'>
           <Text>{load.message}</Text>
@@ -80,7 +77,7 @@ export default function MyData() {
                 ))}
                 {p.registrations.map((r) => (
                   <Text key={r.kind} className='page__lead'>
-                    {REG_WORDS[r.kind] ?? r.kind}：{r.status === 'active' ? `${r.since} 起有效` : `${r.since} 至 ${r.endedAt ?? ''}`}
+                    {REGISTRATION_KIND_LABEL[r.kind as keyof typeof REGISTRATION_KIND_LABEL] ?? r.kind}：{r.status === 'active' ? `${r.since} 起有效` : `${r.since} 至 ${r.endedAt ?? ''}`}
                   </Text>
                 ))}
                 {p.certificate ? <Text className='page__lead'>电子《就业创业证》：{p.certificate.certificateNo}</Text> : null}

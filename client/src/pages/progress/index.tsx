@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ApplicationView } from '../../../../shared/api'
+import type { ApplicationView } from '@shared/api'
 import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
+import { Querying } from '../../components/Querying'
 import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
 import { AfterAnswer, HardshipCard, InsuranceClaimCard, OfficeCard, Overdue, RateService, Receipt, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
@@ -155,13 +156,7 @@ export default function Progress() {
   )
 }
 
-function Loading() {
-  return (
-    <View id='progress-loading' className='card' role='status' aria-live='polite'>
-      <Text className='progress__loading'>正在查询，请稍候…</Text>
-    </View>
-  )
-}
+const Loading = () => <Querying id='progress-loading' className='progress__loading' />
 
 function Failed({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
