@@ -28,7 +28,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // the product's shared rules, schemas and code tables (repository `shared/`), imported as @shared/…
     alias: { '@shared': SHARED_DIR },
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets a second build run beside the usual one (tests then read it through
+    // WEAPP_DIR / STATIC_DIR); by default dist/weapp and dist/h5
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // Empty string = use cloud.DYNAMIC_CURRENT_ENV (the env the mini-program is bound to).

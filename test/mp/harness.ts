@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 
-export const WEAPP = resolve(__dirname, '../../client/dist/weapp');
+export const WEAPP = process.env.WEAPP_DIR ? resolve(process.env.WEAPP_DIR) : resolve(__dirname, '../../client/dist/weapp');
 
 type AnyFn = (...args: any[]) => any;
 
