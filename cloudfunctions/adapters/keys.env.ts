@@ -88,6 +88,9 @@ export function keysFromConfig(entries: KeyEntry[], o: { ttlSeconds?: number } =
     verify(token, now) {
       return ring.verify(entries, token, now);
     },
+    verifyJson(token, now) {
+      return ring.verifyJson(entries, token, now);
+    },
   };
 }
 

@@ -149,5 +149,8 @@ export function fileKeys(o: { dir: string; alg?: TokenAlg; ttlSeconds?: number }
     async verify(token, now) {
       return ring.verify(load(), token, now);
     },
+    async verifyJson(token, now) {
+      return ring.verifyJson(load(), token, now);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { base64url, type JWK } from 'jose';
 import { isCertificateNo } from '@shared/certificate-number';
 import {
   QR_CLOCK_SKEW_SECONDS,
+  type JsonVerdict,
   type PublishedJwk,
   type QrClaims,
   type TokenSigner,
@@ -105,7 +106,26 @@ export function makeSigner(alg: string, kid: string, sign: (signingInput: Uint8A
       const input = `${head}.${body}`;
       return `${input}.${base64url.encode(await sign(encoder.encode(input)))}`;
     },
+    async signJson(claims: Record<string, unknown>) {
+      const input = `${head}.${base64url.encode(JSON.stringify(claims))}`;
+      return `${input}.${base64url.encode(await sign(encoder.encode(input)))}`;
+    },
   };
+}
+
+/** A compact JWS of any JSON object with our header (signJson): nothing here is trusted yet. */
+export function parseJsonToken(token: string): { header: { alg: string; kid: string }; claims: Record<string, unknown>; signingInput: Uint8Array; signature: Uint8Array } | null {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [h, p, s] = parts.map(decodePart);
+  if (!h || !p || !s) return null;
+  const header = json(h) as Record<string, unknown> | null;
+  const claims = json(p) as Record<string, unknown> | null;
+  if (!header || typeof header !== 'object' || Array.isArray(header) || 'crit' in header) return null;
+  if (typeof header.alg !== 'string' || typeof header.kid !== 'string') return null;
+  if (!claims || typeof claims !== 'object' || Array.isArray(claims)) return null;
+  return { header: { alg: header.alg, kid: header.kid }, claims, signingInput: encoder.encode(`${parts[0]}.${parts[1]}`), signature: s };
 }
 
 /**
@@ -170,6 +190,25 @@ export class KeyRing {
     const nowS = now / 1000;
     if (nowS > t.claims.exp + QR_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'expired', claims: t.claims };
     if (nowS < t.claims.iat - QR_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'not_yet_valid', claims: t.claims };
+    return { ok: true, claims: t.claims, kid: key.kid, alg: key.alg };
+  }
+
+  /**
+   * A signJson token (the registration proof): form, key, signature. Times are the caller's — a
+   * proof lives longer than a certificate code; it verifies while the key that signed it is held.
+   */
+  async verifyJson(entries: KeyEntry[], token: string, now: number): Promise<JsonVerdict> {
+    const t = parseJsonToken(token);
+    if (!t) return { ok: false, reason: 'malformed' };
+    const key = entries.find((e) => e.kid === t.header.kid && this.verifies(e, now));
+    if (!key) return { ok: false, reason: 'unknown_key' };
+    if (key.alg !== t.header.alg || !this.algorithms[key.alg]) return { ok: false, reason: 'bad_signature' };
+    let v = this.verifiers.get(key.kid);
+    if (!v) {
+      v = this.algorithm(key.alg).verifier(key.publicJwk);
+      this.verifiers.set(key.kid, v);
+    }
+    if (!(await (await v)(t.signingInput, t.signature))) return { ok: false, reason: 'bad_signature' };
     return { ok: true, claims: t.claims, kid: key.kid, alg: key.alg };
   }
 

@@ -42,7 +42,14 @@ export interface TokenSigner {
   alg: string;
   kid: string;
   sign(claims: QrClaims): Promise<string>;
+  /** Any other JSON claims under the same header and key (the registration proof, core/proof.ts). */
+  signJson(claims: Record<string, unknown>): Promise<string>;
 }
+
+/** A compact JWS of other claims checked for form, key and signature only; the caller checks the claims. */
+export type JsonVerdict =
+  | { ok: true; claims: Record<string, unknown>; kid: string; alg: string }
+  | { ok: false; reason: 'malformed' | 'bad_signature' | 'unknown_key' };
 
 export type VerifyFailure = 'malformed' | 'bad_signature' | 'unknown_key' | 'expired' | 'not_yet_valid';
 
@@ -70,6 +77,8 @@ export interface TokenKeys {
   jwks(now: number): Promise<{ keys: PublishedJwk[] }>;
   /** offline check: form, key, signature, times (with QR_CLOCK_SKEW_SECONDS) */
   verify(token: string, now: number): Promise<TokenVerdict>;
+  /** the same check for a `signJson` token (form, key, signature; times are the caller's) */
+  verifyJson(token: string, now: number): Promise<JsonVerdict>;
 }
 
 /** Claims for a certificate version at `now` (epoch ms). */
