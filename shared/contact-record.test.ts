@@ -48,6 +48,12 @@ describe('the staff input of an attempt', () => {
     expect(contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'reached' }).data).toMatchObject({ channel: 'phone', offers: [] });
     expect(contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'unreachable' }).success).toBe(false);
   });
+  it('screens 下一步, which the person reads on the timeline, for the forbidden reasons and requests for papers (人社厅发〔2020〕79号 一(二))', () => {
+    const papers = contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'reached', nextStep: '下次回访前请准备好解除劳动合同证明' });
+    expect(papers.success).toBe(false);
+    expect(papers.error?.issues.find((i) => i.path[0] === 'nextStep')?.message).toMatch(/^依据人社厅发〔2020〕79号 一\(二\)/);
+    expect(contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'reached', nextStep: '两周后再回访确认是否签订劳动合同' }).success).toBe(true);
+  });
   it('refuses the same service twice and an unknown service', () => {
     expect(contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'reached', offers: [{ service: 'training', outcome: 'refused' }, { service: 'training', outcome: 'accepted' }] }).success).toBe(false);
     expect(contactAttemptSchema.safeParse({ taskId: 'contact:a', outcome: 'reached', offers: [{ service: 'lottery', outcome: 'refused' }] }).success).toBe(false);

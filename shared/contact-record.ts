@@ -13,6 +13,7 @@
  * Pure, no platform imports: the cloud decides with it and the staff page shows the same evidence.
  */
 import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS, codesOf, labelOf } from './codes';
+import { forbiddenReasonProblem } from './staff-text';
 import { blankToUndefined, optionalText, text, z } from './zod-kit';
 
 export const DEREGISTER_32_MONTHS = 6;
@@ -176,6 +177,10 @@ export const contactAttemptSchema = z
     if (v.outcome === 'unreachable' && (v.employmentStatus || v.skills || v.intentions)) {
       ctx.addIssue({ code: 'custom', path: ['employmentStatus'], message: '未能联系上时不能记录本人的就业状况、技能和意愿' });
     }
+    // 下一步 goes on the person's timeline (工作人员已与您联系…；下一步：…): the reasons and requests the notices forbid
+    // (人社厅发〔2020〕79号 一(二), 大人社规发〔2025〕2号 三(一)) may not reach them this way either (shared/staff-text.ts)
+    const forbidden = forbiddenReasonProblem(v.nextStep);
+    if (forbidden) ctx.addIssue({ code: 'custom', path: ['nextStep'], message: forbidden });
   });
 
 export type ContactAttemptInput = z.output<typeof contactAttemptSchema>;

@@ -3,11 +3,11 @@
  * cloud. The reason codes come from shared/codes.ts, so a reason 人社厅发〔2020〕79号 一(二) forbids cannot
  * even be expressed.
  */
-import { DEREGISTRATION_REASONS, REJECTION_REASONS, codesOf } from './codes';
+import { DEREGISTRATION_REASONS, ID_TYPES, REJECTION_REASONS, TAIWAN_PASS, TAIWAN_PASS_MESSAGE, codesOf } from './codes';
 import { isValidCompactDate, isValidMonth } from './dates';
 import { normalizeIdNumber } from './id-number';
 import { bypassProblem, forbiddenReasonProblem, sentenceProblem } from './staff-text';
-import { blankToUndefined, isRecord, text, z } from './zod-kit';
+import { blankToUndefined, isRecord, text, whenClean, z } from './zod-kit';
 
 const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? undefined : '申请编号格式不正确'));
 const note = (max: number) => z.preprocess(blankToUndefined, text('说明不能为空', (s) => (s.length > max ? `说明不超过${max}个字` : undefined)).optional());
@@ -30,7 +30,8 @@ export const decideSchema = z
       const problem = !v.note ? '退回补正时须写明需要修改的内容' : sentenceProblem(v.note, '退回补正的说明');
       if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
     }
-    const forbidden = v.decision === 'reject' || v.decision === 'return' ? forbiddenReasonProblem(v.note) : undefined;
+    // every decision's note reaches the citizen (approval too: "经办人员审核通过：…" on the timeline), so every one is screened
+    const forbidden = forbiddenReasonProblem(v.note);
     if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
   });
 
@@ -41,25 +42,34 @@ export const EVIDENCE_CODES: readonly string[] = DEREGISTRATION_REASONS.filter((
 /** AJC00A 90 其他: the note says what the other situation is. */
 export const OTHER_DEREGISTRATION_CODE = '90';
 
-/** The person staff name by the number of their document (citizen ID normalised; 港澳台 documents as typed). */
-const personIdNumber = z.string({ error: '请填写证件号码' }).transform((s, ctx) => {
-  const r = normalizeIdNumber('01', s.trim());
-  if (r.ok) return r.value;
-  // Not a citizen ID number: HK/Macau/Taiwan documents are matched as typed.
-  if (/^[A-Z0-9]{8,18}$/i.test(s.trim())) return s.trim().toUpperCase();
-  ctx.addIssue({ code: 'custom', message: r.message });
-  return z.NEVER;
-});
+/**
+ * The person staff name by their document: 证件类型 (AAC058, shared/codes.ts ID_TYPES; 居民身份证 when not
+ * given) and its number, checked by the same rules and with the same messages as the citizen forms
+ * (shared/id-number.ts `normalizeIdNumber`: GB 11643 check digit, 居住证 prefixes, 通行证 letters) and
+ * replaced by its normal form (15→18, x→X). A number with a wrong check digit never reaches a lookup.
+ */
+const personIdFields = {
+  idType: z.preprocess(blankToUndefined, z.enum(codesOf(ID_TYPES), { error: (iss) => (iss.input === TAIWAN_PASS.code ? TAIWAN_PASS_MESSAGE : '请选择证件类型') }).optional()),
+  idNumber: z.string({ error: '请填写证件号码' }),
+};
+
+function idNumberRule(v: { idType?: string; idNumber: string }, ctx: z.RefinementCtx): void {
+  const r = normalizeIdNumber(v.idType ?? '01', v.idNumber);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, path: ['idNumber'] });
+  else v.idNumber = r.value;
+}
+const idClean = whenClean(['idType', 'idNumber']);
 
 /** getDeregistrationEvidence: whose record of contacts and services to show before a deregistration. */
-export const evidenceQuerySchema = z.object({ idNumber: personIdNumber });
+export const evidenceQuerySchema = z.object(personIdFields).superRefine(idNumberRule, { when: idClean });
 
 export const deregisterSchema = z
   .object({
-    idNumber: personIdNumber,
+    ...personIdFields,
     reasonCode: z.enum(codesOf(DEREGISTRATION_REASONS), { error: '请从列表中选择注销原因' }),
     note: note(100),
   })
+  .superRefine(idNumberRule, { when: idClean })
   .superRefine((v, ctx) => {
     // 人社厅发〔2020〕79号 一(四): 不能简单以连续3次拒绝接受公共就业服务、连续6个月无法取得联系为由注销 — besides the
     // recorded evidence (checked by the cloud against the record of services), staff state what they verified.
@@ -71,7 +81,7 @@ export const deregisterSchema = z
       const problem = sentenceProblem(v.note, '“其他”原因的说明') ?? bypassProblem(v.note);
       if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
     }
-  });
+  }, { when: whenClean(['reasonCode', 'note']) });
 
 export type DeregisterInput = z.output<typeof deregisterSchema>;
 
@@ -117,11 +127,12 @@ export const decideHardshipSchema = taskRefSchema
     note: note(200),
   })
   .superRefine((v, ctx) => {
+    // the note reaches the person whatever the outcome (进度查询 shows it with the 认定结果): always screened
+    const forbidden = forbiddenReasonProblem(v.note);
+    if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
     if (v.recognized) return;
     const problem = !v.note ? '不予认定时须写明原因，申请人会看到' : sentenceProblem(v.note, '不予认定的原因');
     if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
-    const forbidden = forbiddenReasonProblem(v.note);
-    if (forbidden) ctx.addIssue({ code: 'custom', path: ['note'], message: forbidden });
   });
 
 /** Closing a contact task and recording an attempt: shared/contact-record.ts `contactAttemptSchema`. */

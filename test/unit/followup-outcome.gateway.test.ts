@@ -33,6 +33,20 @@ it('refuses what cannot have been learned on an unreachable call, with the field
   expect(bad.json.error?.fields?.employmentStatus).toBe('请从列表中选择就业状况');
 });
 
+it('refuses a next step that asks for papers or states a forbidden reason: the citizen would read it on the timeline (人社厅发〔2020〕79号 一(二))', async () => {
+  const before = (await gw.call('getProgress', { applicationId }, 'fo-citizen')).json.data.timeline;
+  const papers = await gw.call('recordContactAttempt', { taskId: await taskId(), outcome: 'reached', nextStep: '请下周带上户口本和离职证明到窗口核对' }, 'fo-reviewer');
+  expect(papers.status).toBe(400);
+  expect(papers.json.error?.message).toMatch(/^依据人社厅发〔2020〕79号 一\(二\)/);
+  expect(papers.json.error?.fields?.nextStep).toMatch(/不得要求提供任何证明/);
+  const insured = await gw.call('completeContactTask', { taskId: await taskId(), outcome: 'reached', nextStep: '未参保，暂不提供失业登记后续服务' }, 'fo-reviewer');
+  expect(insured.status).toBe(400);
+  expect(insured.json.error?.fields?.nextStep).toMatch(/不得与是否在当地参加社会保险挂钩/);
+  // nothing recorded: the task is still open and the person's timeline is as it was
+  expect(await taskId()).toBeTruthy();
+  expect((await gw.call('getProgress', { applicationId }, 'fo-citizen')).json.data.timeline).toEqual(before);
+});
+
 it('records status, skills, intentions and the next step; the timeline reads what was done; a job heard of asks the person to report it', async () => {
   const r = await gw.call('completeContactTask', {
     taskId: await taskId(), outcome: 'reached', channel: 'phone', offers: [{ service: 'job_referral', outcome: 'accepted' }, { service: 'training', outcome: 'refused' }],

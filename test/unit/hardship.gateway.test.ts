@@ -54,6 +54,10 @@ describe('就业困难人员认定 requested with the 失业登记', () => {
     expect((await gw.call('decideHardship', { taskId, recognized: false }, 'hs-reviewer')).json.error?.fields?.note).toBe('不予认定时须写明原因，申请人会看到');
     const papers = await gw.call('decideHardship', { taskId, recognized: false, note: '请补交户口本和收入证明后再申请就业困难人员认定' }, 'hs-reviewer');
     expect(papers.status).toBe(400);
+    // a recognition's note reaches the person too (进度查询 shows it): screened the same way
+    const recognizedPapers = await gw.call('decideHardship', { taskId, recognized: true, note: '先予认定，请补交收入证明' }, 'hs-reviewer');
+    expect(recognizedPapers.status).toBe(400);
+    expect(recognizedPapers.json.error?.fields?.note).toMatch(/^依据人社厅发〔2020〕79号 一\(二\)/);
     const yes = await gw.call('decideHardship', { taskId, recognized: true }, 'hs-reviewer');
     expect(yes.json.data).toEqual({ taskId, status: 'recognized' });
     expect((await gw.call('decideHardship', { taskId, recognized: false, note: '经核实不符合认定条件，年龄未达到规定' }, 'hs-reviewer')).status).toBe(409);

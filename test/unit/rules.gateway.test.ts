@@ -52,6 +52,16 @@ describe('rejection notes are screened for forbidden reasons (人社厅发〔202
     expect(r.json.error?.fields?.note).toMatch(/不得要求提供任何证明/);
   });
 
+  it('screens an approval note too: it reaches the citizen\'s timeline as "经办人员审核通过：…"', async () => {
+    const r = await gw.call('decideApplication', { applicationId, decision: 'approve', note: '先予通过，请一周内补交离职证明和户口本' }, 'r-dl-reviewer');
+    expect(r.status).toBe(400);
+    expect(r.json.error?.message).toMatch(/^依据人社厅发〔2020〕79号 一\(二\)/);
+    expect(r.json.error?.fields?.note).toMatch(/不得要求提供任何证明/);
+    const progress = (await gw.call('getProgress', { applicationId }, 'r-citizen')).json.data;
+    expect(progress.status).toBe('pending_review');
+    expect(JSON.stringify(progress.timeline)).not.toContain('离职证明');
+  });
+
   it('accepts an honest explanation', async () => {
     const r = await gw.call('decideApplication', { applicationId, decision: 'reject', reasonCode: 'R03', note: '经比对社会保险记录，申请人在甲公司参保缴费至今，处于就业状态' }, 'r-dl-reviewer');
     expect(r.status).toBe(200);

@@ -1,6 +1,7 @@
 /**
  * Staff side of 就业困难人员认定 (core/hardship.ts): the open requests of the region, and the decision.
  */
+import { ruleFirstMessage } from '@shared/staff-text';
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
@@ -51,7 +52,7 @@ export async function listHardshipRequests(_input: unknown, deps: Deps): Promise
 export async function decideHardship(input: unknown, deps: Deps): Promise<Result<{ taskId: string; status: HardshipStatus }>> {
   const staff = deps.caller.staff!;
   const v = validate(decideHardshipSchema, input, { ...TASK_FIELD_LABELS, recognized: '认定结果' });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const task = await tx.get<TaskRecord>('tasks', v.data.taskId);

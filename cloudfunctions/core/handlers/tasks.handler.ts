@@ -5,6 +5,7 @@
  * masked), record each attempt with its outcome and the services offered (core/contact-record.ts — the
  * record AJC00A 31/32 rest on), and close the task, which the citizen's timeline shows.
  */
+import { ruleFirstMessage } from '@shared/staff-text';
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingDate } from '@shared/dates';
@@ -22,6 +23,7 @@ import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
+import { SOURCE_WORDS } from '../comparison';
 import { audit } from './staff.handler';
 
 const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
@@ -40,6 +42,15 @@ export interface ContactTaskItem {
   overdue: boolean;
   /** 核实就业状态: the outside record the daily comparison saw (core/comparison.ts) */
   finding?: string;
+  /** the same record in parts, for staff to verify: which source, the unit or business it names, since when */
+  record?: { source: string; sourceLabel: string; name: string | null; since: string | null };
+}
+
+function findingRecord(f: unknown): ContactTaskItem['record'] | undefined {
+  const r = f as { source?: unknown; name?: unknown; since?: unknown } | undefined;
+  if (!r || typeof r.source !== 'string') return undefined;
+  const sourceLabel = (SOURCE_WORDS as Record<string, string>)[r.source] ?? r.source;
+  return { source: r.source, sourceLabel, name: typeof r.name === 'string' ? r.name : null, since: typeof r.since === 'string' ? r.since : null };
 }
 
 export async function listContactTasks(_input: unknown, deps: Deps): Promise<Result<{ items: ContactTaskItem[]; today: string }>> {
@@ -59,7 +70,7 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
       taskId: t.taskId, kind: t.kind, kindLabel: CONTACT_KIND_LABELS[t.kind], applicationId: t.applicationId, holderName: maskName(app.person.name),
       phoneMasked: app.person.phone ? maskPhone(String(app.person.phone)) : '', region: t.region, regionName: regionName(t.region) ?? t.region,
       dueDate: t.dueDate, dueDateUncertain: !!t.dueDateUncertain, overdue: t.dueDate < today,
-      ...(t.finding ? { finding: String((t.finding as { text?: unknown }).text ?? '') } : {}),
+      ...(t.finding ? { finding: String((t.finding as { text?: unknown }).text ?? ''), record: findingRecord(t.finding) } : {}),
     });
   }
   await audit(deps, 'listContactTasks', { count: items.length });
@@ -107,7 +118,7 @@ const CHANNEL_TEXT: Record<string, string> = { phone: '电话', sms: '短信', v
 async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promise<Result<{ taskId: string; status: 'done' | 'open'; outcome: string; attempt: ContactAttempt }>> {
   const staff = deps.caller.staff!;
   const v = validate(contactAttemptSchema, input, { ...TASK_FIELD_LABELS, ...CONTACT_ATTEMPT_FIELD_LABELS });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
+  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
