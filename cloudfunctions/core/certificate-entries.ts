@@ -2,15 +2,20 @@
  * The entries a 补发 writes on the certificate from this service's own records (大人社规发〔2025〕2号 一(四):
  * 最近一次就业登记、失业登记、接受就业服务和享受就业政策等信息进行记载): the person's latest 灵活就业登记, or
  * the job their 失业登记 ended in (AJC00A 11–14); their latest 失业登记 with how it ended; the latest
- * contact in which a service was offered. This service keeps no record of policies enjoyed, so that
- * entry is written as 无记录 — never invented.
+ * contact in which a service was offered; the latest policy this service itself carried out for the
+ * person on their 失业登记 — a 就业困难人员认定 staff recognised (core/hardship.ts), a 失业保险金 claim handed
+ * to the unemployment-insurance system (core/insurance-claims.ts, 人社厅发〔2020〕79号 一(五)). What the
+ * service holds no record of is written as 无记录 — never invented (a claim still queued or failed, a
+ * 认定 requested or refused, is not a policy the person has).
  */
 import { labelOf, DEREGISTRATION_REASONS, SERVICE_OFFERS } from '@shared/codes';
 import type { CertificateEntries, ProvincialCertificate } from '@shared/certificate-entries';
 import type { ContactAttempt } from '@shared/contact-record';
 import { beijingDate } from '@shared/dates';
 import { serviceRecordOf } from './contact-record';
-import type { RegistrationRecord } from './records';
+import type { HardshipState } from './hardship';
+import type { InsuranceClaimState } from './insurance-claims';
+import type { ApplicationRecord, RegistrationRecord } from './records';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
 
@@ -39,16 +44,37 @@ export async function localEntriesInTx(read: Pick<StoreTx, 'get'>, personKey: st
     service = { date: served.date, what: offered.length ? `提供${offered.join('、')}` : '电话回访' };
   }
 
+  const policy = unemployment ? policyOf(await read.get<ApplicationRecord>('applications', unemployment.applicationId)) : null;
+
   return {
     employment: latestJob ? { what: latestJob.what, since: latestJob.since, until: latestJob.until ?? null } : null,
     unemployment: unemployment
       ? { since: beijingDate(unemployment.since), until: day(unemployment.endedAt), endReason: unemployment.endReasonCode ? labelOf(DEREGISTRATION_REASONS, unemployment.endReasonCode) ?? null : null }
       : null,
     service,
-    policy: null,
+    policy,
     recordedOn: beijingDate(at),
     source: 'local',
   };
+}
+
+/** 就业困难人员认定 and the 失业保险金 handoff: the names the certificate writes for them. */
+export const POLICY_NAMES = Object.freeze({
+  hardship: '就业困难人员认定',
+  insuranceClaim: '失业保险金申领（已转交失业保险经办机构）',
+});
+
+/** The latest policy this service carried out on the application of a 失业登记, or null. */
+function policyOf(app: ApplicationRecord | null): CertificateEntries['policy'] {
+  if (!app) return null;
+  const hardship = app.hardship as HardshipState | undefined;
+  const claim = app.insuranceClaim as InsuranceClaimState | undefined;
+  const done: Array<{ name: string; at: string }> = [];
+  if (hardship?.status === 'recognized') done.push({ name: POLICY_NAMES.hardship, at: hardship.at });
+  if (claim?.status === 'sent') done.push({ name: POLICY_NAMES.insuranceClaim, at: claim.at });
+  // Beijing ISO times of one offset compare as text
+  const latest = done.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))[0];
+  return latest ? { name: latest.name, since: latest.at.slice(0, 10) } : null;
 }
 
 /** The provincial system's entries, as written on a 换发 (or a 补发 of a number never collected). */

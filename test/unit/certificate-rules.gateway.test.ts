@@ -87,6 +87,38 @@ describe('补发 writes the latest registrations and services on the certificate
   });
 });
 
+describe('补发 records the latest policy the service carried out for the person (大人社规发〔2025〕2号 一(四))', () => {
+  it('a recognised 就业困难人员认定, then a 失业保险金 claim once it is handed on; a request still waiting is not written', async () => {
+    const p = known(makePerson({ region: '210204', birth: '19730301' }));
+    const openid = 'cr-policy';
+    const reg = await gw.call('submitUnemploymentRegistration', {
+      requestId: requestId(), ...p, unemployedSince: '2026-03', registrationPlace: 'residence', reason: '从各类单位辞职', claimsUnemploymentInsurance: true,
+      personCategories: ['4050人员'], commitment: { accepted: true, textVersion: COMMITMENTS.unemployment.version },
+    }, openid);
+    expect(reg.json.data.status).toBe('approved');
+    expect(reg.json.data.hardship).toMatchObject({ status: 'requested' });
+    expect(reg.json.data.insuranceClaim).toMatchObject({ status: 'queued' });
+    const reissue = async () => {
+      const r = await gw.call('reissueCertificate', { requestId: requestId(), kind: 'damaged', statement: '手机进水损坏，原电子证无法出示，申请补发' }, openid);
+      expect(r.status).toBe(200);
+      return r.json.data.entries;
+    };
+    // requested and queued only: nothing enjoyed yet
+    expect((await reissue()).policy).toBeNull();
+
+    const recognized = await gw.call('decideHardship', { taskId: `hardship:${reg.json.data.applicationId}`, recognized: true }, 'cr-reviewer');
+    expect(recognized.json.data.status).toBe('recognized');
+    expect((await reissue()).policy).toEqual({ name: '就业困难人员认定', since: '2026-06-10' });
+
+    const run = await gw.call('runScheduler', {}, null);
+    expect(run.json.data.insuranceClaims.sent).toBeGreaterThanOrEqual(1);
+    expect((await gw.call('getProgress', { applicationId: reg.json.data.applicationId }, openid)).json.data.insuranceClaim.status).toBe('sent');
+    const entries = await reissue();
+    expect(entries.policy).toEqual({ name: '失业保险金申领（已转交失业保险经办机构）', since: '2026-06-10' });
+    expect((await gw.call('getMyCertificate', {}, openid)).json.data.entries.policy).toEqual(entries.policy);
+  });
+});
+
 describe('a certificate the provincial system holds is valid (大人社规发〔2025〕2号 一(四))', () => {
   const entries = {
     unemployment: { since: '2024-03-01', until: '2024-09-30', endReason: '被各类用人单位录用或招聘' },

@@ -258,7 +258,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',
       title: '电子《就业创业证》已补发',
-      body: `证号 ${next.certificateNo} 已${REISSUE_REASON[kind]}（第 ${next.version} 版），证上记载了您最近一次就业登记、失业登记和接受就业服务的信息。原证件及其二维码（包括截图）即刻起不能通过核验，请出示“我的电子证”中的新二维码。`,
+      body: `证号 ${next.certificateNo} 已${REISSUE_REASON[kind]}（第 ${next.version} 版），证上记载了您最近一次就业登记、失业登记、接受就业服务和享受就业政策的信息。原证件及其二维码（包括截图）即刻起不能通过核验，请出示“我的电子证”中的新二维码。`,
       at, applicationId: next.applicationId,
     });
     return next;
