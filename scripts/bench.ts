@@ -153,7 +153,9 @@ async function miaoban(mysql?: { n: number }) {
   const n = mysql?.n ?? N;
   // N one at a time, then N/2 with 16 callers at once (other people: the sequential ones hold certificates now).
   const concurrentN = Math.max(1000, Math.floor(n / 2));
-  const all = people(n + concurrentN, mysql ? 40_000 : 0);
+  // the MySQL run takes other people (born from 1983 on, still of working age on NOW): 40,000 days
+  // gave birth dates in 2079, which the schema refuses, so every MySQL submission was a 400
+  const all = people(n + concurrentN, mysql ? 5_000 : 0);
   const persons = all.slice(0, n);
   const concurrentPersons = all.slice(n);
   const govFile = join(dir, 'gov.json');
@@ -409,6 +411,9 @@ async function functions() {
         cwd: ROOT, encoding: 'utf8', timeout: 60_000,
         env: {
           ...process.env, STORE: 'mysql', MYSQL_URL: url, PERSON_KEY_SECRET: '11'.repeat(32),
+          // ID numbers and phones are sealed at rest: without DATA_KEYS init() refuses to start and the
+          // "first call" measured only the 503 path
+          DATA_KEYS: JSON.stringify({ current: 'b1', keys: { b1: '22'.repeat(32) } }),
           TENCENTCLOUD_SECRETID: 'bench', TENCENTCLOUD_SECRETKEY: 'bench', WX_APPID: 'wxbench', WX_APPSECRET: 'bench',
           GOV_EXCHANGE_URL: 'http://127.0.0.1:9', WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: name === 'staff' ? 'bench-cold-staff' : 'bench-cold-citizen',
         },
@@ -673,7 +678,8 @@ function rows(r: Record<string, any>): Row[] {
   for (const k of Object.keys(r)) if (r[k]?.error) out.push([k, `failed: ${r[k].error}`, '', 'ERROR']);
   if (has('miaoban')) {
     const m = r.miaoban;
-    out.push(['秒办 in process: p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20)]);
+    out.push(['秒办 in process: p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20 && m.notApproved === 0)]);
+    out.push(['秒办 in process: submissions approved', `${m.applications + m.concurrent.applications - m.notApproved} of ${m.applications + m.concurrent.applications}`, 'all', verdict(m.notApproved === 0)]);
     out.push(['秒办 in process: throughput', `${m.throughputPerSecond}/s (${m.applications} applications, 1 in 5 失业登记)`, '', '']);
     out.push(['bare durable commit (same SQLite settings)', `${m.bareCommitsPerSecond}/s`, '', '']);
     out.push(['秒办 one at a time ÷ bare commit', `${m.ratio}`, '≥ 0.3', verdict(m.ratio >= 0.3)]);
@@ -684,7 +690,8 @@ function rows(r: Record<string, any>): Row[] {
   }
   if (has('miaobanMysql')) {
     const m = r.miaobanMysql;
-    out.push(['秒办 in process on MySQL (MariaDB): p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20)]);
+    out.push(['秒办 in process on MySQL (MariaDB): p50 / p99', `${m.p50Ms} / ${m.p99Ms} ms`, 'p99 ≤ 20 ms', verdict(m.p99Ms <= 20 && m.notApproved === 0)]);
+    out.push(['秒办 on MySQL: submissions approved', `${m.applications + m.concurrent.applications - m.notApproved} of ${m.applications + m.concurrent.applications}`, 'all', verdict(m.notApproved === 0)]);
     out.push(['秒办 in process on MySQL: throughput', `${m.throughputPerSecond}/s one at a time (${m.applications} applications); ${m.concurrent.perSecond}/s with ${m.concurrent.callers} callers`, '', '']);
   }
   if (has('http')) {
