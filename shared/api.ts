@@ -231,6 +231,8 @@ export interface ApplicationView {
   correctedByApplicationId?: string;
   /** what the person can do next, in plain Chinese */
   nextStep: string;
+  /** 失业登记 pending or approved: when staff will first contact the person, in the region's working days ("办结后5个工作日内联系您") */
+  contactPromise?: string;
   /** the office handling it (phone, address, map), while waiting for staff or after a refusal */
   office?: OfficeView;
   /** the person's 好差评 of the finished application, once given */

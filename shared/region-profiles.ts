@@ -98,8 +98,14 @@ export function reviewDaysFor(kind: ReviewKind, regionCode: string): number {
 
 /** The citizen's words for the first contact after a 失业登记 (人社厅发〔2020〕79号 一(三)), with the region's days. */
 export function contactPromise(regionCode: string): string {
-  return `工作人员将在${profileFor(regionCode).contactWithinDays}个工作日内与您联系`;
+  return contactPromiseIn(profileFor(regionCode).contactWithinDays);
 }
+
+/** The same promise for a region's `contactWithinDays` (the caller looked the profile up). */
+export const contactPromiseIn = (days: number): string => `工作人员将在${days}个工作日内与您联系`;
+
+/** The short note under 就业服务 on the citizen's progress stepper (ApplicationView.contactPromise). */
+export const contactNoteIn = (days: number): string => `办结后${days}个工作日内联系您`;
 
 /** The deadlines for a 行政区划代码 (any length: '21', '2102', '210202', …). Unknown regions get DEFAULT_PROFILE. */
 export function profileFor(regionCode: string): RegionProfile {

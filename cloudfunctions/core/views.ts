@@ -7,7 +7,7 @@ import type { RegistrationState } from '@shared/registrations';
 import { caseNoOf } from '@shared/case-no';
 import { beijingIso } from '@shared/dates';
 import { maskIdNumber, maskName } from '@shared/mask';
-import { contactPromise } from '@shared/region-profiles';
+import { contactNoteIn, contactPromiseIn, profileFor } from '@shared/region-profiles';
 import { regionName } from '@shared/regions';
 import { UNAVAILABLE_DETAIL } from './checks';
 import type { ApplicationRecord, CertificateRecord } from './records';
@@ -28,7 +28,7 @@ export function nextStepFor(app: ApplicationRecord): string {
   }
   // 人社厅发〔2020〕79号 一(三): contact within 5 working days after registration
   if (app.status === 'approved' && app.kind === 'unemployment') {
-    return `失业登记已办结。${contactPromise(app.region)}，提供政策、岗位和培训等服务。`;
+    return `失业登记已办结。${contactPromiseIn(profileFor(app.region).contactWithinDays)}，提供政策、岗位和培训等服务。`;
   }
   if (app.status === 'approved' && app.kind === 'flexible') {
     return '灵活就业登记已办结，您可在“我的电子证”查看就业状态。';
@@ -70,6 +70,10 @@ export function applicationView(app: ApplicationRecord, cert?: CertificateView):
     if (app.dueDateUncertain) view.dueDateUncertain = true;
   }
   if (cert) view.certificate = cert;
+  // 人社厅发〔2020〕79号 一(三): the first contact after a 失业登记, in the days of the region that registers it
+  if (app.kind === 'unemployment' && (app.status === 'pending_review' || app.status === 'approved')) {
+    view.contactPromise = contactNoteIn(profileFor(app.region).contactWithinDays);
+  }
   if (app.status === 'pending_review' || app.status === 'rejected') {
     const office = handlingOffice(app.region);
     if (office) view.office = office;
@@ -105,6 +109,6 @@ export function senderView(app: ApplicationRecord): ApplicationView {
   view.checks = app.checks.map((c) => (SENDER_SEES.has(c.name) || c.detail.includes(UNAVAILABLE_DETAIL) ? c : { name: c.name, passed: c.passed, detail: c.passed ? '已核实' : '需工作人员核实' }));
   view.nextStep = app.status === 'approved'
     ? '已办结。为保护个人信息，请本人完成实人核验（或到窗口核验身份）后查看电子证和全部记录。'
-    : `${view.nextStep} 您填写的身份信息未能与社会保障卡持卡人员基础信息库核实，只能查看本次申请；本人核验身份后可查看全部记录。`;
+    : `${view.nextStep} 您填写的姓名和证件号码还没能核对一致，所以只能查看本次申请；本人核验身份后可查看全部记录。`;
   return view;
 }

@@ -150,10 +150,10 @@ export function Timeline({ app }: { app: ApplicationView }) {
   const upcoming: { label: string; note?: string }[] = []
   if (!finished) {
     upcoming.push({ label: '审核办结', note: app.dueDate ? `预计 ${app.dueDate} 前` : undefined })
-    if (app.kind === 'unemployment') upcoming.push({ label: TIMELINE_LABELS.services, note: '办结后5个工作日内联系您' })
+    if (app.kind === 'unemployment') upcoming.push({ label: TIMELINE_LABELS.services, note: app.contactPromise })
   } else if (app.status === 'approved') {
     for (const s of PLANNED[app.kind] ?? []) {
-      if (!seen.has(s) && s === 'services') upcoming.push({ label: TIMELINE_LABELS.services, note: '办结后5个工作日内联系您' })
+      if (!seen.has(s) && s === 'services') upcoming.push({ label: TIMELINE_LABELS.services, note: app.contactPromise })
     }
   }
   return (
