@@ -6,7 +6,7 @@
  * 失业登记 the machine cannot decide go to a person (鞍人社〔2020〕21号 一), never a refusal.
  */
 import { COMMITMENTS } from '@shared/commitment';
-import { INCOME_BELOW_MINIMUM } from '@shared/registrations';
+import { INCOME_BELOW_MINIMUM, registrationStatusText } from '@shared/registrations';
 import { unemploymentConditionChecks } from '../../cloudfunctions/core/handlers/registration.handler';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makeIdNumber, makePerson, requestId, type TestPerson } from '../support/people';
@@ -65,6 +65,38 @@ describe('one active registration per person, of either kind', () => {
     expect(f.json.data.status).toBe('approved');
     expect(f.json.data.certificate).toMatchObject({ registrationStatus: 'active', registrationKind: 'flexible' });
     expect(await activeKinds('lc-2')).toEqual(['flexible']);
+  });
+
+  it('a staff scan (verifyCertificate) of a person whose 失业登记 ended in an active 灵活就业登记 reads 灵活就业登记有效, not 登记已注销', async () => {
+    const p = makePerson();
+    gw.writeGov({ persons: [govRecord(p)], staff: STAFF });
+    expect((await gw.call('submitUnemploymentRegistration', unemploymentForm(p), 'lc-scan')).json.data.status).toBe('approved');
+    const f = await gw.call('submitFlexibleEmployment', flexibleForm(p, { incomeAtLeastMinimumLiving: true, endsUnemploymentConfirmed: true }), 'lc-scan');
+    expect(f.json.data.status).toBe('approved');
+    const token = (await gw.call('getMyCertificate', {}, 'lc-scan')).json.data.qrToken;
+    const scan = await gw.call('verifyCertificate', { token }, 'lc-reviewer');
+    expect(scan.status).toBe(200);
+    expect(scan.json.data).toMatchObject({ valid: true, status: 'valid', registrationStatus: 'active', registrationKind: 'flexible' });
+    // the words the scan page shows, from the one wording it shares with the certificate page
+    const words = registrationStatusText({ status: scan.json.data.registrationStatus, kind: scan.json.data.registrationKind });
+    expect(words).toBe('灵活就业登记有效');
+    expect(words).not.toContain('已注销');
+  });
+
+  it('the certificate is issued in the county the person lives in when another county\'s office approves it (大人社规发〔2025〕2号 一(一))', async () => {
+    // registered at the 户籍地 (沙河口区, whose office reviews it), living in 中山区
+    const p = makePerson({ region: '210204', residenceAddress: { regionCode: '210202', detail: '人民路 8 号 2-1-1' } });
+    gw.writeGov({ persons: [govRecord(p, { unitInsurance: { unit: '甲公司', since: '2020-01-01' } })], staff: STAFF });
+    const u = await gw.call('submitUnemploymentRegistration', unemploymentForm(p, { registrationPlace: 'hukou' }), 'lc-county');
+    expect(u.json.data.status).toBe('pending_review');
+    const detail = await gw.call('getApplicationDetail', { applicationId: u.json.data.applicationId }, 'lc-reviewer');
+    expect(detail.json.data.region).toBe('210204');
+    const approved = await gw.call('decideApplication', { applicationId: u.json.data.applicationId, decision: 'approve' }, 'lc-reviewer');
+    expect(approved.json.data.status).toBe('approved');
+    const cert = (await gw.call('getMyCertificate', {}, 'lc-county')).json.data;
+    expect(cert.issuingRegion).toBe('210202');
+    expect(cert.issuingRegionName).toContain('中山区');
+    expect(cert.certificateNo.startsWith('210202')).toBe(true);
   });
 
   it('a monthly income below the 最低生活保障标准 is not 灵活就业: refused with the reason, nothing stored, the 失业登记 kept (鞍人社〔2020〕21号 五(二))', async () => {
