@@ -4,7 +4,10 @@
  * documents (人社厅发〔2020〕79号 一(二)) — the person sees exactly what, resubmits with
  * `correctsApplicationId`, and the new application links to the returned one, whose life ends there.
  */
+import { rmSync } from 'node:fs';
+import { addWorkingDays } from '@shared/calendar';
 import { COMMITMENTS } from '@shared/commitment';
+import { reviewDaysFor } from '@shared/region-profiles';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makePerson, requestId, type GovPerson, type TestPerson } from '../support/people';
 
@@ -143,5 +146,59 @@ describe('getReturnedApplication: the answers to correct', () => {
     expect(res.json.data.form.commitment).toBeUndefined();
     const other = await gw.call('getReturnedApplication', { applicationId }, 'rc-someone-else');
     expect(other.status).toBe(404);
+  });
+});
+
+describe('a corrected submission that goes to review, approved by staff (its own due date)', () => {
+  // Monday: submitted and returned; Thursday: corrected and resubmitted. The gateway is restarted on the
+  // same data at the later time (the clock port), so nothing here depends on today's date.
+  const MONDAY = '2026-07-06T09:30:00+08:00';
+  const THURSDAY = '2026-07-09T10:00:00+08:00';
+  const p = makePerson({ region: '210204' });
+  let first: TestGateway;
+  let later: TestGateway;
+
+  afterAll(async () => {
+    await later?.close();
+    rmSync(first.dataDir, { recursive: true, force: true });
+  });
+
+  it('counts the new due date in working days from the resubmission, and a reviewer approves it', async () => {
+    // the identity base does not know the person: the submission waits for staff, and so does its correction
+    first = await startTestGateway({ now: MONDAY, gov: { persons: [govRecord(p, { inCardBase: false })], staff: STAFF } });
+    const sent = await first.call('submitUnemploymentRegistration', form(p), 'rc-review-path');
+    expect(sent.json.data.status).toBe('pending_review');
+    expect(sent.json.data.dueDate).toBe(addWorkingDays('2026-07-06', reviewDaysFor('unemployment', '210204')).date);
+    expect((await first.call('decideApplication', { applicationId: sent.json.data.applicationId, decision: 'return', note: WHAT }, 'rc-reviewer')).json.data.status).toBe('returned');
+    await first.close(true);
+
+    later = await startTestGateway({ now: THURSDAY, dataDir: first.dataDir, gov: { persons: [govRecord(p, { inCardBase: false })], staff: STAFF } });
+    const again = await later.call('submitUnemploymentRegistration', form(p, { correctsApplicationId: sent.json.data.applicationId }), 'rc-review-path');
+    expect(again.status).toBe(200);
+    expect(again.json.data.status).toBe('pending_review'); // not 秒办: the record still does not match
+    expect(again.json.data.correctsApplicationId).toBe(sent.json.data.applicationId);
+    // 3 working days from Thursday 2026-07-09 (Fri, Mon, Tue), not from the first submission on Monday
+    const due = addWorkingDays('2026-07-09', reviewDaysFor('unemployment', '210204')).date;
+    expect(due).toBe('2026-07-14');
+    expect(again.json.data.dueDate).toBe(due);
+    expect(again.json.data.dueDate).not.toBe(sent.json.data.dueDate);
+
+    // staff see the corrected one in their queue with that due date; the returned one is not there
+    const queue = (await later.call('listReviewQueue', {}, 'rc-reviewer')).json.data.items;
+    const waiting = queue.find((i: { applicationId: string }) => i.applicationId === again.json.data.applicationId);
+    expect(waiting).toBeTruthy();
+    expect(waiting.dueDate).toBe(due);
+    expect(queue.map((i: { applicationId: string }) => i.applicationId)).not.toContain(sent.json.data.applicationId);
+
+    const yes = await later.call('decideApplication', { applicationId: again.json.data.applicationId, decision: 'approve', note: '电话核实姓名已改正' }, 'rc-reviewer');
+    expect(yes.status).toBe(200);
+    expect(yes.json.data.status).toBe('approved');
+    const seen = (await later.call('getProgress', { applicationId: again.json.data.applicationId }, 'rc-review-path')).json.data;
+    expect(seen.status).toBe('approved');
+    expect(seen.correctsApplicationId).toBe(sent.json.data.applicationId);
+    expect((await later.call('getProgress', { applicationId: sent.json.data.applicationId }, 'rc-review-path')).json.data.status).toBe('resubmitted');
+    // the registration runs from the approval: staff owe the first contact of the corrected application
+    const tasks = (await later.call('listContactTasks', {}, 'rc-reviewer')).json.data.items.filter((t: { applicationId: string }) => t.applicationId === again.json.data.applicationId);
+    expect(tasks.map((t: { kind: string }) => t.kind)).toEqual(['contact']);
   });
 });

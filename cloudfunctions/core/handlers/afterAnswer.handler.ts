@@ -13,6 +13,7 @@ import { beijingDate, beijingIso } from '@shared/dates';
 import { transition } from '@shared/lifecycle';
 import { maskName } from '@shared/mask';
 import { profileFor } from '@shared/region-profiles';
+import { regionName } from '@shared/regions';
 import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
 import {
   SELF_REPORT_LABELS, makeReportEmploymentSchema, returnedQuerySchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
@@ -240,7 +241,7 @@ export async function updateMyRegistration(input: unknown, deps: Deps): Promise<
       for (const region of new Set([reg.region, newCounty])) {
         await tellStaffInTx(tx, deps, region, {
           id: `moved:${reg.registrationId}:${at}:${region}`, at, applicationId: reg.applicationId,
-          title: '登记人员常住地变更', body: `${maskName(String(reg.person?.name ?? ''))}的常住地已由 ${oldCounty} 变更为 ${newCounty}，请按需做好服务衔接。`,
+          title: '登记人员常住地变更', body: `${maskName(String(reg.person?.name ?? ''))}的常住地已由 ${regionName(oldCounty) ?? oldCounty} 变更为 ${regionName(newCounty) ?? newCounty}，请按需做好服务衔接。`,
         });
       }
     }

@@ -1,6 +1,7 @@
 /**
  * 我的登记 (issue 20, 人社厅发〔2020〕79号 二(六) "申请—登记—服务—退出"): a registered person changes their
- * phone, job intentions and skills (`updateMyRegistration`), and reports a job or a change of situation
+ * phone, residence address, job intentions and skills (`updateMyRegistration`; a move to another county
+ * is told to the staff of both), and reports a job or a change of situation
  * (`reportEmployment`, 鞍人社〔2020〕21号 五: 鼓励登记失业人员主动报告…就业状态) — never silently: they
  * confirm that the 失业登记 ends. Both validated with the shared schemas before sending.
  */
@@ -16,6 +17,7 @@ import { call } from '../../services/cloud'
 import { uuid } from '../../services/ids'
 import { Button, FormField, Notice } from '../../components'
 import { ChoiceField } from '../../components/ChoiceField'
+import { RegionPicker } from '../../components/RegionPicker'
 import { DateField } from '../../components/DateField'
 import { Querying } from '../../components/Querying'
 import { Screen } from '../../components/Screen'
@@ -78,15 +80,20 @@ export default function MyRegistration() {
   )
 }
 
-/** Phone, job intentions, skills: only what the person changes is sent (at least one). */
+/** Phone, residence address, job intentions, skills: only what the person changes is sent (at least one). */
 function UpdateDetails() {
   const [phone, setPhone] = useState('')
+  // the new 常住地址: county by the same province → city → county pickers as the wizard, and the detail
+  const [county, setCounty] = useState('')
+  const [detail, setDetail] = useState('')
+  /** remounts the pickers after a saved change, so their province and city start empty again */
+  const [pickerKey, setPickerKey] = useState(0)
   const [intentions, setIntentions] = useState(['', '', ''])
   const [skills, setSkills] = useState('')
   const [submitted, setSubmitted] = useState(false)
   const [serverFields, setServerFields] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState('')
-  const [done, setDone] = useState(false)
+  const [done, setDone] = useState<{ moved: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   // one id per change: a retry after a lost answer changes nothing twice
   const requestId = useRef(uuid())
@@ -96,10 +103,12 @@ function UpdateDetails() {
     return {
       requestId: requestId.current,
       ...(phone.trim() ? { phone: phone.trim() } : {}),
+      // either part given means the address is changed: the schema then asks for the other part
+      ...(county || detail.trim() ? { residenceAddress: { regionCode: county, detail: detail.trim() } } : {}),
       ...(jobs.length ? { jobIntentions: jobs } : {}),
       ...(skills.trim() ? { skills: skills.trim() } : {}),
     }
-  }, [phone, intentions, skills])
+  }, [phone, county, detail, intentions, skills])
   const checked = validate(updateRegistrationSchema, input)
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
 
@@ -107,19 +116,22 @@ function UpdateDetails() {
     setSubmitted(true)
     setServerFields({})
     setFailure('')
-    setDone(false)
+    setDone(null)
     if (!checked.ok || busy) return
     setBusy(true)
-    const res = await call('updateMyRegistration', checked.data)
+    const res = await call<{ changed: string[]; regionChanged: boolean }>('updateMyRegistration', checked.data)
     setBusy(false)
     if (!res.ok) {
       setServerFields(res.error.fields ?? {})
       setFailure(res.error.message)
       return
     }
-    setDone(true)
+    setDone({ moved: res.data.regionChanged })
     setSubmitted(false)
     setPhone('')
+    setCounty('')
+    setDetail('')
+    setPickerKey((k) => k + 1)
     setIntentions(['', '', ''])
     setSkills('')
     requestId.current = uuid()
@@ -131,7 +143,7 @@ function UpdateDetails() {
       <Text className='page__lead'>只填要改的项目，其余不用填。</Text>
       {done ? (
         <Notice id='update-done' kind='success' title='已修改'>
-          <Text>工作人员会按新的信息与您联系。</Text>
+          <Text>{done.moved ? '工作人员会按新的信息与您联系。您的常住地已变到其他区（县），原登记地和新常住地的工作人员都已收到通知。' : '工作人员会按新的信息与您联系。'}</Text>
         </Notice>
       ) : null}
       {failure ? (
@@ -140,6 +152,16 @@ function UpdateDetails() {
         </Notice>
       ) : null}
       <TextField path='phone' label='新的手机号码' kind='tel' autoComplete='tel' value={phone} onChange={setPhone} maxlength={11} error={errors.phone} />
+      <RegionPicker
+        key={pickerKey}
+        path='residenceAddress'
+        label='新的常住所在地'
+        hint='搬到其他区（县）的，失业登记不用重新办理，两地的工作人员都会收到通知'
+        value={county}
+        onChange={setCounty}
+        error={errors['residenceAddress.regionCode'] ?? errors.residenceAddress}
+      />
+      <TextField path='residenceAddress.detail' label='新的详细地址' hint='街道、小区、门牌号' value={detail} onChange={setDetail} maxlength={100} error={errors['residenceAddress.detail']} />
       {intentions.map((v, i) => (
         <TextField
           key={i}
