@@ -1,6 +1,6 @@
 /**
- * Masks for every list, log and QR view (docs/product.md "Privacy": ID numbers and phones are masked; seed
- * 000 §四(三) 确保劳动者个人信息和隐私安全; PIPL treats ID numbers as sensitive). Length is preserved so a
+ * Masks for every list, log and QR view (docs/product.md "Privacy": ID numbers and phones are masked;
+ * 大人社规发〔2025〕2号 四(三) 确保劳动者个人信息和隐私安全; PIPL treats ID numbers as sensitive). Length is preserved so a
  * masked value still looks like what it is.
  */
 

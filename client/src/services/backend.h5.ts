@@ -1,5 +1,5 @@
 /**
- * H5 backend: the local gateway (shared/spec/local-api.md) at `POST /api/<action>`.
+ * H5 backend: the local gateway (docs/api.md) at `POST /api/<action>`.
  * Taro.cloud does not exist in the H5 build, so identity is a demo openid sent as
  * `X-Dev-Openid`; the gateway trusts it only in local mode.
  */
