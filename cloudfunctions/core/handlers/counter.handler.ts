@@ -17,7 +17,8 @@ import { ID_TYPES, labelOf } from '@shared/codes';
 import { beijingIso } from '@shared/dates';
 import { normalizeIdNumber } from '@shared/id-number';
 import { maskIdNumber, maskName } from '@shared/mask';
-import { isCountyCode, regionName, regionPrefixMatches } from '@shared/regions';
+import { isCountyCode, regionName } from '@shared/regions';
+import { staffMaySee } from '../access';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';
@@ -96,7 +97,7 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
   if (Object.keys(fields).length || !seen.ok) return fail('VALIDATION_FAILED', '请按所见证件填写后再确认', fields);
   const rec = await deps.store.get<CounterRecord>('verifications', counterId(code));
   const now = deps.clock.now();
-  if (!rec || rec.usedAt !== null || now > rec.expiresAt || !regionPrefixMatches(staff.region, rec.region)) return fail('NOT_FOUND', CODE_NOT_FOUND);
+  if (!rec || rec.usedAt !== null || now > rec.expiresAt || !staffMaySee(staff, rec)) return fail('NOT_FOUND', CODE_NOT_FOUND);
   if (rec.openid === staff.openid) return fail('FORBIDDEN', '不能为本人的账号办理窗口核验，请由其他工作人员办理');
   const audit = { at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, staffRole: staff.role, action: 'confirmIdentityAtCounter', documentType: seen.idType };
   if (seen.idType !== rec.idType || seen.idNumber !== rec.idNumber || seen.name !== rec.name) {

@@ -284,7 +284,7 @@ export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<R
     .filter((d) => staffMaySee(staff, d));
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
-  const ratings = await ratingSummary(deps.store, staff.region, p.from, p.to);
+  const ratings = await ratingSummary(deps.store, staff, p.from, p.to);
   await audit(deps, 'monthlyStats', { month: v.data.month });
   return ok({ ...stats, regionNames, ratings });
 }
