@@ -21,6 +21,8 @@ export const ACTIONS = {
   getProgress: { fn: 'citizen', audience: 'citizen' },
   listMyApplications: { fn: 'citizen', audience: 'citizen' },
   getMyCertificate: { fn: 'citizen', audience: 'citizen' },
+  // issue 18: 失业登记证明 / 就业登记证明 as a PDF with a QR that verifies it (core/proof.ts)
+  getRegistrationProof: { fn: 'citizen', audience: 'citizen' },
   listMyMessages: { fn: 'citizen', audience: 'citizen' },
   getMyProfile: { fn: 'citizen', audience: 'citizen' },
   getMyStatus: { fn: 'citizen', audience: 'citizen' },
@@ -54,6 +56,8 @@ export const ACTIONS = {
   listWhoReadMyData: { fn: 'citizen', audience: 'citizen' },
   confirmIdentityAtCounter: { fn: 'staff', audience: 'verifier' },
   verifyCertificate: { fn: 'staff', audience: 'verifier' },
+  // issue 18: the registration proof's QR
+  verifyProof: { fn: 'staff', audience: 'verifier' },
   listReviewQueue: { fn: 'staff', audience: 'reviewer' },
   getApplicationDetail: { fn: 'staff', audience: 'reviewer' },
   decideApplication: { fn: 'staff', audience: 'reviewer' },

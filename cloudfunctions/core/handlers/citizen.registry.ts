@@ -6,6 +6,7 @@ import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplica
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
+import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
 import { listOffices, rateService, remindOffice } from './service.handler';
@@ -23,6 +24,8 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
   applyCertificate,
   getMyCertificate,
+  // issue 18: 失业登记证明 / 就业登记证明 (proof.handler.ts)
+  getRegistrationProof,
   getProgress,
   listMyApplications,
   listMyMessages,

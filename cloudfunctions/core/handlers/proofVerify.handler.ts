@@ -1,0 +1,118 @@
+/**
+ * `verifyProof {token}` (staff, verifier and above; not region-scoped, like verifyCertificate): is a
+ * 失业登记证明 / 就业登记证明 (core/proof.ts) genuine, and what is the registration NOW. Audited; the holder
+ * is told. Kept apart from proof.handler.ts so the staff function does not bundle the PDF library.
+ */
+import type { RegistrationStatus, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { beijingDate, beijingIso } from '@shared/dates';
+import { maskName } from '@shared/mask';
+import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
+import { regionName } from '@shared/regions';
+import type { Deps } from '../deps';
+import { writeMessageInTx } from '../messages';
+import { asProofClaims, PROOF_TITLE } from '../proof';
+import { QR_CLOCK_SKEW_SECONDS } from '../qr/token.port';
+import type { ApplicationRecord, RegistrationRecord } from '../records';
+import { registrationId } from '../registrations';
+import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from './qr.handler';
+
+export type ProofReason = 'malformed' | 'bad_signature' | 'unknown_key' | 'expired' | 'not_yet_valid' | 'unknown_registration';
+
+export const PROOF_REASON_TEXT: Record<ProofReason, string> = {
+  malformed: '不是有效的登记证明二维码',
+  bad_signature: '二维码验签失败，可能是伪造或被篡改的证明',
+  unknown_key: '证明的签名密钥已更换或未知，请持证人重新开具证明',
+  expired: '证明已过有效期，请持证人重新开具',
+  not_yet_valid: '证明时间异常，请持证人重新开具',
+  unknown_registration: '未找到该证明所载的登记',
+};
+
+export interface ProofAnswer {
+  valid: boolean;
+  reason?: ProofReason;
+  reasonText?: string;
+  /** 失业登记证明 / 就业登记证明 */
+  title?: string;
+  kind?: RegistrationKind;
+  /** masked, e.g. 王*国 */
+  holderName?: string;
+  regionName?: string;
+  since?: string;
+  issuedOn?: string;
+  validUntil?: string;
+  /** the registration now: 'replaced' = a later registration of the same kind took its place */
+  registrationStatus?: RegistrationStatus | 'replaced';
+  registrationStatusText?: string;
+  validAsOf: string;
+}
+
+async function withinRateLimit(deps: Deps, openid: string, now: number): Promise<boolean> {
+  const id = `verifyProof:${openid}:${Math.floor(now / 60_000)}`;
+  return deps.store.transaction(async (tx) => {
+    const n = (await tx.get<{ n: number }>('counters', id))?.n ?? 0;
+    if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
+    await tx.put('counters', id, { n: n + 1, staffOpenid: openid, at: now });
+    return true;
+  });
+}
+
+export async function verifyProof(input: unknown, deps: Deps): Promise<Result<ProofAnswer>> {
+  const keys = deps.qrKeys;
+  if (!keys) return fail('UNAVAILABLE', QR_UNAVAILABLE);
+  const staff = deps.caller.staff;
+  if (!staff) return fail('FORBIDDEN', '只有经办人员可以核验登记证明');
+  const raw = (input as { token?: unknown } | null)?.token;
+  if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 2048) {
+    return fail('VALIDATION_FAILED', '请扫描登记证明上的二维码', { token: '请扫描登记证明上的二维码' });
+  }
+  const now = deps.clock.now();
+  if (!(await withinRateLimit(deps, staff.openid, now))) {
+    return fail('RATE_LIMITED', `核验过于频繁：每位工作人员每分钟最多核验 ${VERIFY_LIMIT_PER_MINUTE} 次，请稍后再试`);
+  }
+  const verdict = await keys.verifyJson(raw.trim(), now);
+  const claims = verdict.ok ? asProofClaims(verdict.claims) : null;
+  let reason: ProofReason | null = verdict.ok ? (claims ? null : 'malformed') : verdict.reason;
+  const nowS = now / 1000;
+  if (claims && nowS > claims.exp + QR_CLOCK_SKEW_SECONDS) reason = 'expired';
+  else if (claims && nowS < claims.iat - QR_CLOCK_SKEW_SECONDS) reason = 'not_yet_valid';
+  // by the application the registration came from (applications are stored by id; the token names no person)
+  const app = claims && !reason ? await deps.store.get<ApplicationRecord>('applications', claims.r) : null;
+  const reg = app && claims ? await deps.store.get<RegistrationRecord>('registrations', registrationId(claims.kind, app.personKey)) : null;
+  if (claims && !reason && !app) reason = 'unknown_registration';
+  const validAsOf = beijingIso(now);
+  let answer: ProofAnswer;
+  if (reason || !claims || !app) {
+    answer = { valid: false, reason: reason ?? 'malformed', reasonText: PROOF_REASON_TEXT[reason ?? 'malformed'], validAsOf };
+  } else {
+    const label = REGISTRATION_KIND_LABEL[claims.kind];
+    const same = reg && reg.applicationId === claims.r;
+    const status: ProofAnswer['registrationStatus'] = same ? reg!.status : 'replaced';
+    const statusText = same
+      ? reg!.status === 'active' ? `${label}有效` : `${label}已于 ${reg!.endedAt ? beijingDate(reg!.endedAt) : '（日期不详）'} 注销`
+      : `该${label}已结束，已有新的登记，请持证人重新开具证明`;
+    const name = String((reg?.person as { name?: string } | undefined)?.name ?? app.person?.name ?? '');
+    answer = {
+      valid: true, title: PROOF_TITLE[claims.kind], kind: claims.kind, holderName: maskName(name),
+      regionName: regionName(app.region) ?? app.region, ...(same ? { since: beijingDate(reg!.since) } : {}),
+      issuedOn: beijingDate(claims.iat * 1000), validUntil: beijingDate(claims.exp * 1000),
+      registrationStatus: status, registrationStatusText: statusText, validAsOf,
+    };
+  }
+  await deps.store.transaction(async (tx) => {
+    await tx.put('audit', deps.newId(), {
+      at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyProof',
+      result: answer.valid ? 'valid' : answer.reason, applicationId: claims?.r ?? null, personKey: app?.personKey ?? null,
+    });
+    const openid = (reg?.openid as string | undefined) ?? app?.openid;
+    if (!answer.valid || !openid || !app) return;
+    await writeMessageInTx(tx, {
+      messageId: deps.newId(), openid, personKey: app.personKey, event: 'proof.verified',
+      title: '登记证明核验提醒',
+      body: `您的${answer.title}（${answer.issuedOn} 开具）于 ${validAsOf.slice(0, 16).replace('T', ' ')} 被 ${staff.name} 扫码核验。`,
+      at: now,
+    });
+  });
+  deps.log?.('proof.verified', { staff: staff.openid, result: answer.valid ? 'valid' : answer.reason });
+  return ok(answer);
+}
