@@ -105,7 +105,7 @@ export function fileKeys(o: { dir: string; alg?: TokenAlg; ttlSeconds?: number }
     const list = load();
     for (const e of [...list]) {
       if (ring.verifies(e, now)) continue;
-      writeFileSync(join(o.dir, `${e.kid}.dropped.json`), JSON.stringify({ ...e.publicJwk, kid: e.kid, alg: e.alg, createdAt: e.createdAt, notAfter: e.notAfter, droppedAt: now }, null, 2) + '\n');
+      writeFileSync(join(o.dir, `${e.kid}.dropped.json`), JSON.stringify({ ...e.publicJwk, kid: e.kid, alg: e.alg, createdAt: e.createdAt, notAfter: e.notAfter, droppedAt: now }, null, 2) + '\n', { mode: 0o600 });
       rmSync(file(e.kid), { force: true });
       droppedKids.add(e.kid);
       list.splice(list.indexOf(e), 1);

@@ -5,7 +5,7 @@
  * (docs/api.md "Process").
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
@@ -63,9 +63,43 @@ export function localDataKeys(dataDir: string): DataKeys {
   return { current: 'local', keys: { local: loadSecret(dataDir, 'data-key') } };
 }
 
+/**
+ * What DATA_DIR holds besides the database (docs/identity.md "Storage"): the secrets (`*.secret`: the
+ * person-key hash secret, the data key), the outbox sent log (phones, openids), the 失业保险金 claims
+ * handed over, and `keys/` with the QR signing keys. Each is created owner-only, but a DATA_DIR of an
+ * older version holds them 0644 / 0755: at start every one of them is narrowed — files 0600, folders
+ * 0700 — before anything is read or written. Symbolic links are left alone (chmod would follow them).
+ */
+export const OWNER_ONLY_FILES = [/\.secret$/, /^outbox-sent\.log$/, /^insurance-claims\.jsonl$/];
+export const OWNER_ONLY_FOLDERS = ['keys'];
+
+export function narrowDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const narrow = (path: string, mode: number) => {
+    const st = lstatSync(path);
+    if (st.isSymbolicLink() || (st.mode & 0o777) === mode) return;
+    chmodSync(path, mode);
+  };
+  narrow(dataDir, 0o700);
+  for (const name of readdirSync(dataDir)) {
+    const path = join(dataDir, name);
+    const st = lstatSync(path);
+    if (st.isFile() && OWNER_ONLY_FILES.some((re) => re.test(name))) narrow(path, 0o600);
+    else if (st.isDirectory() && OWNER_ONLY_FOLDERS.includes(name)) {
+      narrow(path, 0o700);
+      for (const inner of readdirSync(path)) {
+        const f = join(path, inner);
+        const s = lstatSync(f);
+        if (s.isFile()) narrow(f, 0o600);
+        else if (s.isDirectory()) narrow(f, 0o700);
+      }
+    }
+  }
+}
+
 /** The local store as handlers see it: SQLite under DATA_DIR (0700, files 0600), ID numbers and phones sealed. */
 export function openLocalStore(dataDir: string): StorePort {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  narrowDataDir(dataDir);
   return sealedStore(openSqliteStore({ dataDir }), localDataKeys(dataDir));
 }
 
@@ -81,8 +115,9 @@ export interface LocalRuntime {
 }
 
 export function localRuntime(cfg: LocalConfig): LocalRuntime {
-  // whichever store runs (SQLite, MySQL), ID numbers and phones are sealed before it sees them
-  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  // whichever store runs (SQLite, MySQL), ID numbers and phones are sealed before it sees them;
+  // an older DATA_DIR's secrets, sent log and keys are narrowed to the owner first
+  narrowDataDir(cfg.dataDir);
   const store = cfg.store ? sealedStore(cfg.store, localDataKeys(cfg.dataDir)) : openLocalStore(cfg.dataDir);
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);

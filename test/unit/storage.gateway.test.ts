@@ -3,7 +3,7 @@
  * the SQLite files 0600; full ID numbers and phones are sealed (AES-256-GCM) in the database by the
  * store-agnostic layer, the keyed hash stays for lookups; keys rotate without losing a record.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -45,6 +45,40 @@ describe('personal data at rest', () => {
     for (const f of ['store.sqlite', 'store.sqlite-wal', 'store.sqlite-shm']) expect(mode(join(dir, f))).toBe(0o600);
     await store.close?.();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an older DATA_DIR whose secrets, sent log, claims and keys/ are 0644 / 0755 is narrowed (0600 files, 0700 folders) when the gateway starts again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jy-mode-old-'));
+    try {
+      const p = makePerson({ region: '210204' });
+      const first = await startTestGateway({ now: NOW, dataDir: dir, gov: { persons: [govRecord(p)] } });
+      expect((await first.call('applyCertificate', { requestId: requestId(), ...p }, 'openid-old')).json.data.status).toBe('approved');
+      // the certificate page signs a QR: the signing key is written to keys/
+      expect((await first.call('getMyCertificate', {}, 'openid-old')).json.data.qrToken).toBeTruthy();
+      await first.close(true);
+      // what an older version left: every file 0644, every folder 0755
+      if (!existsSync(join(dir, 'outbox-sent.log'))) writeFileSync(join(dir, 'outbox-sent.log'), '');
+      if (!existsSync(join(dir, 'insurance-claims.jsonl'))) writeFileSync(join(dir, 'insurance-claims.jsonl'), '');
+      const keyFiles = readdirSync(join(dir, 'keys'));
+      expect(keyFiles.length).toBeGreaterThan(0);
+      const files = ['person-key.secret', 'data-key.secret', 'outbox-sent.log', 'insurance-claims.jsonl', ...keyFiles.map((f) => join('keys', f))];
+      for (const f of files) chmodSync(join(dir, f), 0o644);
+      for (const d of [dir, join(dir, 'keys')]) chmodSync(d, 0o755);
+      expect(mode(join(dir, 'person-key.secret'))).toBe(0o644);
+
+      const again = await startTestGateway({ now: NOW, dataDir: dir, gov: { persons: [govRecord(p)] } });
+      try {
+        expect(mode(dir)).toBe(0o700);
+        expect(mode(join(dir, 'keys'))).toBe(0o700);
+        for (const f of files) expect([f, mode(join(dir, f))]).toEqual([f, 0o600]);
+        // the same secrets, still readable by their owner: the person's records are theirs as before
+        expect((await again.call('getMyData', {}, 'openid-old')).json.data.people[0].person).toMatchObject({ idNumber: p.idNumber });
+      } finally {
+        await again.close(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the database file holds no full ID number or phone; the person still reads them (their own data)', async () => {
