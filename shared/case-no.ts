@@ -8,6 +8,7 @@
  * tells applications apart.
  */
 import type { ApplicationKind } from './api';
+import { isValidCompactDate } from './dates';
 
 const PREFIX: Record<ApplicationKind, string> = { certificate: 'SL', unemployment: 'SY', flexible: 'LH' };
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -34,3 +35,27 @@ export function caseNoOf(kind: ApplicationKind, applicationId: string, beijingDa
 }
 
 export const CASE_NO_PATTERN = /^(SL|SY|LH)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/;
+
+const KIND_OF_PREFIX: Record<string, ApplicationKind> = { SL: 'certificate', SY: 'unemployment', LH: 'flexible' };
+
+/**
+ * A 办件编号 as a person reads it out or types it — lower case, spaces, no hyphens — in its written form,
+ * or undefined when it cannot be one. Crockford's letters read for digits (O → 0, I and L → 1) are
+ * taken as the digits they stand for, in the tail only (the prefix is letters).
+ */
+export function normalizeCaseNo(raw: string): string | undefined {
+  const s = raw.replace(/[\s\u3000-]/g, '').toUpperCase();
+  const m = /^(SL|SY|LH)(\d{6})([0-9A-Z]{6})$/.exec(s);
+  if (!m) return undefined;
+  const tail = m[3].replace(/O/g, '0').replace(/[IL]/g, '1');
+  const caseNo = `${m[1]}-${m[2]}-${tail}`;
+  return CASE_NO_PATTERN.test(caseNo) ? caseNo : undefined;
+}
+
+/** The kind and the Beijing submission day (YYYY-MM-DD) a written 办件编号 names; undefined for a malformed one. */
+export function parseCaseNo(caseNo: string): { kind: ApplicationKind; day: string } | undefined {
+  if (!CASE_NO_PATTERN.test(caseNo)) return undefined;
+  const d = caseNo.slice(3, 9);
+  if (!isValidCompactDate(`20${d}`)) return undefined;
+  return { kind: KIND_OF_PREFIX[caseNo.slice(0, 2)], day: `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` };
+}

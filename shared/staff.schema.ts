@@ -3,11 +3,12 @@
  * cloud. The reason codes come from shared/codes.ts, so a reason 人社厅发〔2020〕79号 一(二) forbids cannot
  * even be expressed.
  */
+import { normalizeCaseNo } from './case-no';
 import { DEREGISTRATION_REASONS, ID_TYPES, REJECTION_REASONS, TAIWAN_PASS, TAIWAN_PASS_MESSAGE, codesOf } from './codes';
 import { isValidCompactDate, isValidMonth } from './dates';
 import { normalizeIdNumber } from './id-number';
 import { bypassProblem, forbiddenReasonProblem, sentenceProblem } from './staff-text';
-import { blankToUndefined, isRecord, text, whenClean, z } from './zod-kit';
+import { blankToUndefined, isRecord, optionalText, text, whenClean, z } from './zod-kit';
 
 const applicationId = text('请提供申请编号', (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? undefined : '申请编号格式不正确'));
 const note = (max: number) => z.preprocess(blankToUndefined, text('说明不能为空', (s) => (s.length > max ? `说明不超过${max}个字` : undefined)).optional());
@@ -114,6 +115,16 @@ export const statsSchema = z.object({
 export const STAFF_FIELD_LABELS: Readonly<Record<string, string>> = {
   applicationId: '申请编号', decision: '审核结果', reasonCode: '原因', note: '说明', from: '开始日期', to: '结束日期', month: '统计月份',
 };
+
+/**
+ * listReviewQueue: the region's pending reviews, or — given `caseNo` — the application of that 办件编号
+ * whatever its state (a person quotes it on the phone). Typed as read out: case, spaces and hyphens
+ * do not matter (shared/case-no.ts `normalizeCaseNo`).
+ */
+export const CASE_NO_MESSAGE = '办件编号格式不对，应如 SY-260512-K7Q2MA（事项字母-提交日期-6位字母数字）';
+export const queueQuerySchema = z.object({
+  caseNo: optionalText(CASE_NO_MESSAGE, (s) => (s.length <= 40 && normalizeCaseNo(s) ? undefined : CASE_NO_MESSAGE), (s) => (s.length <= 40 ? normalizeCaseNo(s) ?? s : s)),
+});
 
 /** A staff task (contact within 5 working days after registration, 人社厅发〔2020〕79号 一(三)). */
 export const taskRefSchema = z.object({

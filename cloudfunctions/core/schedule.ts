@@ -150,7 +150,8 @@ export function nearestStaff(staff: StaffMember[], region: string, role: StaffMe
   return matching.filter((s) => depth(s) === longest);
 }
 
-const KIND_LABEL: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
+/** The application kinds as staff messages name them. */
+export const KIND_LABEL: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
 
 /**
  * Pending reviews near or past their due date: a reminder to the region's reviewers (admins when

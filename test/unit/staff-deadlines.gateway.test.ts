@@ -49,7 +49,7 @@ describe('contact tasks are reminded before they are due and escalated once late
   it('counts the region\'s work on the 工作台: nothing late yet; another city sees none of it', async () => {
     const wb = await gw.call('getWorkbench', {}, 'sd-reviewer');
     expect(wb.status).toBe(200);
-    expect(wb.json.data.reviews).toEqual({ open: 1, dueToday: 0, overdue: 0 });
+    expect(wb.json.data.reviews).toEqual({ open: 1, dueToday: 0, overdue: 0, reminded: 0 });
     expect(wb.json.data.tasks).toEqual({ open: 2, dueToday: 0, overdue: 0 });
     const other = await gw.call('getWorkbench', {}, 'sd-as-reviewer');
     expect(other.json.data.tasks.open).toBe(0);

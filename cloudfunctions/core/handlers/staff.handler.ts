@@ -6,6 +6,7 @@
  */
 import type { ApplicationView, Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
+import { caseNoOf, parseCaseNo } from '@shared/case-no';
 import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '@shared/codes';
 import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '@shared/contact-record';
 import { beijingDate, beijingIso, compactToIso, isoToCompact, startOfBeijingDay, addDays, statsPeriod } from '@shared/dates';
@@ -14,7 +15,7 @@ import { maskContactFields, maskIdNumber, maskName } from '@shared/mask';
 import { isRuralOrNonLocal } from '@shared/region-profiles';
 import { regionName } from '@shared/regions';
 import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
-import { decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, statsSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
+import { CASE_NO_MESSAGE, decideSchema, deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, exportSchema, queueQuerySchema, statsSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
 import { ruleFirstMessage } from '@shared/staff-text';
 import { validate } from '@shared/validate';
 import { approveInTx, rejectInTx, returnInTx } from '../approval';
@@ -28,6 +29,8 @@ import { applicationView } from '../views';
 import { ratingSummary, type RatingSummary } from '../ratings';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
+/** 注销 and its evidence: no registration of that number in force in the caller's region (absent and elsewhere alike). */
+const NO_ACTIVE_REGISTRATION = '没有查到这个证件号码在您所辖区域内有效的失业登记，请核对证件类型和号码';
 
 function staffOf(deps: Deps): StaffMember {
   // dispatch lets only staff of the right role reach these handlers
@@ -45,7 +48,10 @@ export async function audit(deps: Deps, action: string, target: Record<string, u
 
 export interface QueueItem {
   applicationId: string;
+  /** 办件编号 (shared/case-no.ts): what the person quotes on the phone */
+  caseNo: string;
   kind: ApplicationRecord['kind'];
+  status: ApplicationRecord['status'];
   holderName: string;
   idNumberMasked: string;
   region: string;
@@ -55,26 +61,51 @@ export interface QueueItem {
   dueDateUncertain: boolean;
   overdue: boolean;
   reasons: string[];
+  /** 催办 (remindOffice): how many times the person chased it, and when last (Beijing time); 0 / null when never */
+  reminderCount: number;
+  lastRemindedAt: string | null;
 }
 
-/** Pending applications of the staff member's region, earliest due date first, overdue marked. */
-export async function listReviewQueue(_input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string }>> {
+function queueItemOf(a: ApplicationRecord, today: string): QueueItem {
+  const reminders = (a.reminders as number[] | undefined) ?? [];
+  return {
+    applicationId: a.applicationId, caseNo: caseNoOf(a.kind, a.applicationId, beijingDate(a.submittedAt)), kind: a.kind, status: a.status,
+    holderName: maskName(a.person.name), idNumberMasked: maskIdNumber(a.person.idNumber),
+    region: a.region, regionName: regionName(a.region) ?? a.region, submittedAt: beijingIso(a.submittedAt),
+    dueDate: a.dueDate, dueDateUncertain: a.dueDateUncertain, overdue: a.status === 'pending_review' && !!a.dueDate && a.dueDate < today, reasons: a.reviewReasons,
+    reminderCount: reminders.length, lastRemindedAt: reminders.length ? beijingIso(reminders[reminders.length - 1]) : null,
+  };
+}
+
+/**
+ * Pending applications of the staff member's region, earliest due date first, overdue and 催办 marked;
+ * or, given `caseNo` (办件编号), the application of that number in the region whatever its state — found
+ * through the kind and the submission day the number names. Own cases are left out either way; the
+ * read is audited (a search with the number and what it found).
+ */
+export async function listReviewQueue(input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string; caseNo?: string }>> {
   const staff = staffOf(deps);
+  const v = validate(queueQuerySchema, input ?? {}, { caseNo: '办件编号' });
+  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const today = beijingDate(deps.clock.now());
   const prefix = regionQueryPrefix(staff);
-  const found = prefix === null ? [] : await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const caseNo = v.data.caseNo;
+  const named = caseNo ? parseCaseNo(caseNo) : undefined;
+  if (caseNo && !named) return fail('VALIDATION_FAILED', CASE_NO_MESSAGE, { caseNo: CASE_NO_MESSAGE });
+  const found = prefix === null
+    ? []
+    : named
+      ? (await deps.store.find<ApplicationRecord>('applications', { kind: named.kind, region: { prefix }, submittedAt: { gte: startOfBeijingDay(named.day), lt: startOfBeijingDay(addDays(named.day, 1)) } }, { limit: 5000 }))
+        .filter((a) => caseNoOf(a.kind, a.applicationId, beijingDate(a.submittedAt)) === caseNo)
+      : await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const apps: ApplicationRecord[] = [];
   for (const a of found) {
     // the staff member's own cases go to a colleague (separation of duties): not in their queue
     if (staffMaySee(staff, a) && !(await isOwnCase(deps.store, staff, { personKey: a.personKey, filedBy: a.openid }))) apps.push(a);
   }
-  const items = apps.map((a) => ({
-    applicationId: a.applicationId, kind: a.kind, holderName: maskName(a.person.name), idNumberMasked: maskIdNumber(a.person.idNumber),
-    region: a.region, regionName: regionName(a.region) ?? a.region, submittedAt: beijingIso(a.submittedAt),
-    dueDate: a.dueDate, dueDateUncertain: a.dueDateUncertain, overdue: !!a.dueDate && a.dueDate < today, reasons: a.reviewReasons,
-  }));
-  await audit(deps, 'listReviewQueue', { count: items.length });
-  return ok({ items, today });
+  const items = apps.map((a) => queueItemOf(a, today));
+  await audit(deps, 'listReviewQueue', caseNo ? { count: items.length, caseNo, applicationIds: items.map((i) => i.applicationId), personKeys: apps.map((a) => a.personKey) } : { count: items.length });
+  return ok({ items, today, ...(caseNo ? { caseNo } : {}) });
 }
 
 /** The whole application for a decision: every check, the form, the commitment. Audited. */
@@ -136,13 +167,13 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
 /** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (人社厅发〔2020〕79号 一(四)). */
 export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
   const staff = staffOf(deps);
-  const v = validate(deregisterSchema, input, { idNumber: '证件号码', ...STAFF_FIELD_LABELS });
+  const v = validate(deregisterSchema, input, { idType: '证件类型', idNumber: '证件号码', ...STAFF_FIELD_LABELS });
   if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const personKey = deps.personKey(v.data.idNumber);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
-    if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NOT_FOUND);
+    if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NO_ACTIVE_REGISTRATION);
     if (await isOwnCase(tx, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
     if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
     // 人社厅发〔2020〕79号 一(四): 31/32 only on what the record of contacts and services shows (shared/contact-record.ts).
@@ -190,11 +221,11 @@ export interface DeregistrationEvidence {
  */
 export async function getDeregistrationEvidence(input: unknown, deps: Deps): Promise<Result<DeregistrationEvidence>> {
   const staff = staffOf(deps);
-  const v = validate(evidenceQuerySchema, input, { idNumber: '证件号码' });
+  const v = validate(evidenceQuerySchema, input, { idType: '证件类型', idNumber: '证件号码' });
   if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const personKey = deps.personKey(v.data.idNumber);
   const reg = await deps.store.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
-  if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NOT_FOUND);
+  if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NO_ACTIVE_REGISTRATION);
   if (await isOwnCase(deps.store, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
   if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
   await audit(deps, 'getDeregistrationEvidence', { personKey, registrationId: reg.registrationId });

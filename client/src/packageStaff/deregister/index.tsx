@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { DEREGISTRATION_REASONS, labelOf } from '@shared/codes'
+import { DEREGISTRATION_REASONS, ID_TYPES, labelOf } from '@shared/codes'
 import { deregisterSchema, EVIDENCE_CODES, evidenceQuerySchema, STAFF_FIELD_LABELS } from '@shared/staff.schema'
 import { SENTENCE_MIN_CHARS } from '@shared/staff-text'
 import { validate } from '@shared/validate'
@@ -21,11 +21,15 @@ interface Deregistered {
   holderName: string
 }
 
-const LABELS = { idNumber: '证件号码', ...STAFF_FIELD_LABELS, reasonCode: '注销原因' }
+const LABELS = { idType: '证件类型', idNumber: '证件号码', ...STAFF_FIELD_LABELS, reasonCode: '注销原因' }
+
+/** Said instead of an empty confirmation when the number names no registration in force here. */
+const NONE_FOUND = '没有查到这个证件号码在您所辖区域内有效的失业登记，请核对证件类型和号码。没有可注销的登记。'
 
 /** What getDeregistrationEvidence answers (the record of contacts and services, 人社厅发〔2020〕79号 一(四)). */
 interface Evidence {
   holderName: string
+  idNumberMasked: string
   since: string
   regionName: string
   attempts: Array<{ text: string; byName: string; note: string | null }>
@@ -39,6 +43,7 @@ export default function DeregisterPage() {
 }
 
 function Deregister() {
+  const [idType, setIdType] = useState('01')
   const [idNumber, setIdNumber] = useState('')
   const [reasonCode, setReasonCode] = useState('')
   const [note, setNote] = useState('')
@@ -52,7 +57,7 @@ function Deregister() {
   const [evidence, setEvidence] = useState<{ idNumber: string; data: Evidence } | undefined>()
   const [evidenceError, setEvidenceError] = useState('')
 
-  const checked = validate(deregisterSchema, { idNumber, reasonCode: reasonCode || undefined, note }, LABELS)
+  const checked = validate(deregisterSchema, { idType, idNumber, reasonCode: reasonCode || undefined, note }, LABELS)
   const errors: Record<string, string> = { ...(submitted && !checked.ok ? checked.fields : {}), ...serverFields }
   const chosen = DEREGISTRATION_REASONS.find((r) => r.code === reasonCode)
   // 人社厅发〔2020〕79号 一(四): 31/32 never on their own — staff record how they verified it.
@@ -61,7 +66,7 @@ function Deregister() {
   // Staff see what the system holds before they confirm (人社厅发〔2020〕79号 一(四)); the read is audited by the cloud.
   const loadEvidence = async (): Promise<Evidence | undefined> => {
     setEvidenceError('')
-    const q = validate(evidenceQuerySchema, { idNumber }, LABELS)
+    const q = validate(evidenceQuerySchema, { idType, idNumber }, LABELS)
     if (!q.ok) {
       setEvidenceError(q.fields.idNumber ?? q.message)
       return undefined
@@ -69,7 +74,8 @@ function Deregister() {
     if (evidence && evidence.idNumber === q.data.idNumber) return evidence.data
     const res = await call<Evidence>('getDeregistrationEvidence', q.data)
     if (!res.ok) {
-      setEvidenceError(res.error.message)
+      setEvidence(undefined)
+      setEvidenceError(res.error.code === 'NOT_FOUND' ? NONE_FOUND : res.error.message)
       return undefined
     }
     setEvidence({ idNumber: q.data.idNumber, data: res.data })
@@ -82,6 +88,8 @@ function Deregister() {
     setFailure('')
     if (!checked.ok || busyRef.current) return
     const shown = await loadEvidence()
+    // never an empty confirmation of an irreversible step: no registration found → say so and stop (issue 17)
+    if (!shown) return
     const rule = EVIDENCE_CODES.includes(reasonCode) ? shown?.codes[reasonCode] : undefined
     if (rule && !rule.allowed) {
       setServerFields({ reasonCode: rule.message })
@@ -91,7 +99,7 @@ function Deregister() {
     const sure = await Taro.showModal({
       title: '确认注销失业登记',
       // whose registration it is, before an irreversible step (issue 17)
-      content: `${shown ? `注销对象：${shown.holderName}，${shown.regionName}，${shown.since}起登记。` : ''}注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。${shown ? `系统中有${shown.attempts.length}条联系记录。` : ''}注销后将通知本人，且不能撤销。`,
+      content: `注销对象：${shown.holderName}（${shown.idNumberMasked}），${shown.regionName}，${shown.since}起登记。注销原因：${labelOf(DEREGISTRATION_REASONS, reasonCode)}。系统中有${shown.attempts.length}条联系记录。注销后将通知本人，且不能撤销。`,
       confirmText: '确认注销',
       cancelText: '取消',
     }).catch(() => ({ confirm: false }))
@@ -108,6 +116,7 @@ function Deregister() {
     }
     setDone(res.data)
     setIdNumber('')
+    setIdType('01')
     setReasonCode('')
     setNote('')
     setEvidence(undefined)
@@ -133,6 +142,9 @@ function Deregister() {
         </Notice>
       ) : null}
       <View className='card' key={formKey}>
+        <FormField path='idType' label='证件类型' required error={errors.idType}>
+          <SelectSheet id='idtype-picker' label='证件类型' items={ID_TYPES} value={idType} onChange={setIdType} error={!!errors.idType} />
+        </FormField>
         <TextField path='idNumber' label='证件号码' required kind='idcard' value={idNumber} onChange={setIdNumber} error={errors.idNumber} maxlength={18} placeholder='18位居民身份证号码等' />
         <FormField path='reasonCode' label='注销原因' required error={errors.reasonCode}>
           <SelectSheet id='reason-picker' label='注销原因' items={DEREGISTRATION_REASONS} value={reasonCode} onChange={setReasonCode} error={!!errors.reasonCode} />
@@ -155,7 +167,7 @@ function Deregister() {
           查看联系和服务记录
         </Button>
         {evidenceError ? (
-          <Notice id='dereg-evidence-error' kind='error' title='未能查看记录'>
+          <Notice id='dereg-evidence-error' kind='error' title={evidenceError === NONE_FOUND ? '没有查到有效的失业登记' : '未能查看记录'}>
             <Text>{evidenceError}</Text>
           </Notice>
         ) : null}

@@ -49,6 +49,7 @@ function ApplicationDetail() {
 function Shown({ app }: { app: Detail }) {
   const failed = app.checks.filter((c) => !c.passed).length
   const summary: Array<{ k: string; v: string }> = [
+    { k: '办件编号', v: app.caseNo },
     { k: '事项', v: KIND_LABEL[app.kind] ?? '申请' },
     { k: '状态', v: STATUS_LABEL[app.status] ?? '状态未知' },
     { k: '申请人', v: app.holderName },
@@ -56,6 +57,8 @@ function Shown({ app }: { app: Detail }) {
     { k: '提交时间', v: timeText(app.submittedAt) },
   ]
   if (app.dueDate) summary.push({ k: '办理期限', v: `${dateText(app.dueDate)}${app.dueDateUncertain ? '（节假日安排未公布，可能调整）' : ''}` })
+  // 催办 (remindOffice): the person chased a late review — how often and when last (issue 17)
+  if (app.reminders?.length) summary.push({ k: '本人催办', v: `${app.reminders.length} 次，最近一次 ${timeText(app.reminders[app.reminders.length - 1])}` })
   return (
     <View>
       <View className='card'>

@@ -61,7 +61,7 @@ export default function StaffHome() {
 
 interface Workbench {
   today: string
-  reviews: { open: number; dueToday: number; overdue: number }
+  reviews: { open: number; dueToday: number; overdue: number; reminded: number }
   tasks: { open: number; dueToday: number; overdue: number }
 }
 
@@ -94,6 +94,7 @@ function Counts() {
       <View className='staff__counts'>
         {cell('wb-reviews-today', '审核今日到期', w.reviews.dueToday, false, '/packageStaff/queue/index')}
         {cell('wb-reviews-overdue', '审核已超期', w.reviews.overdue, true, '/packageStaff/queue/index')}
+        {cell('wb-reviews-reminded', '群众已催办', w.reviews.reminded, true, '/packageStaff/queue/index')}
         {cell('wb-tasks-today', '联系今日到期', w.tasks.dueToday, false, '/packageStaff/tasks/index')}
         {cell('wb-tasks-overdue', '联系已超期', w.tasks.overdue, true, '/packageStaff/tasks/index')}
       </View>
