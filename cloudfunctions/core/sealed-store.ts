@@ -10,9 +10,9 @@
  * Format: `enc:v1:<kid>:<base64url(iv[12] ‖ ciphertext ‖ tag[16])>`, the field name as additional
  * data (a value moved to another field does not open). Keys: `{ current, keys: { kid: 32 bytes } }`
  * from configuration (DATA_KEYS in production; DATA_DIR/data-key.secret locally). Rotation
- * (docs/identity.md "Keys"): add a new key and make it current — new writes use it, old values open
- * with their own kid — then `resealAll` re-writes every document under the current key, and the old
- * key can go.
+ * (docs/identity.md "Rotation"): add a new key and make it current — new writes use it, old values
+ * open with their own kid — then `resealAll` (operators: `npx tsx scripts/reseal.ts`) re-writes every
+ * document under the current key, and the old key can go.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Collection, Doc, FindOptions, StorePort, StoreTx, Where } from './store.port';
@@ -107,24 +107,91 @@ export function sealedStore(inner: StorePort, keys: DataKeys): StorePort {
   };
 }
 
+/** Every collection of the store port (a new one must be added here, or this does not compile). */
+const COLLECTION_SET: Record<Collection, true> = {
+  applications: true, certificates: true, registrations: true, requests: true, persons: true, bindings: true, delegations: true,
+  counters: true, outbox: true, messages: true, subscriptions: true, audit: true, locks: true, verifications: true, tasks: true,
+  keys: true, staff: true, deregistrations: true, services: true,
+};
+export const ALL_COLLECTIONS = Object.keys(COLLECTION_SET) as Collection[];
+
+/** True when a sealed field of `doc` (at any depth) is not sealed under the current key: an older kid, or plain text. */
+export function needsReseal(keys: DataKeys, doc: unknown): boolean {
+  const mine = `${PREFIX}${keys.current}:`;
+  let stale = false;
+  walk(doc, (_field, v) => {
+    if (!v.startsWith(mine)) stale = true;
+    return v;
+  });
+  return stale;
+}
+
+export interface ResealOptions {
+  /** rows read per query (default 500); the keyset paging goes on until the collection ends, at any size */
+  pageSize?: number;
+  /** count what would be re-sealed, write nothing (the check after a run: 0 everywhere = the old key can go) */
+  dryRun?: boolean;
+  /** after each page: where the run is (the operator script prints it) */
+  onPage?: (p: ResealReport) => void;
+}
+
+export interface ResealReport {
+  collection: Collection;
+  /** rows read */
+  scanned: number;
+  /** rows re-written under the current key (dryRun: rows that would be) */
+  resealed: number;
+  /** true when this run started after the cursor a previous, interrupted run left */
+  resumed: boolean;
+}
+
+const cursorId = (c: Collection) => `cursor:reseal:${c}`;
+
 /**
- * Re-writes every document of `collections` that holds a value sealed under an older key, under the
- * current one (after a rotation). `inner` is the unwrapped store (to see which kid sealed what);
- * `store` the sealed one. Idempotent; safe while the service runs: each document is re-written in
- * its own transaction from its state at that moment.
+ * Re-writes every document of `collections` holding a sealed value that is not under the current
+ * key (an older kid, or a number stored before sealing), under the current one — after a rotation
+ * (docs/identity.md "Rotation"; operators run `scripts/reseal.ts`). `inner` is the unwrapped store
+ * (to see which kid sealed what), `store` the sealed one.
+ *
+ * Pages through each collection by `_id` (keyset: `_id > last`, both stores order by it), so a
+ * collection of any size is walked whole and rows written meanwhile are neither skipped nor read
+ * twice. Resumable: after each page the last `_id` is kept in `counters/cursor:reseal:<collection>`
+ * with the target kid; a run that was interrupted goes on from there (a cursor of another target kid
+ * is ignored), and the cursor is removed when the collection is done. Idempotent: a row already
+ * under the current key is skipped, so running it again writes nothing. Safe while the service runs:
+ * each document is re-written in its own transaction from its state at that moment.
  */
-export async function resealAll(store: StorePort, inner: StorePort, keys: DataKeys, collections: Collection[]): Promise<number> {
-  let n = 0;
+export async function resealEach(store: StorePort, inner: StorePort, keys: DataKeys, collections: readonly Collection[] = ALL_COLLECTIONS, o: ResealOptions = {}): Promise<ResealReport[]> {
+  const size = Math.max(1, Math.floor(o.pageSize ?? 500));
+  const reports: ResealReport[] = [];
   for (const c of collections) {
-    const rows = await inner.find<Doc & { _id: string }>(c, {}, { limit: 100_000 });
-    for (const row of rows) {
-      if (!JSON.stringify(row).match(/"enc:v1:([^:"]+):/g)?.some((m) => !m.startsWith(`"enc:v1:${keys.current}:`))) continue;
-      await store.transaction(async (tx) => {
-        const current = await tx.get(c, row._id);
-        if (current) await tx.put(c, row._id, current);
-      });
-      n++;
+    const saved = o.dryRun ? null : await inner.get<{ after?: unknown; kid?: unknown }>('counters', cursorId(c));
+    let after: string | null = saved && saved.kid === keys.current && typeof saved.after === 'string' ? saved.after : null;
+    const report: ResealReport = { collection: c, scanned: 0, resealed: 0, resumed: after !== null };
+    for (;;) {
+      const rows = await inner.find<Doc & { _id: string }>(c, after === null ? {} : { _id: { gt: after } }, { orderBy: { field: '_id', direction: 'asc' }, limit: size });
+      for (const row of rows) {
+        report.scanned += 1;
+        if (!needsReseal(keys, row)) continue;
+        report.resealed += 1;
+        if (o.dryRun) continue;
+        await store.transaction(async (tx) => {
+          const current = await tx.get(c, row._id);
+          if (current) await tx.put(c, row._id, current);
+        });
+      }
+      if (rows.length > 0) after = rows[rows.length - 1]._id;
+      o.onPage?.({ ...report });
+      if (rows.length < size) break;
+      if (!o.dryRun) await inner.put('counters', cursorId(c), { after, kid: keys.current });
     }
+    if (!o.dryRun) await inner.remove('counters', cursorId(c));
+    reports.push(report);
   }
-  return n;
+  return reports;
+}
+
+/** `resealEach`, summed: how many documents were re-written. */
+export async function resealAll(store: StorePort, inner: StorePort, keys: DataKeys, collections: readonly Collection[] = ALL_COLLECTIONS, o: ResealOptions = {}): Promise<number> {
+  return (await resealEach(store, inner, keys, collections, o)).reduce((n, r) => n + r.resealed, 0);
 }
