@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { addWorkingDays } from '@shared/calendar';
+import { CHECK_LABELS, type CheckName } from '@shared/check-labels';
 import { beijingDate } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { profileFor } from '@shared/region-profiles';
@@ -52,30 +53,25 @@ export interface ComparisonReport {
 
 interface Cursor { after: string; doneOn: string | null; startedOn: string }
 
-type Source = 'socialInsurance' | 'contractFiling' | 'businessRegistration' | 'pension';
+/** The outside sources compared; each finding is headed by its check's label (shared/check-labels.ts), as at intake. */
+type Source = Extract<CheckName, 'socialInsurance' | 'contractFiling' | 'businessRegistration' | 'pension'>;
 
-/** What a finding says to staff and to the person. */
-export interface Finding { source: Source; text: string; since: string | null; fingerprint: string }
+/** What a finding says to staff and to the person; `name` is the unit or business the record names. */
+export interface Finding { source: Source; text: string; since: string | null; name: string | null; fingerprint: string }
 
-const SOURCE_WORDS: Record<Source, string> = {
-  socialInsurance: '单位参保',
-  contractFiling: '劳动用工备案',
-  businessRegistration: '工商注册登记',
-  pension: '领取基本养老保险待遇',
-};
 
 type Reg = RegistrationRecord & { person?: { name?: string; idNumber?: string }; openid?: string };
 
 function unitFinding(source: 'socialInsurance' | 'contractFiling', a: SourceAnswer<UnitRecord | null>): Finding | null | 'unavailable' {
   if (!a.available) return 'unavailable';
   if (!a.value) return null;
-  return { source, text: `${SOURCE_WORDS[source]}：${a.value.unit}，${a.value.since} 起`, since: a.value.since, fingerprint: `${a.value.unit}|${a.value.since}` };
+  return { source, text: `${CHECK_LABELS[source]}：${a.value.unit}，${a.value.since} 起`, since: a.value.since, name: a.value.unit, fingerprint: `${a.value.unit}|${a.value.since}` };
 }
 
 function businessFinding(a: SourceAnswer<BusinessRecord | null>): Finding | null | 'unavailable' {
   if (!a.available) return 'unavailable';
   if (!a.value) return null;
-  return { source: 'businessRegistration', text: `${SOURCE_WORDS.businessRegistration}：${a.value.name}，${a.value.since} 起`, since: a.value.since, fingerprint: `${a.value.name}|${a.value.since}` };
+  return { source: 'businessRegistration', text: `${CHECK_LABELS.businessRegistration}：${a.value.name}，${a.value.since} 起`, since: a.value.since, name: a.value.name, fingerprint: `${a.value.name}|${a.value.since}` };
 }
 
 /**
@@ -105,7 +101,7 @@ async function findingsFor(deps: Deps, idNumber: string): Promise<{ findings: Fi
     else if (f) out.push(f);
   }
   if (!pe.available) unavailable += 1;
-  else if (pe.value.receiving) out.push({ source: 'pension', text: '养老保险待遇：系统显示已在领取基本养老保险待遇', since: null, fingerprint: 'receiving' });
+  else if (pe.value.receiving) out.push({ source: 'pension', text: `${CHECK_LABELS.pension}：系统显示已在领取基本养老保险待遇`, since: null, name: null, fingerprint: 'receiving' });
   return { findings: out, unavailable };
 }
 
@@ -127,7 +123,7 @@ async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Pr
     const task: TaskRecord = {
       taskId: id, kind: VERIFY_TASK_KIND, status: 'open', applicationId: reg.applicationId, personKey: reg.personKey,
       openid: current.openid ?? null, region: reg.region, dueDate: due.date, ...(due.uncertain ? { dueDateUncertain: true } : {}), createdAt: now,
-      finding: { source: f.source, text: f.text, since: f.since }, registrationKind: reg.kind,
+      finding: { source: f.source, text: f.text, since: f.since, name: f.name }, registrationKind: reg.kind,
     };
     if (!(await tx.create('tasks', id, task))) return false;
     if (current.openid) {

@@ -5,9 +5,10 @@
  * not news; a pass reaches every active registration (10,000 in one scheduler run) and a second pass
  * the same day compares nothing again.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHECK_LABELS } from '@shared/check-labels';
 import { COMMITMENTS } from '@shared/commitment';
 import { mod11_2 } from '@shared/id-number';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
@@ -60,6 +61,9 @@ describe('a new outside record after registration (through the gateway)', () => 
     expect(verify).toHaveLength(1);
     expect(verify[0].kindLabel).toBe('核实就业状态');
     expect(verify[0].finding).toBe('单位参保：大连新港机械有限公司，2026-03-01 起');
+    // headed by the same label as the check at intake and on the citizen's page (shared/check-labels.ts)
+    expect(verify[0].finding.startsWith(`${CHECK_LABELS.socialInsurance}：`)).toBe(true);
+    expect(verify[0].record).toEqual({ source: 'socialInsurance', sourceLabel: CHECK_LABELS.socialInsurance, name: '大连新港机械有限公司', since: '2026-03-01' });
     expect(JSON.stringify(list.json)).not.toContain(person.idNumber);
     expect((await gw.call('listContactTasks', {}, 'cmp-as-reviewer')).json.data.items).toHaveLength(0);
 
@@ -130,6 +134,13 @@ describe('every active registration in one scheduler run', () => {
       console.log(`daily comparison: ${N} active registrations compared in one scheduler run, ${ms} ms`);
       expect(run.body.ok).toBe(true);
       const report = (run.body as { data: { comparison: { compared: number; tasks: number; cycleDone: boolean } } }).data.comparison;
+      // kept for quoting (README, issue 20 "give the time"): test-results/comparison.json, beside the other figures
+      mkdirSync(resolve(__dirname, '../../test-results'), { recursive: true });
+      writeFileSync(resolve(__dirname, '../../test-results/comparison.json'), `${JSON.stringify({
+        what: 'daily comparison, one scheduler run (runScheduler), local SQLite store and outside-data file',
+        activeRegistrations: N, ms, compared: report.compared, tasksOpened: report.tasks, cycleDone: report.cycleDone,
+        cpus: cpus().length, node: process.version, measuredAt: new Date(t0).toISOString(),
+      }, null, 2)}\n`);
       expect(report).toEqual(expect.objectContaining({ compared: N, tasks: 1, cycleDone: true }));
       const tasks = await rt.store.find<{ personKey: string; finding: { text: string } }>('tasks', { kind: 'verify_employment' });
       expect(tasks).toHaveLength(1);

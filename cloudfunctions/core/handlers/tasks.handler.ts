@@ -6,6 +6,7 @@
  * record AJC00A 31/32 rest on), and close the task, which the citizen's timeline shows.
  */
 import { ruleFirstMessage } from '@shared/staff-text';
+import { checkLabel } from '@shared/check-labels';
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingDate } from '@shared/dates';
@@ -23,7 +24,6 @@ import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
-import { SOURCE_WORDS } from '../comparison';
 import { audit } from './staff.handler';
 
 const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
@@ -49,7 +49,8 @@ export interface ContactTaskItem {
 function findingRecord(f: unknown): ContactTaskItem['record'] | undefined {
   const r = f as { source?: unknown; name?: unknown; since?: unknown } | undefined;
   if (!r || typeof r.source !== 'string') return undefined;
-  const sourceLabel = (SOURCE_WORDS as Record<string, string>)[r.source] ?? r.source;
+  // the same heading as the check at intake and on the citizen's page (shared/check-labels.ts)
+  const sourceLabel = checkLabel(r.source);
   return { source: r.source, sourceLabel, name: typeof r.name === 'string' ? r.name : null, since: typeof r.since === 'string' ? r.since : null };
 }
 
