@@ -22,7 +22,7 @@ import '../queue/index.css'
 
 interface TaskItem {
   taskId: string
-  kind: 'contact' | 'followcall'
+  kind: 'contact' | 'followcall' | 'verify_employment'
   kindLabel: string
   applicationId: string
   holderName: string
@@ -31,6 +31,9 @@ interface TaskItem {
   dueDate: string
   dueDateUncertain: boolean
   overdue: boolean
+  /** 核实就业状态: the outside record the daily comparison found (人社厅发〔2020〕79号 二(八)) */
+  finding?: string
+  record?: { source: string; sourceLabel: string; name: string | null; since: string | null }
 }
 
 
@@ -130,6 +133,7 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
         {task.dueDateUncertain ? '（节假日安排未公布，期限可能调整）' : ''}
       </Text>
       <Text className='qitem__meta'>{task.regionName}</Text>
+      {task.finding ? <FoundRecord id={`task-finding-${key}`} finding={task.finding} record={task.record} /> : null}
       {message ? (
         <Notice kind='error' title='未能保存'>
           <Text>{message}</Text>
@@ -175,6 +179,29 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
       <Button id={`task-attempt-${key}`} variant='secondary' onClick={() => void save(false)}>
         只记录本次联系（稍后再联系）
       </Button>
+    </View>
+  )
+}
+
+/**
+ * What the daily comparison found, so staff know what to verify on the call: the source, the unit or
+ * business it names and since when. A record never ends a registration by itself (人社厅发〔2020〕79号 二(八)).
+ */
+function FoundRecord({ id, finding, record }: { id: string; finding: string; record?: TaskItem['record'] }) {
+  const nameLabel = record?.source === 'businessRegistration' ? '经营主体' : '单位'
+  return (
+    <View id={id} className='card'>
+      <Text className='section-title'>比对发现的记录</Text>
+      {record ? (
+        <View>
+          <Text id={`${id}-source`} className='qitem__meta'>来源：{record.sourceLabel}</Text>
+          {record.name ? <Text id={`${id}-name`} className='qitem__meta'>{nameLabel}：{record.name}</Text> : null}
+          {record.since ? <Text id={`${id}-since`} className='qitem__meta'>起始日期：{dateText(record.since)}</Text> : null}
+        </View>
+      ) : (
+        <Text className='qitem__meta'>{finding}</Text>
+      )}
+      <Text className='page__lead'>请向本人核实是否已就业。已就业的，可请本人在“我的登记”中申报；记录与本人不符的，在联系情况中写明核实结果。比对记录不会自动注销登记。</Text>
     </View>
   )
 }
