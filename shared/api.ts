@@ -7,8 +7,11 @@
 
 export type Role = 'verifier' | 'reviewer' | 'admin';
 
-/** Who may call an action. `citizen` = any identified openid; a role = staff of at least that role. */
-export type Audience = 'citizen' | Role | 'local';
+/**
+ * Who may call an action. `citizen` = any identified openid; a role = staff of at least that role;
+ * `public` = anyone, no account (the handler limits its callers); `local` = the local gateway only.
+ */
+export type Audience = 'citizen' | Role | 'local' | 'public';
 
 /** Each action is served by one cloud function (grouped by audience to keep cold starts few). */
 export type FunctionName = 'citizen' | 'staff' | 'scheduler';
@@ -21,6 +24,11 @@ export const ACTIONS = {
   getProgress: { fn: 'citizen', audience: 'citizen' },
   listMyApplications: { fn: 'citizen', audience: 'citizen' },
   getMyCertificate: { fn: 'citizen', audience: 'citizen' },
+  // issue 18: share codes by the holder's consent; anyone views one, no account (share.handler.ts)
+  createShareCode: { fn: 'citizen', audience: 'citizen' },
+  listShareCodes: { fn: 'citizen', audience: 'citizen' },
+  revokeShareCode: { fn: 'citizen', audience: 'citizen' },
+  viewSharedCertificate: { fn: 'citizen', audience: 'public' },
   // issue 18: 失业登记证明 / 就业登记证明 as a PDF with a QR that verifies it (core/proof.ts)
   getRegistrationProof: { fn: 'citizen', audience: 'citizen' },
   listMyMessages: { fn: 'citizen', audience: 'citizen' },
@@ -56,6 +64,8 @@ export const ACTIONS = {
   listWhoReadMyData: { fn: 'citizen', audience: 'citizen' },
   confirmIdentityAtCounter: { fn: 'staff', audience: 'verifier' },
   verifyCertificate: { fn: 'staff', audience: 'verifier' },
+  // issue 18: the signed revocation list for offline verification (core/revocations.ts)
+  getRevocationList: { fn: 'staff', audience: 'verifier' },
   // issue 18: the registration proof's QR
   verifyProof: { fn: 'staff', audience: 'verifier' },
   listReviewQueue: { fn: 'staff', audience: 'reviewer' },

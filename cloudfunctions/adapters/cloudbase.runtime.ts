@@ -127,10 +127,10 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
       log('runtime.unavailable', { fn, error: err instanceof Error ? err.message : String(err) });
       return fail('UNAVAILABLE', STORE_BUSY_MESSAGE);
     }
-    const { OPENID } = cloud.getWXContext();
+    const { OPENID, CLIENTIP } = cloud.getWXContext();
     let caller: Caller;
     try {
-      caller = { openid: OPENID || null, staff: OPENID ? await rt.staff.byOpenid(OPENID) : null };
+      caller = { openid: OPENID || null, staff: OPENID ? await rt.staff.byOpenid(OPENID) : null, address: CLIENTIP || null };
     } catch (err) {
       log('store.unavailable', { action, error: err instanceof Error ? err.message : String(err) });
       return fail('UNAVAILABLE', STORE_BUSY_MESSAGE);

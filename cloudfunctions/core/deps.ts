@@ -26,6 +26,11 @@ export interface StaffMember {
 export interface Caller {
   openid: string | null;
   staff: StaffMember | null;
+  /**
+   * The network address the edge saw (the gateway's socket peer, CloudBase's CLIENTIP), where it knows
+   * one: public actions count callers by it (share.handler.ts). Never logged or stored in clear.
+   */
+  address?: string | null;
 }
 
 export type SourceName = 'identity' | 'pension' | 'socialInsurance' | 'contractFiling' | 'businessRegistration' | 'certificate';

@@ -61,6 +61,8 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
   const audience = ACTIONS[action].audience;
   if (audience === 'local') {
     if (!options.local) return answer(fail('NOT_FOUND', '没有这项业务，请返回首页重新选择'));
+  } else if (audience === 'public') {
+    // no account needed (an employer checking a share code): the handler rate-limits its callers
   } else {
     if (!deps.caller.openid) return answer(fail('UNAUTHENTICATED', '请先登录后再办理'));
     if (audience !== 'citizen') {
@@ -79,7 +81,7 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
   try {
     // a lost race is run again, a few times; never INTERNAL for a conflict (core/conflicts.ts)
     const body = await retryConflicts(() => handler(input ?? {}, deps), { onRetry: (attempt, err) => deps.log?.('handler.conflict_retry', { action, attempt, error: err instanceof Error ? err.name : 'conflict' }) });
-    if (!body.ok && audience !== 'citizen' && audience !== 'local' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
+    if (!body.ok && audience !== 'citizen' && audience !== 'local' && audience !== 'public' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
       await auditRefusal(deps, action, body.error.code);
     }
     return answer(body);

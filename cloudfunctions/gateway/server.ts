@@ -1,7 +1,7 @@
 /**
  * The local gateway (docs/api.md — a fixed contract: outside checkers drive the product
  * through it). One HTTP server on 127.0.0.1:PORT: `/healthz`, `POST /api/<action>`,
- * `/.well-known/jwks.json`, and the H5 build at `/`.
+ * `/.well-known/jwks.json`, `/.well-known/revocations`, and the H5 build at `/`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fail } from '@shared/api';
 import { dispatch } from '../core/dispatch';
 import { logLine } from '../core/log';
+import { signedRevocations } from '../core/revocations';
 import { localRuntime, type LocalConfig } from './local-deps';
 import { staticFiles } from './static';
 
@@ -179,6 +180,14 @@ export async function startGateway(cfg: GatewayConfig) {
       if (url.pathname === '/.well-known/jwks.json' && (req.method === 'GET' || req.method === 'HEAD')) {
         return reply(200, await rt.qrKeys.jwks(rt.clock.now()), { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
       }
+      // docs/api.md: the signed revocation list (core/revocations.ts), a compact JWS verifiable with the
+      // JWKS above; signed afresh per request, so a short shared cache is all it needs.
+      if (url.pathname === '/.well-known/revocations' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const signed = await signedRevocations(rt.depsFor({ openid: null, staff: null }));
+        if (!signed) return reply(503, fail('UNAVAILABLE', '电子证服务暂不可用，请稍后再试'));
+        res.writeHead(200, { 'content-type': 'application/jwt', 'cache-control': 'public, max-age=60', ...SECURITY_HEADERS, 'content-security-policy': API_CSP });
+        return res.end(req.method === 'HEAD' ? undefined : signed.list);
+      }
       const extra = extraRoutes.get(url.pathname);
       if (extra && req.method === 'GET') return await extra(res);
       if (url.pathname.startsWith('/api/')) {
@@ -199,7 +208,8 @@ export async function startGateway(cfg: GatewayConfig) {
         }
         const header = req.headers['x-dev-openid'];
         const openid = typeof header === 'string' && header.trim() ? header.trim().slice(0, 128) : null;
-        const caller = await rt.callerFor(openid);
+        // the socket peer, for the public actions' per-caller limits (share.handler.ts); no proxy header is trusted
+        const caller = { ...(await rt.callerFor(openid)), address: req.socket.remoteAddress ?? null };
         const out = await dispatch(action, input, rt.depsFor(caller), { local: true });
         write(logLine('api', { action: action.slice(0, 64), status: out.status, ms: Date.now() - started, staff: caller.staff ? caller.staff.openid : undefined }, rt.clock.now()));
         return reply(out.status, out.body);

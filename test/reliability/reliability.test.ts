@@ -691,6 +691,26 @@ describe('access matrix: every action × (no identity, another citizen, staff of
       return;
     }
 
+    if (audience === 'public') {
+      // viewSharedCertificate, callable with no account: the owner's share code, once revoked, answers
+      // exactly as a code never issued, whoever asks (no oracle; share.handler.ts)
+      const made = await call('createShareCode', { requestId: 'req-acc-shr1', purpose: 'job' }, 'acc-owner');
+      expect(made.body).toMatchObject({ ok: true });
+      const code = (made.body as any).data.code as string;
+      expect((await call('revokeShareCode', { requestId: 'req-acc-shr2', code }, 'acc-owner')).status).toBe(200);
+      const never = code === '23456789' ? '98765432' : '23456789';
+      for (const who of [null, 'acc-other', 'acc-as-admin']) {
+        const a = await call(action, { code }, who);
+        const b = await call(action, { code: never }, who);
+        figures.access.cases += 1;
+        if (JSON.stringify(a) !== JSON.stringify(b)) figures.access.revealing++;
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        expect(a.status).toBe(404);
+        figures.access.refused++;
+      }
+      return;
+    }
+
     // no identity
     const anon = await same(null);
     expect(anon.status).toBe(401);
@@ -719,6 +739,15 @@ describe('access matrix: every action × (no identity, another citizen, staff of
 
     // staff of another region, of the right rank: a record outside the region is not there
     const other = otherRegion[audience];
+    if (action === 'getRevocationList') {
+      // the list GET /.well-known/revocations publishes to anyone (core/revocations.ts): certificate
+      // numbers and versions, no person, no region scope — and signed per call, so no byte comparison
+      const v = await call(action, {}, other);
+      figures.access.cases += 1;
+      expect(v.status).toBe(200);
+      for (const secret of [ids.pending, ids.registered, registered.idNumber, owner.idNumber, owner.name, registered.name]) expect(JSON.stringify(v.body)).not.toContain(secret);
+      return;
+    }
     if (action === 'verifyCertificate') {
       // national by design (大人社规发〔2025〕2号 一 全国通用, qr.handler.ts): telling valid from forged is the
       // point, so no byte comparison; the holder is masked and the scan audited

@@ -14,6 +14,7 @@ import { openSqliteStore } from '../../cloudfunctions/adapters/store.sqlite';
 import { claimsFor } from '../../cloudfunctions/core/qr/token.port';
 import type { CertificateRecord } from '../../cloudfunctions/core/records';
 import { formatCertificateNo } from '@shared/certificate-number';
+import { certificateIdentifier, parseCertificateIdentifier } from '@shared/certificate-identifier';
 import { COMMITMENTS } from '@shared/commitment';
 import { maskName } from '@shared/mask';
 import { startTestGateway, type GovFileContent, type TestGateway } from '../support/gateway';
@@ -94,8 +95,11 @@ describe('electronic certificate QR through the gateway (docs/product.md flow 6)
     expect(status).toBe(200);
     expect(json.data).toEqual({
       valid: true, certificateNo, holderName: maskName(holder.name), status: 'valid', registrationStatus: 'active', registrationKind: 'unemployment',
+      identifier: certificateIdentifier({ issuerCode: certificateNo.slice(0, 6), serial: certificateNo, version: 1 }),
       validAsOf: expect.stringMatching(/^2026-03-10T10:0\d:\d\d\.\d{3}\+08:00$/),
     });
+    // the 电子证照标识 (GB/T 36904) checks, and names this number and version
+    expect(parseCertificateIdentifier(json.data.identifier)).toMatchObject({ issuerCode: '210204', serial: certificateNo, version: 1 });
     expect(json.data.holderName).not.toBe(holder.name);
     const text = JSON.stringify(json);
     expect(text).not.toContain(holder.idNumber);

@@ -6,6 +6,7 @@ import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplica
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';
+import { createShareCode, listShareCodes, revokeShareCode, viewSharedCertificate } from './share.handler';
 import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
@@ -24,6 +25,11 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
   applyCertificate,
   getMyCertificate,
+  // issue 18: share codes (share.handler.ts)
+  createShareCode,
+  listShareCodes,
+  revokeShareCode,
+  viewSharedCertificate,
   // issue 18: 失业登记证明 / 就业登记证明 (proof.handler.ts)
   getRegistrationProof,
   getProgress,

@@ -15,6 +15,7 @@
 import type { ApiError, CertificateView, RegistrationStatus, Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { reissueSchema } from '@shared/reissue.schema';
+import { certificateIdentifier } from '@shared/certificate-identifier';
 import type { CertificateEntries } from '@shared/certificate-entries';
 import { localEntriesInTx } from '../certificate-entries';
 import { beijingIso } from '@shared/dates';
@@ -53,7 +54,8 @@ export const VERIFY_REASON_TEXT: Record<VerifyReason, string> = {
   malformed: '不是有效的电子证二维码',
   bad_signature: '二维码验签失败，可能是伪造或被篡改的证件',
   unknown_key: '二维码签名密钥未知或已停用，可能是伪造的证件或很久以前的截图',
-  expired: '二维码已过期（可能是截图），请持证人刷新电子证后重新出示',
+  // a screenshot older than the token's two minutes (qr/token.port.ts QR_TTL_SECONDS)
+  expired: '二维码已过期，请持证人刷新',
   not_yet_valid: '二维码时间异常，请持证人校准手机时间后刷新重试',
   unknown_certificate: '未找到该证件',
   superseded: '该二维码已因补发作废',
@@ -71,6 +73,11 @@ export interface VerifyAnswer {
   registrationStatus?: RegistrationStatus | 'none';
   /** which registration the status is about (a person in 灵活就业 is never shown "已注销") */
   registrationKind?: 'unemployment' | 'flexible';
+  /**
+   * 电子证照标识 of this certificate version (GB/T 36904, shared/certificate-identifier.ts). Here, not in
+   * the token: with it the token would pass QR version 10 at ECC M (qr/token.port.ts).
+   */
+  identifier?: string;
   /** when this answer was true (ISO-8601 +08:00) */
   validAsOf: string;
 }
@@ -147,7 +154,8 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   const answer: VerifyAnswer = valid
     ? {
         valid: true, certificateNo: cert!.certificateNo, holderName: maskName(cert!.name), status: cert!.status,
-        registrationStatus: registration!.status, ...(registration!.kind ? { registrationKind: registration!.kind } : {}), validAsOf,
+        registrationStatus: registration!.status, ...(registration!.kind ? { registrationKind: registration!.kind } : {}),
+        identifier: certificateIdentifier({ issuerCode: cert!.issuingRegion, serial: cert!.certificateNo, version: cert!.version }), validAsOf,
       }
     : {
         valid: false, reason: reason!, reasonText: VERIFY_REASON_TEXT[reason!],

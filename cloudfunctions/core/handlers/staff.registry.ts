@@ -4,11 +4,14 @@ import { decideApplication, deregister, exportDeregistrations, getApplicationDet
 import { decideHardship, listHardshipRequests } from './hardship.handler';
 import { completeContactTask, getWorkbench, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';
+import { getRevocationList } from './revocations.handler';
 import { verifyProof } from './proofVerify.handler';
 import { confirmIdentityAtCounter } from './counter.handler';
 
 export const STAFF_HANDLERS: HandlerMap = {
   verifyCertificate,
+  // issue 18: the signed revocation list (revocations.handler.ts)
+  getRevocationList,
   // issue 18: the registration proof's QR (proofVerify.handler.ts)
   verifyProof,
   confirmIdentityAtCounter,
