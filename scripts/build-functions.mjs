@@ -14,7 +14,7 @@ const out = join(root, 'build/cloudfunctions');
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // mysql2 too: bundled it adds ≈ 1 MB (iconv-lite's code pages) to every function; installed by the
 // platform (installDependency) it is loaded from node_modules like the SDKs.
-const platformInstalled = ['wx-server-sdk', 'tencentcloud-sdk-nodejs-common', 'tencentcloud-sdk-nodejs-sms', 'mysql2'];
+const platformInstalled = ['wx-server-sdk', 'tencentcloud-sdk-nodejs-common', 'tencentcloud-sdk-nodejs-sms', 'tencentcloud-sdk-nodejs-ocr', 'mysql2'];
 
 rmSync(out, { recursive: true, force: true });
 const sizes = {};

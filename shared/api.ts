@@ -46,6 +46,8 @@ export const ACTIONS = {
   // issue 17 (citizen experience): offices, 催办, 好差评
   listOffices: { fn: 'citizen', audience: 'citizen' },
   remindOffice: { fn: 'citizen', audience: 'citizen' },
+  // issue 17: 拍照识别身份证 — the 人像面 read into the form's fields, for the person to check (core/id-card-ocr.ts)
+  recognizeIdCard: { fn: 'citizen', audience: 'citizen' },
   rateService: { fn: 'citizen', audience: 'citizen' },
   // after the first answer: withdraw, 复核, report a job, change details
   withdrawApplication: { fn: 'citizen', audience: 'citizen' },

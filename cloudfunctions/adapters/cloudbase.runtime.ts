@@ -26,6 +26,7 @@ import { longTermTemplatesFromEnv } from '@shared/notify';
 import type { Caller, ChannelsPort, ClockPort, Deps, GovDataPort, InsuranceClaimPort, RealPersonPort } from '../core/deps';
 import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
+import type { IdCardOcrPort } from '../core/id-card-ocr';
 import { logLine } from '../core/log';
 import type { TokenKeys } from '../core/qr/token.port';
 import { dataKeysFromJson, sealedStore } from '../core/sealed-store';
@@ -63,6 +64,7 @@ export interface FunctionParts {
   qrKeys?: TokenKeys;
   channels?: ChannelsPort;
   insuranceClaims?: InsuranceClaimPort;
+  idCardOcr?: IdCardOcrPort;
 }
 
 // Deps requires gov and realPerson; a function whose handlers never call them gets these, which
@@ -143,6 +145,7 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
       qrKeys: rt.parts.qrKeys,
       channels: rt.parts.channels,
       insuranceClaims: rt.parts.insuranceClaims,
+      idCardOcr: rt.parts.idCardOcr,
       longTermTemplates: longTermTemplatesFromEnv(process.env.LONG_TERM_TEMPLATES),
       staffDirectory: rt.staff,
       newId: () => randomUUID().replace(/-/g, ''),

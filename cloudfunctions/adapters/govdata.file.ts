@@ -23,10 +23,21 @@ interface FilePerson {
   realPerson?: 'pass' | 'fail';
 }
 
+/**
+ * A photo the local ID-card OCR simulation knows (adapters/idCardOcr.local.ts), by the SHA-256 of its
+ * bytes: what the 人像面 says, or how the reading fails (as Tencent's IDCardOCR fails).
+ */
+export interface IdCardImageEntry {
+  sha256: string;
+  front?: { name: string; idNumber: string; address: string; nation?: string };
+  failure?: 'not_id_card' | 'back_side' | 'blurry' | 'unreadable';
+}
+
 interface GovFile {
   persons?: FilePerson[];
   staff?: StaffMember[];
   down?: SourceName[];
+  idCardImages?: IdCardImageEntry[];
 }
 
 interface Loaded {
@@ -34,6 +45,7 @@ interface Loaded {
   persons: Map<string, FilePerson>;
   staff: Map<string, StaffMember>;
   down: Set<string>;
+  idCardImages: Map<string, IdCardImageEntry>;
 }
 
 function parse(text: string, mtimeMs: number): Loaded {
@@ -48,7 +60,11 @@ function parse(text: string, mtimeMs: number): Loaded {
     const member = validStaffRecord(s);
     if (member) staff.set(member.openid, member);
   }
-  return { mtimeMs, persons, staff, down: new Set(raw.down ?? []) };
+  const idCardImages = new Map<string, IdCardImageEntry>();
+  for (const e of raw.idCardImages ?? []) {
+    if (e && typeof e.sha256 === 'string' && (e.front || e.failure)) idCardImages.set(e.sha256.toLowerCase(), e);
+  }
+  return { mtimeMs, persons, staff, down: new Set(raw.down ?? []), idCardImages };
 }
 
 export interface GovDataFile {
@@ -58,6 +74,8 @@ export interface GovDataFile {
   faceOutcome(idNumber: string): 'pass' | 'fail';
   /** whether the file's `down` lists this name (outside systems other than the sources, e.g. `insuranceClaims`) */
   isDown(name: string): boolean;
+  /** the photo of this SHA-256 (hex) the file registers for the ID-card OCR simulation; 'unreadable' when the file is */
+  idCardImage(sha256: string): IdCardImageEntry | undefined | 'unreadable';
 }
 
 export function govDataFromFile(path: string): GovDataFile {
@@ -138,5 +156,12 @@ export function govDataFromFile(path: string): GovDataFile {
       return true;
     }
   };
-  return { gov, staff, faceOutcome, isDown };
+  const idCardImage = (sha256: string): IdCardImageEntry | undefined | 'unreadable' => {
+    try {
+      return current().idCardImages.get(sha256.toLowerCase());
+    } catch {
+      return 'unreadable';
+    }
+  };
+  return { gov, staff, faceOutcome, isDown, idCardImage };
 }

@@ -7,6 +7,7 @@
 import type { Role } from '@shared/api';
 import type { TemplateKey } from '@shared/notify';
 import type { StorePort } from './store.port';
+import type { IdCardOcrPort } from './id-card-ocr';
 import type { TokenKeys } from './qr/token.port';
 
 export interface ClockPort {
@@ -161,6 +162,8 @@ export interface Deps {
   staffDirectory?: StaffDirectoryPort;
   /** the unemployment-insurance system (core/insurance-claims.ts); absent → claims wait, queued */
   insuranceClaims?: InsuranceClaimPort;
+  /** ID-card OCR of the 人像面 (core/id-card-ocr.ts; Tencent IDCardOCR or the local simulation); absent → 请手动填写 */
+  idCardOcr?: IdCardOcrPort;
   /**
    * Templates this deployment holds as 长期订阅 (long-term subscription, for 政务民生 services): one
    * consent keeps them coming until the person turns them off; the rest are one tap, one send.

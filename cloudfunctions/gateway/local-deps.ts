@@ -9,6 +9,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
 import { govDataFromFile } from '../adapters/govdata.file';
+import { localIdCardOcr } from '../adapters/idCardOcr.local';
 import { fileInsuranceClaims } from '../adapters/insurance.file';
 import { longTermTemplatesFromEnv, type TemplateKey } from '@shared/notify';
 import { keysFromEnv } from '../adapters/keys.env';
@@ -131,6 +132,8 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
   const longTermTemplates = cfg.longTermTemplates ?? longTermTemplatesFromEnv(process.env.LONG_TERM_TEMPLATES);
   // 失业保险金 claims are appended to DATA_DIR/insurance-claims.jsonl (adapters/insurance.file.ts)
   const insuranceClaims = fileInsuranceClaims({ dataDir: cfg.dataDir, isDown: () => gov.isDown('insuranceClaims'), now: clock.now });
+  // ID-card OCR: photos the outside-data file registers by fingerprint (adapters/idCardOcr.local.ts)
+  const idCardOcr = localIdCardOcr(gov.idCardImage);
   const qrKeys = keysFromEnv(process.env) ?? fileKeys({ dir: join(cfg.dataDir, 'keys'), alg: cfg.qrAlg ?? algFromConfig(process.env.QR_ALG) });
   const write = cfg.log ?? ((line: string) => process.stdout.write(line + '\n'));
   return {
@@ -140,7 +143,7 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
     qrKeys,
     depsFor(caller) {
       return {
-        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff, insuranceClaims, longTermTemplates,
+        store, clock, caller, gov: gov.gov, realPerson, personKey, qrKeys, channels, staffDirectory: gov.staff, insuranceClaims, longTermTemplates, idCardOcr,
         newId: () => randomUUID().replace(/-/g, ''),
         log: (event, fields) => write(logLine(event, fields, clock.now())),
       };

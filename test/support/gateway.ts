@@ -13,6 +13,8 @@ export interface GovFileContent {
   persons?: GovPerson[];
   staff?: Array<{ openid: string; name: string; region: string; role: string }>;
   down?: string[];
+  /** photos the local ID-card OCR knows, by SHA-256 (adapters/idCardOcr.local.ts) */
+  idCardImages?: Array<{ sha256: string; front?: { name: string; idNumber: string; address: string; nation?: string }; failure?: string }>;
 }
 
 /** The 个人信息书面申报承诺 of a 申领, ticked on its current text. */

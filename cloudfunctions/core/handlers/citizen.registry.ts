@@ -11,6 +11,7 @@ import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
 import { listOffices, rateService, remindOffice } from './service.handler';
+import { recognizeIdCard } from './idCardOcr.handler';
 import { requestCounterCheck } from './counter.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
 import { getMyData, listWhoReadMyData } from './myData.handler';
@@ -50,6 +51,8 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   listOffices,
   remindOffice,
   rateService,
+  // issue 17: 拍照识别身份证 (idCardOcr.handler.ts)
+  recognizeIdCard,
   // identity and personal data (docs/identity.md)
   requestCounterCheck,
   createDelegationInvite,
