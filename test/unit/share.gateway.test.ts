@@ -162,6 +162,9 @@ describe('share codes: the holder shares the certificate by consent; an employer
     expect(jobMessage.body).not.toContain(codes.job);
     const shares = (await gw.call('listShareCodes', {}, HOLDER)).json.data.shares;
     expect(shares.find((s: { code?: string }) => s.code === codes.job)).toMatchObject({ views: 1, lastViewedAt: expect.stringMatching(/^2026-03-10T10/) });
+    // and in 谁查看了我的信息, beside staff reads
+    const reads = (await gw.call('listWhoReadMyData', {}, HOLDER)).json.data.reads.filter((r: { office: string }) => r.office === '电子证分享码');
+    expect(reads.map((r: { purpose: string }) => r.purpose).sort()).toEqual(['查看您分享的电子证（异地办理就业服务）', '查看您分享的电子证（政策申领）', '查看您分享的电子证（求职应聘）']);
   });
 
   it('is revocable at any time, by the holder only; a revoked, a wrong and a never-issued code answer byte for byte alike', async () => {

@@ -10,6 +10,7 @@ import { ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { regionName } from '@shared/regions';
+import { SHARE_PURPOSES, type SharePurposeCode } from '@shared/share';
 import type { Deps } from '../deps';
 import type { ApplicationRecord, CertificateRecord, RegistrationRecord } from '../records';
 import { boundPersonKeys, type BindingRecord, type DelegationRecord } from '../person-access';
@@ -90,7 +91,7 @@ export interface ReadEntry {
   purpose: string;
 }
 
-interface AuditRow { at: number; action: string; personKey?: string; staffOpenid?: string; staffName?: string; staffRegion?: string; staffRole?: string; citizenOpenid?: string; as?: string; onBehalfOf?: string; helperName?: string; result?: string }
+interface AuditRow { at: number; action: string; personKey?: string; staffOpenid?: string; staffName?: string; staffRegion?: string; staffRole?: string; citizenOpenid?: string; as?: string; onBehalfOf?: string; helperName?: string; result?: string; purpose?: string }
 
 export async function listWhoReadMyData(_input: unknown, deps: Deps): Promise<Result<{ reads: ReadEntry[] }>> {
   const keys = await boundPersonKeys(deps);
@@ -103,6 +104,10 @@ export async function listWhoReadMyData(_input: unknown, deps: Deps): Promise<Re
     if (r.staffOpenid && r.result !== 'mismatch') {
       const role = r.staffRole ?? (await deps.staffDirectory?.byOpenid(r.staffOpenid))?.role ?? '';
       reads.push({ at: beijingIso(r.at), office: officeName(r.staffRegion), role: ROLE_TEXT[role] ?? '工作人员', who: maskName(r.staffName ?? ''), purpose: PURPOSE[r.action] ?? '办理业务' });
+    } else if (r.action === 'viewSharedCertificate') {
+      // someone the holder gave a share code to (share.handler.ts): who they are is not known, the code's purpose is
+      const label = SHARE_PURPOSES[r.purpose as SharePurposeCode]?.label;
+      reads.push({ at: beijingIso(r.at), office: '电子证分享码', role: '分享码查看人', who: '凭分享码查看（无需账号）', purpose: label ? `查看您分享的电子证（${label}）` : '查看您分享的电子证' });
     } else if (r.citizenOpenid && (r.as === 'delegate' || r.onBehalfOf) && helpers.has(r.citizenOpenid)) {
       reads.push({ at: beijingIso(r.at), office: '微信小程序', role: '家人代办人', who: maskName(helpers.get(r.citizenOpenid)!), purpose: PURPOSE[r.action] ?? '家人代办' });
     }
