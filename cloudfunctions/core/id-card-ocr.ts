@@ -7,7 +7,10 @@
  *
  * Why a reading can fail, and what the person is told, live here once, for every adapter.
  */
+import { MAX_ID_CARD_IMAGE_BYTES } from '@shared/id-card-ocr';
 import { citiesOf, countiesOf, provinces, regionName } from '@shared/regions';
+
+export { MAX_ID_CARD_IMAGE_BYTES };
 
 /** What the 人像面 says. */
 export interface IdCardFront {
@@ -37,13 +40,6 @@ export interface IdCardOcrPort {
   /** 'tencent' | 'local': said to the person only as "本地模式" where it matters */
   readonly mode: 'tencent' | 'local';
 }
-
-/**
- * Largest picture the action takes, decoded: what fits the local gateway's 64 KB body once in base64
- * (the client shrinks the photo to this before sending — an ID card at 1000 px wide, JPEG quality
- * 0.6 to 0.4, reads well). Tencent's own limit (10 MB in base64) is far above it.
- */
-export const MAX_ID_CARD_IMAGE_BYTES = 44 * 1024;
 
 /** The picture formats IDCardOCR reads (PNG, JPG, JPEG, BMP), by their first bytes. */
 export function isSupportedImage(bytes: Buffer): boolean {

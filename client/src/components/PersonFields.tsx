@@ -11,6 +11,8 @@ import { TextField } from './TextField'
 import { PickerField } from './PickerField'
 import { DateField } from './DateField'
 import { RegionPicker } from './RegionPicker'
+import { IdCardScan } from './IdCardScan'
+import type { IdCardReading } from '@shared/id-card-ocr'
 import './components.css'
 
 export interface FieldBinding {
@@ -32,10 +34,22 @@ export interface PersonPartProps {
   children?: ReactNode
 }
 
+/** A reading of the 人像面 into the person fields; each filled field is checked at once (touched). */
+function fillFromIdCard(r: IdCardReading, change: (path: string, value: string) => void, touch: (path: string) => void): void {
+  const filled: Array<[string, string]> = [['idType', '01'], ['name', r.name], ['idNumber', r.idNumber], ['hukouAddress.detail', r.address.detail]]
+  if (r.address.regionCode) filled.push(['hukouAddress.regionCode', r.address.regionCode])
+  for (const [path, value] of filled) {
+    change(path, value)
+    touch(path)
+  }
+}
+
 export function IdentityFields({ values: v, field, change, touch, today, children }: PersonPartProps) {
   return (
     <View className='card'>
       <Text className='section-title'>身份信息</Text>
+      {/* 拍照识别身份证 (issue 17): fills 姓名, 证件号码 and 户籍地址 for the person to check; 居民身份证 only */}
+      {!v.idType || v.idType === '01' ? <IdCardScan onRead={(r) => fillFromIdCard(r, change, touch)} /> : null}
       <TextField {...field('name')} required value={v.name} onChange={(x) => change('name', x)} maxlength={50} autoComplete='name' hint='与证件上的姓名一致，不要加空格' />
       <PickerField {...field('idType')} required items={ID_TYPES} value={v.idType} onChange={(x) => { change('idType', x); touch('idType') }} />
       <TextField

@@ -10,22 +10,11 @@
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import type { Deps } from '../deps';
-import { ID_CARD_OCR_MESSAGES, MAX_ID_CARD_IMAGE_BYTES, addressFromText } from '../id-card-ocr';
+import { MAX_ID_CARD_IMAGE_BASE64, MAX_ID_CARD_IMAGE_BYTES, type IdCardReading } from '@shared/id-card-ocr';
+import { ID_CARD_OCR_MESSAGES, addressFromText } from '../id-card-ocr';
 
 /** Readings per WeChat account per hour. */
 export const OCR_PER_HOUR = 20;
-
-export interface IdCardReading {
-  name: string;
-  idNumber: string;
-  /** the 住址 as printed, and as the form's address (the county it names, when it names one, and the rest) */
-  addressText: string;
-  address: { regionCode?: string; detail: string };
-  /** what the page says above the filled fields */
-  notice: string;
-  /** 'local': the local simulation read it (本地模式) */
-  mode: 'tencent' | 'local';
-}
 
 const NEED_PHOTO = '请拍摄或选择身份证人像面的照片';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -35,7 +24,7 @@ function pictureOf(raw: unknown): Buffer | string {
   if (typeof raw !== 'string' || raw.length === 0) return NEED_PHOTO;
   const text = raw.replace(/^data:image\/[a-z]+;base64,/i, '');
   // refused by length before any decoding: base64 is 4 characters for every 3 bytes
-  if (text.length > Math.ceil(MAX_ID_CARD_IMAGE_BYTES / 3) * 4) return ID_CARD_OCR_MESSAGES.too_large;
+  if (text.length > MAX_ID_CARD_IMAGE_BASE64) return ID_CARD_OCR_MESSAGES.too_large;
   if (text.length % 4 !== 0 || !BASE64.test(text)) return ID_CARD_OCR_MESSAGES.not_image;
   const bytes = Buffer.from(text, 'base64');
   if (bytes.length > MAX_ID_CARD_IMAGE_BYTES) return ID_CARD_OCR_MESSAGES.too_large;
