@@ -26,8 +26,14 @@ export type FormAction = (typeof FORMS)[number];
 export const MISSING = Symbol('missing');
 type Bad = unknown;
 
-/** Where a field's message is expected: on the field, or (cross-field rules) on the field it makes required. */
-export interface Mutation { field: string; value: Bad; expect: string[] }
+/**
+ * Where a field's message is expected: on the field, or (cross-field rules) on the field it makes
+ * required. `refusal`: a well-formed value that names nothing held (an unknown code or task, a QR
+ * that is not ours) — answered with the action's documented refusal instead of a 400 (docs/api.md).
+ */
+export interface Mutation { field: string; value: Bad; expect: string[]; refusal?: StaffRefusal }
+/** 404 NOT_FOUND (nothing of that name in the caller's scope), or a verification answered `valid: false`. */
+export type StaffRefusal = 'not_found' | 'not_valid';
 
 export function baseInput(form: FormAction, p: TestPerson, requestId: string): Record<string, unknown> {
   if (form === 'applyCertificate') return { requestId, ...p, commitment: { accepted: true, textVersion: COMMITMENTS.certificate.version } };
@@ -284,7 +290,10 @@ export function describeInput(b: BadInput): string {
 
 // ---- staff actions (docs/api.md): every input fuzzed as the citizen forms are -------------------------
 
-export const STAFF_FORMS = ['decideApplication', 'deregister', 'exportDeregistrations', 'monthlyStats', 'revealContact', 'completeContactTask', 'recordContactAttempt', 'getApplicationDetail', 'getDeregistrationEvidence'] as const;
+export const STAFF_FORMS = [
+  'decideApplication', 'deregister', 'exportDeregistrations', 'monthlyStats', 'revealContact', 'completeContactTask', 'recordContactAttempt', 'getApplicationDetail', 'getDeregistrationEvidence',
+  'confirmIdentityAtCounter', 'decideHardship', 'verifyCertificate',
+] as const;
 export type StaffFormAction = (typeof STAFF_FORMS)[number];
 
 /** Control and direction characters that no text field may hold (shared/zod-kit.ts `controlCharProblem`). */
@@ -297,9 +306,26 @@ const staffNote = (max: number, c: Ctx) => pick<unknown>(nonString, tooLong(max,
 const badCompactDate = pick<unknown>(nonString, absent, fc.constantFrom('2026-01-01', '20261301', '20260230', '00010101', '99991231', '19891231', '21000101', '2026011', '２０２６０１０１', '20260101\u200B'));
 const badTaskId = pick<unknown>(nonString, absent, fc.constantFrom('contact/../x', 'a b', '中文', 'x'.repeat(81), 'contact:\u202Eabc'));
 
+/** What the staff actions aim at: a pending application, a registered person, an open contact task, a
+ * counter code a citizen asked for (with what they claimed), an open 就业困难人员认定 request, a QR. */
+export interface StaffTargets {
+  applicationId: string;
+  idNumber: string;
+  taskId: string;
+  counter: { code: string; name: string; idType: string; idNumber: string };
+  hardshipTaskId: string;
+  qrToken: string;
+}
+
+/** A reason for 不予认定 that the note rules accept (a sentence, no request for documents). */
+export const HARDSHIP_REFUSAL_NOTE = '经核实您目前已有稳定收入，不符合本市就业困难人员的认定条件';
+
 /** A valid input of each staff action: the mutation alone makes it bad. */
-export function staffBase(action: StaffFormAction, t: { applicationId: string; idNumber: string; taskId: string }): Record<string, unknown> {
+export function staffBase(action: StaffFormAction, t: StaffTargets): Record<string, unknown> {
   switch (action) {
+    case 'confirmIdentityAtCounter': return { code: t.counter.code, documentType: t.counter.idType, documentNumber: t.counter.idNumber, name: t.counter.name };
+    case 'decideHardship': return { taskId: t.hardshipTaskId, recognized: false, note: HARDSHIP_REFUSAL_NOTE };
+    case 'verifyCertificate': return { token: t.qrToken };
     case 'decideApplication': return { applicationId: t.applicationId, decision: 'reject', reasonCode: 'R03', note: '材料与系统比对不一致' };
     case 'deregister': return { idNumber: t.idNumber, reasonCode: '11', note: '本人已就业' };
     case 'exportDeregistrations': return { from: '20260101', to: '20261231' };
@@ -311,8 +337,65 @@ export function staffBase(action: StaffFormAction, t: { applicationId: string; i
   }
 }
 
-function staffGens(action: StaffFormAction, idNumber: string): Record<string, FieldGen> {
+/** One character of a compact JWS changed (mid-part, so the decoded bytes change), or a part cut or swapped. */
+function tamperedToken(token: string): fc.Arbitrary<string> {
+  const [h, p, sig] = token.split('.');
+  const flip = (part: string, at: number) => part.slice(0, at) + (part[at] === 'A' ? 'B' : 'A') + part.slice(at + 1);
+  return fc.oneof(
+    fc.integer({ min: 2, max: sig.length - 4 }).map((at) => `${h}.${p}.${flip(sig, at)}`),
+    fc.integer({ min: 2, max: p.length - 4 }).map((at) => `${h}.${flip(p, at)}.${sig}`),
+    fc.constantFrom(`${h}.${p}`, `${h}.${p}.`, `${p}.${h}.${sig}`, `${h}.${p}.${sig}.${sig}`, `${h}..${sig}`, token.split('').reverse().join('')),
+    // the same claims, unsigned ("alg":"none") or under a header naming a key we never had
+    fc.constantFrom(
+      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${p}.`,
+      `${Buffer.from('{"alg":"EdDSA","kid":"forged-key"}').toString('base64url')}.${p}.${sig}`,
+      `${Buffer.from('{"alg":"HS256","kid":"k1"}').toString('base64url')}.${p}.${sig}`,
+    ),
+  );
+}
+
+function staffGens(action: StaffFormAction, idNumber: string, t?: StaffTargets): Record<string, FieldGen> {
   switch (action) {
+    case 'confirmIdentityAtCounter': {
+      const claimed = t!.counter;
+      // nothing here may equal what the citizen claimed once trimmed or normalised (that would confirm)
+      return {
+        code: (c) => pick(
+          on('code', pick<unknown>(nonString, absent, tooLong(20, c.huge), fc.constantFrom('1234567', '123456789', 'abcdefgh', '１２３４５６７８', '1234-5678', '1234567\u200B8', '\u202E12345678'))),
+          on('code', fc.stringMatching(/^\d{8}$/).filter((s) => s !== claimed.code)).map((m) => ({ ...m, refusal: 'not_found' as const })),
+        ),
+        documentType: () => pick(
+          on('documentType', pick<unknown>(nonString, absent, notIn(codesOf(ID_TYPES), ['02', '1', '001', 'ID']))),
+          // a real type that is not what was claimed: the number does not fit it, or it differs
+          on('documentType', fc.constantFrom(...codesOf(ID_TYPES).filter((c) => c !== claimed.idType)), ['documentType', 'documentNumber']),
+        ),
+        documentNumber: (c) => on('documentNumber', pick<unknown>(
+          nonString, absent, wrongCheckChar(claimed.idNumber), tooLong(40, c.huge),
+          fc.constantFrom(claimed.idNumber.slice(0, 17), claimed.idNumber + '0', `${claimed.idNumber.slice(0, 10)}\u200B${claimed.idNumber.slice(10)}`, '12345', '中文号码'),
+          // a valid number of someone else: the document does not say what was claimed
+          fc.integer({ min: 0, max: 998 }).map((n) => withCheck(`${claimed.idNumber.slice(0, 14)}${String(n).padStart(3, '0')}`)).filter((id) => id !== claimed.idNumber),
+        )),
+        name: (c) => on('name', pick<unknown>(
+          nonString, absent, tooLong(50, c.huge),
+          fc.constantFrom('王', '钱立群', '赵春梅', `${claimed.name}${claimed.name}`, `${claimed.name.slice(0, 1)}某`).filter((n) => n.trim() !== claimed.name),
+        )),
+      };
+    }
+    case 'decideHardship': return {
+      taskId: () => pick(
+        on('taskId', badTaskId),
+        on('taskId', fc.stringMatching(/^hardship:[a-f0-9]{8,32}$/).filter((s) => s !== t!.hardshipTaskId)).map((m) => ({ ...m, refusal: 'not_found' as const })),
+      ),
+      recognized: () => on('recognized', fc.constantFrom<unknown>('true', 'false', 0, 1, null, MISSING, '是', '认定', [], {}, '')),
+      // 不予认定 needs its reason in a sentence, and never a request for documents (人社厅发〔2020〕79号 一(二))
+      note: (c) => on('note', pick<unknown>(staffNote(200, c), fc.constantFrom(MISSING, '', '..........', '不符合', '请补交户口本和收入证明后再申请就业困难人员认定'))),
+    };
+    case 'verifyCertificate': return {
+      token: (c) => pick(
+        on('token', pick<unknown>(nonString, absent, tooLong(2048, c.huge))),
+        on('token', pick<unknown>(tamperedToken(t!.qrToken), fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s.trim() !== ''))).map((m) => ({ ...m, refusal: 'not_valid' as const })),
+      ),
+    };
     case 'decideApplication': return {
       applicationId: (c) => on('applicationId', pick<unknown>(nonString, absent, tooLong(64, c.huge), fc.constantFrom('../x', 'a b', '中文', 'x'.repeat(65), 'abc\u0000'))),
       decision: () => on('decision', pick<unknown>(nonString, absent, fc.constantFrom('yes', 'APPROVE', 'approve ', '通过', 'return\u202E'))),
@@ -339,8 +422,8 @@ function staffGens(action: StaffFormAction, idNumber: string): Record<string, Fi
 }
 
 /** One to three fields of a valid staff input made bad (no poison keys: the citizen fuzz covers those). */
-export function staffBadInputs(action: StaffFormAction, c: Ctx, base: Record<string, unknown>): fc.Arbitrary<BadInput> {
-  const gens = staffGens(action, String(base.idNumber ?? c.person.idNumber));
+export function staffBadInputs(action: StaffFormAction, c: Ctx, base: Record<string, unknown>, t?: StaffTargets): fc.Arbitrary<BadInput> {
+  const gens = staffGens(action, String(base.idNumber ?? c.person.idNumber), t);
   const names = Object.keys(gens);
   return fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: Math.min(3, names.length) })
     .chain((fields) => fc.tuple(...fields.map((f) => gens[f](c))))

@@ -6,6 +6,13 @@
  * Every attack tried is tallied by class — tried, refused (held), stored nothing, 5xx — written to
  * test-results/attacks.json and printed as a table at the end of `npm run test:reliability`
  * (test/support/summary-reporter.js). People are synthetic (test/support/people.ts).
+ *
+ * "Stored nothing" is measured for every attack, never taken from "held": the store the attack
+ * reached is read before and after it (`unchanged`: the collections an attacker aims to write, compared
+ * whole; audit entries of refusals and rate-limit counters are meant to be written). Where an attack
+ * rides on a request that must write — a submission racing a conflict, a scheduled pass over
+ * thousands of items — it is what was stored beyond that request's own writes: the same documents
+ * as a clean run of the request, no record that no answer names, nothing more on a further run.
  */
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
@@ -24,7 +31,8 @@ import { toCsv, INDICATORS, type ExportRecord } from '@shared/export.rules';
 import type { GovFileContent } from '../support/gateway';
 import { passRealPerson } from '../support/real-person';
 import { govRecord, makePerson, requestId, type TestPerson } from '../support/people';
-import { CONTROL_CHARS, STAFF_FORMS, baseInput, describeInput, staffBadInputs, staffBase, type BadInput, type StaffFormAction } from './bad-inputs';
+import { decideHardshipSchema } from '@shared/staff.schema';
+import { CONTROL_CHARS, STAFF_FORMS, baseInput, describeInput, staffBadInputs, staffBase, type BadInput, type StaffFormAction, type StaffRefusal, type StaffTargets } from './bad-inputs';
 
 const NOW = '2026-03-10T10:00:00+08:00'; // a Tuesday, 10:00 Beijing
 const HAN = /[\u4e00-\u9fff]/;
@@ -50,12 +58,12 @@ const CLASSES = {
 type AttackClass = keyof typeof CLASSES;
 const tally: Record<AttackClass, Tally> = Object.fromEntries(Object.keys(CLASSES).map((k) => [k, { tried: 0, refused: 0, storedNothing: 0, status5xx: 0 }])) as Record<AttackClass, Tally>;
 
-/** One attack: `held` = refused / defended as it must be; `storedNothing` when nothing it aimed to write was written. */
-function count(cls: AttackClass, o: { held: boolean; storedNothing?: boolean; status?: number }): void {
+/** One attack: `held` = refused / defended as it must be; `storedNothing`, measured, when nothing it aimed to write was written. */
+function count(cls: AttackClass, o: { held: boolean; storedNothing: boolean; status?: number }): void {
   const t = tally[cls];
   t.tried += 1;
   if (o.held) t.refused += 1;
-  if (o.storedNothing ?? o.held) t.storedNothing += 1;
+  if (o.storedNothing) t.storedNothing += 1;
   if ((o.status ?? 0) >= 500) t.status5xx += 1;
 }
 
@@ -107,12 +115,30 @@ async function call(rt: LocalRuntime, action: string, input: unknown, openid: st
   return { status: out.status, body: out.body as any };
 }
 
-const WRITES: Collection[] = ['applications', 'requests', 'bindings', 'messages', 'locks', 'outbox', 'certificates', 'registrations', 'tasks', 'deregistrations'];
+const WRITES: Collection[] = ['applications', 'requests', 'bindings', 'messages', 'locks', 'outbox', 'certificates', 'registrations', 'tasks', 'deregistrations', 'delegations', 'persons', 'services'];
 async function snapshot(store: StorePort): Promise<string> {
   const parts: string[] = [];
   for (const c of WRITES) parts.push(`${c}:${JSON.stringify(await store.find(c, {}, { limit: 100_000 }))}`);
   return parts.join('\n');
 }
+
+/** Runs one attack and measures whether it stored anything: the WRITES collections compared whole, before and after. */
+async function unchanged<T>(store: StorePort, attack: () => Promise<T>): Promise<[T, boolean]> {
+  const before = await snapshot(store);
+  const out = await attack();
+  return [out, (await snapshot(store)) === before];
+}
+
+/** How many documents each collection holds (for passes that legitimately update what they visit). */
+async function docCounts(store: StorePort, where: Array<[Collection, Record<string, string>]>): Promise<number[]> {
+  return Promise.all(where.map(([c, w]) => store.count(c, w)));
+}
+
+/** Documents added or removed per WRITES collection between two counts. */
+async function countAll(store: StorePort): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(WRITES.map(async (c) => [c, await store.count(c, {})] as const)));
+}
+const delta = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(WRITES.map((c) => [c, b[c] - a[c]]));
 
 const unemployment = (p: TestPerson, extra: Record<string, unknown> = {}) => ({ ...baseInput('submitUnemploymentRegistration', p, requestId()), ...extra });
 
@@ -183,8 +209,8 @@ describe('1. a malformed staff record is not staff; every list, read, export and
     await rt.store.put('staff', 'good', { name: '好', region: '2102', role: 'reviewer' });
     const dir = staffFromStore(rt.store);
     for (const m of MALFORMED) {
-      const s = await dir.byOpenid(m.openid);
-      count('regionScope', { held: s === null });
+      const [s, storedNothing] = await unchanged(rt.store, () => dir.byOpenid(m.openid));
+      count('regionScope', { held: s === null, storedNothing });
       expect(s).toBeNull();
     }
     expect((await dir.list()).map((s) => s.openid)).toEqual(['good']);
@@ -241,10 +267,9 @@ describe('2. separation of duties: no staff member acts on a person bound to the
     }
     expect(await rt.store.count('audit', { staffOpenid: 'h-dl-reviewer', result: 'refused', code: 'FORBIDDEN' })).toBeGreaterThanOrEqual(attempts.length);
     // their own case is not in their queue or task list
-    const queue = await call(rt, 'listReviewQueue', {}, 'h-dl-reviewer');
-    const tasks = await call(rt, 'listContactTasks', {}, 'h-dl-reviewer');
+    const [[queue, tasks], listedNothing] = await unchanged(rt.store, async () => [await call(rt, 'listReviewQueue', {}, 'h-dl-reviewer'), await call(rt, 'listContactTasks', {}, 'h-dl-reviewer')]);
     const leaked = queue.body.data.items.some((i: any) => i.applicationId === own) || tasks.body.data.items.some((i: any) => i.applicationId === ownRegistered);
-    count('separation', { held: !leaked });
+    count('separation', { held: !leaked, storedNothing: listedNothing });
     expect(leaked).toBe(false);
   });
 
@@ -313,12 +338,14 @@ describe('3. every scheduled pass reaches all of its work (thousands of items), 
       per.push({ reminders: r.body.data.reminders, followUps: r.body.data.followUps, contactEscalations: r.body.data.contactEscalations ?? 0 });
       if (r.body.data.reminders === 0 && r.body.data.followUps === 0 && !r.body.data.contactEscalations) break;
     }
-    const reminded = await rt.store.count('tasks', { kind: 'review_reminder' });
-    const followed = await rt.store.count('messages', { event: 'unemployment.followup' });
-    const escalated = await rt.store.count('tasks', { kind: 'contact_escalation' });
-    count('starvation', { held: reminded === N_REVIEWS, storedNothing: true });
-    count('starvation', { held: followed === N_FOLLOWUPS, storedNothing: true });
-    count('weakSpots', { held: escalated === N_CONTACTS, storedNothing: true });
+    const kinds: Array<[Collection, Record<string, string>]> = [['tasks', { kind: 'review_reminder' }], ['messages', { event: 'unemployment.followup' }], ['tasks', { kind: 'contact_escalation' }]];
+    const [reminded, followed, escalated] = await docCounts(rt.store, kinds);
+    // stored nothing beyond the pass's own work: a further run adds no reminder, follow-up or escalation
+    const again = await call(rt, 'runScheduler', {}, null);
+    const [remindedAgain, followedAgain, escalatedAgain] = await docCounts(rt.store, kinds);
+    count('starvation', { held: reminded === N_REVIEWS, storedNothing: remindedAgain === reminded && reminded <= N_REVIEWS });
+    count('starvation', { held: followed === N_FOLLOWUPS, storedNothing: followedAgain === followed && followed <= N_FOLLOWUPS });
+    count('weakSpots', { held: escalated === N_CONTACTS, storedNothing: escalatedAgain === escalated && escalated <= N_CONTACTS });
     expect(reminded).toBe(N_REVIEWS);
     expect(followed).toBe(N_FOLLOWUPS);
     expect(escalated).toBe(N_CONTACTS);
@@ -331,7 +358,6 @@ describe('3. every scheduled pass reaches all of its work (thousands of items), 
     expect(per[0].reminders).toBe(500);
     expect(await rt.store.count('messages', { event: 'contact.escalation', openid: 'h-dl-admin' })).toBe(N_CONTACTS);
     // once: another run writes nothing new
-    const again = await call(rt, 'runScheduler', {}, null);
     expect(again.body.data).toMatchObject({ reminders: 0, followUps: 0, contactEscalations: 0 });
     expect(await rt.store.count('tasks', { kind: 'review_reminder' })).toBe(N_REVIEWS);
   }, 300_000);
@@ -353,11 +379,14 @@ describe('12. SMS fallbacks are not held behind a backlog: delivered by due time
         for (let i = 0; i < 900; i++) await tx.put('outbox', `b${String(i).padStart(4, '0')}:subscribe`, entry(`b${String(i).padStart(4, '0')}:subscribe`, 'subscribe', t0 - 3_600_000 + i));
         await tx.put('outbox', 'urgent:sms', entry('urgent:sms', 'sms', t0 - 1000, { personKey: 'pk-sms', applicationId: 'app-sms', openid: 'sms-owner' }));
       });
+      const before = await countAll(rt.store);
       const r = await call(rt, 'runScheduler', {}, null);
       expect(r.status).toBe(200);
+      // delivering updates the entries it sends; it adds no document (no duplicate entry, no message)
+      const added = delta(before, await countAll(rt.store));
       const sms = await rt.store.get<any>('outbox', 'urgent:sms');
       const sent = readSentLog(rt.dataDir).some((l: any) => l.messageId === 'urgent');
-      count('weakSpots', { held: sms.status === 'sent' && sent, storedNothing: true });
+      count('weakSpots', { held: sms.status === 'sent' && sent, storedNothing: Object.values(added).every((n) => n === 0) });
       expect(sms.status).toBe('sent');
       expect(sent).toBe(true);
     } finally {
@@ -402,8 +431,8 @@ describe('4. a requestId belongs to one action and one person', () => {
     const rid = requestId();
     const re = await call(rt, 'reissueCertificate', { requestId: rid, kind: 'damaged', statement: '手机进水损坏，电子证无法打开' }, 'rid-a');
     expect(re.status).toBe(200);
-    const r = await call(rt, 'submitUnemploymentRegistration', { ...unemployment(a), requestId: rid }, 'rid-a');
-    count('requestId', { held: r.status === 409 && !JSON.stringify(r.body).includes('personKey'), status: r.status });
+    const [r, storedNothing] = await unchanged(rt.store, () => call(rt, 'submitUnemploymentRegistration', { ...unemployment(a), requestId: rid }, 'rid-a'));
+    count('requestId', { held: r.status === 409 && !JSON.stringify(r.body).includes('personKey'), storedNothing, status: r.status });
     expect(r.status).toBe(409);
     expect(JSON.stringify(r.body)).not.toContain('personKey');
     const same = await call(rt, 'reissueCertificate', { requestId: rid, kind: 'damaged', statement: '手机进水损坏，电子证无法打开' }, 'rid-a');
@@ -415,13 +444,16 @@ describe('4. a requestId belongs to one action and one person', () => {
     const rid = requestId();
     const first = await call(rt, 'submitUnemploymentRegistration', { ...unemployment(b), requestId: rid }, 'rid-b');
     expect(first.status).toBe(200);
-    const other = await call(rt, 'applyCertificate', { ...baseInput('applyCertificate', a, rid) }, 'rid-b');
-    count('requestId', { held: other.status === 409, status: other.status });
+    // the client's 实人核验 before the submission (it binds this account to the person) is not the attack
+    await realPersonCheck(rt, 'rid-b', a);
+    const [other, otherStoredNothing] = await unchanged(rt.store, () => call(rt, 'applyCertificate', { ...baseInput('applyCertificate', a, rid) }, 'rid-b'));
+    count('requestId', { held: other.status === 409, storedNothing: otherStoredNothing, status: other.status });
     expect(other.status).toBe(409);
     const p2 = makePerson();
     writeGovFile(rt.govFile, { persons: [govRecord(a), govRecord(b), govRecord(p2)] }, 2);
-    const otherPerson = await call(rt, 'submitUnemploymentRegistration', { ...unemployment(p2), requestId: rid }, 'rid-b');
-    count('requestId', { held: otherPerson.status === 409, status: otherPerson.status });
+    await realPersonCheck(rt, 'rid-b', p2);
+    const [otherPerson, otherPersonStoredNothing] = await unchanged(rt.store, () => call(rt, 'submitUnemploymentRegistration', { ...unemployment(p2), requestId: rid }, 'rid-b'));
+    count('requestId', { held: otherPerson.status === 409, storedNothing: otherPersonStoredNothing, status: otherPerson.status });
     expect(otherPerson.status).toBe(409);
     const again = await call(rt, 'submitUnemploymentRegistration', { ...unemployment(b), requestId: rid }, 'rid-b');
     expect(again.body.data.applicationId).toBe(first.body.data.applicationId);
@@ -476,9 +508,9 @@ describe('HTTP gateway: static root, Host, headers, body limit, methods', () => 
       '/....//h5-secret/secret.txt', '/..%c0%afsecret.txt', '/%2e%2e%5c%2e%2e%5csecret.txt', '/..%00/secret.txt', '/../h5-secret/secret.txt', '//../secret.txt',
     ];
     for (const path of paths) {
-      const r = await raw(gw.port, { path });
+      const [r, storedNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { path }));
       const held = !r.text.includes(SECRET) && r.status < 500;
-      count('traversal', { held, status: r.status });
+      count('traversal', { held, storedNothing, status: r.status });
       expect(r.text).not.toContain(SECRET);
       expect(r.status).toBeLessThan(500);
     }
@@ -488,8 +520,8 @@ describe('HTTP gateway: static root, Host, headers, body limit, methods', () => 
 
   it('9. a malformed percent-encoded path → 400 with a Chinese message, never 500', async () => {
     for (const path of ['/%E0%A4%A', '/%', '/%zz', '/a%2', '/%C0%80%', '/api%']) {
-      const r = await raw(gw.port, { path });
-      count('edgeInput', { held: r.status === 400, status: r.status });
+      const [r, storedNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { path }));
+      count('edgeInput', { held: r.status === 400, storedNothing, status: r.status });
       expect(r.status).toBe(400);
       expect(JSON.parse(r.text).error.message).toMatch(HAN);
     }
@@ -498,8 +530,8 @@ describe('HTTP gateway: static root, Host, headers, body limit, methods', () => 
   it('11. only the configured host names are answered (DNS rebinding), the API included', async () => {
     const bad = ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '', 'jiuye.example.gov.cn.evil', '[::2]'];
     for (const host of bad) {
-      const r = await raw(gw.port, { method: 'POST', path: '/api/listReviewQueue', headers: { host, 'x-dev-openid': 'h-dl-reviewer', 'content-type': 'application/json' }, body: '{}' });
-      count('httpHygiene', { held: r.status === 421 && !r.text.includes('items'), status: r.status });
+      const [r, storedNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { method: 'POST', path: '/api/listReviewQueue', headers: { host, 'x-dev-openid': 'h-dl-reviewer', 'content-type': 'application/json' }, body: '{}' }));
+      count('httpHygiene', { held: r.status === 421 && !r.text.includes('items'), storedNothing, status: r.status });
       expect(r.status).toBe(421);
       expect(r.text).not.toContain('items');
     }
@@ -511,10 +543,10 @@ describe('HTTP gateway: static root, Host, headers, body limit, methods', () => 
 
   it('11. every answer carries nosniff, a referrer policy, frame protection and a CSP', async () => {
     for (const path of ['/', '/index.html', '/healthz', '/api/whoAmI', '/nope']) {
-      const r = await raw(gw.port, { path, method: path.startsWith('/api') ? 'POST' : 'GET', body: path.startsWith('/api') ? '{}' : undefined, headers: { 'x-dev-openid': 'someone' } });
+      const [r, storedNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { path, method: path.startsWith('/api') ? 'POST' : 'GET', body: path.startsWith('/api') ? '{}' : undefined, headers: { 'x-dev-openid': 'someone' } }));
       const ok = r.headers['x-content-type-options'] === 'nosniff' && r.headers['referrer-policy'] === 'no-referrer' && r.headers['x-frame-options'] === 'DENY'
         && /frame-ancestors 'none'/.test(String(r.headers['content-security-policy'] ?? ''));
-      count('httpHygiene', { held: ok, status: r.status });
+      count('httpHygiene', { held: ok, storedNothing, status: r.status });
       expect(ok).toBe(true);
     }
     const page = await raw(gw.port, { path: '/' });
@@ -526,22 +558,22 @@ describe('HTTP gateway: static root, Host, headers, body limit, methods', () => 
 
   it('11. a body over 64 KB is answered 413 at once, without reading the rest', async () => {
     // declared 10 MB, 1 KB sent, the request kept open: the answer comes without waiting for the rest
-    const declared = await raw(gw.port, { method: 'POST', path: '/api/applyCertificate', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024), 'x-dev-openid': 'big' }, body: 'x'.repeat(1024), holdOpen: true });
-    count('httpHygiene', { held: declared.status === 413 && declared.ms < 2000, status: declared.status });
+    const [declared, declaredStoredNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { method: 'POST', path: '/api/applyCertificate', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024), 'x-dev-openid': 'big' }, body: 'x'.repeat(1024), holdOpen: true }));
+    count('httpHygiene', { held: declared.status === 413 && declared.ms < 2000, storedNothing: declaredStoredNothing, status: declared.status });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.text).error.code).toBe('PAYLOAD_TOO_LARGE');
     // chunked (no length): stops at 64 KB
-    const chunked = await raw(gw.port, { method: 'POST', path: '/api/applyCertificate', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-dev-openid': 'big' }, body: Buffer.alloc(70 * 1024, 0x61), holdOpen: true });
-    count('httpHygiene', { held: chunked.status === 413, status: chunked.status });
+    const [chunked, chunkedStoredNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { method: 'POST', path: '/api/applyCertificate', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-dev-openid': 'big' }, body: Buffer.alloc(70 * 1024, 0x61), holdOpen: true }));
+    count('httpHygiene', { held: chunked.status === 413, storedNothing: chunkedStoredNothing, status: chunked.status });
     expect(chunked.status).toBe(413);
     expect((await raw(gw.port, { path: '/healthz' })).status).toBe(200);
   });
 
   it('11. a wrong method is 405 METHOD_NOT_ALLOWED with an Allow header, not NOT_FOUND', async () => {
     for (const [method, path] of [['GET', '/api/whoAmI'], ['PUT', '/api/applyCertificate'], ['DELETE', '/'], ['POST', '/index.html'], ['PATCH', '/healthz-not']] as const) {
-      const r = await raw(gw.port, { method, path, body: method === 'GET' ? undefined : '{}' });
+      const [r, storedNothing] = await unchanged(gw.runtime.store, () => raw(gw.port, { method, path, body: method === 'GET' ? undefined : '{}' }));
       const body = JSON.parse(r.text);
-      count('httpHygiene', { held: r.status === 405 && body.error.code === 'METHOD_NOT_ALLOWED', status: r.status });
+      count('httpHygiene', { held: r.status === 405 && body.error.code === 'METHOD_NOT_ALLOWED', storedNothing, status: r.status });
       expect(r.status).toBe(405);
       expect(body.error.code).toBe('METHOD_NOT_ALLOWED');
       expect(r.headers.allow).toBeTruthy();
@@ -558,11 +590,11 @@ describe('6. staff detail masks every contact field; the full values only throug
     const rt = runtime('mask', { persons: [govRecord(p, { unitInsurance: { unit: '某公司', since: '2021-01-01' } }), govRecord(q)], staff: DL_STAFF });
     try {
       const pending = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'mask-1');
-      const d = await call(rt, 'getApplicationDetail', { applicationId: pending.body.data.applicationId }, 'h-dl-reviewer');
+      const [d, readNothingStored] = await unchanged(rt.store, () => call(rt, 'getApplicationDetail', { applicationId: pending.body.data.applicationId }, 'h-dl-reviewer'));
       expect(d.status).toBe(200);
       const text = JSON.stringify(d.body);
       for (const secret of ['84201528', 'zhou.haitao', 'zhouht1988', p.phone]) {
-        count('contactMask', { held: !text.includes(secret), storedNothing: true });
+        count('contactMask', { held: !text.includes(secret), storedNothing: readNothingStored });
         expect(text).not.toContain(secret);
       }
       const reg = await call(rt, 'submitUnemploymentRegistration', unemployment(q), 'mask-2');
@@ -637,8 +669,8 @@ describe('7. control and direction characters are refused in every free-text fie
 
   it('names: zero-width joiners and Kangxi radicals refused; text stored NFC', async () => {
     for (const name of [`${p.name.slice(0, 1)}\u200D${p.name.slice(1)}`, `${p.name.slice(0, 1)}\u200C${p.name.slice(1)}`, '\u2F08\u4E00', '王\u2EE2']) {
-      const r = await call(rt, 'submitUnemploymentRegistration', unemployment(p, { name }), 'ctrl-p', {}, { check: false });
-      count('controlChars', { held: r.status === 400 && !!r.body.error.fields?.name, status: r.status });
+      const [r, storedNothing] = await unchanged(rt.store, () => call(rt, 'submitUnemploymentRegistration', unemployment(p, { name }), 'ctrl-p', {}, { check: false }));
+      count('controlChars', { held: r.status === 400 && !!r.body.error.fields?.name, storedNothing, status: r.status });
       expect(r.status).toBe(400);
       expect(r.body.error.fields.name).toMatch(HAN);
     }
@@ -661,7 +693,8 @@ describe('8. the national export CSV never carries a live formula; the JSON keep
         expect((await call(rt, 'submitUnemploymentRegistration', unemployment(p), `csv-${i}`)).body.data.status).toBe('approved');
         expect((await call(rt, 'deregister', { idNumber: p.idNumber, reasonCode: '11', note: notes[i] }, 'h-dl-reviewer')).status).toBe(200);
       }
-      const r = await call(rt, 'exportDeregistrations', { from: '20260101', to: '20261231' }, 'h-dl-admin');
+      // the export is a read: it stores nothing (its audit entry aside)
+      const [r, exportStoredNothing] = await unchanged(rt.store, () => call(rt, 'exportDeregistrations', { from: '20260101', to: '20261231' }, 'h-dl-admin'));
       expect(r.status).toBe(200);
       expect(r.body.data.records.map((x: ExportRecord) => x.AAE013).sort()).toEqual([...notes].sort());
       const rows = r.body.data.csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
@@ -670,15 +703,15 @@ describe('8. the national export CSV never carries a live formula; the JSON keep
         const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c: string) => c.replace(/,$/, ''));
         const cell = cells[noteCol].replace(/^"|"$/g, '').replace(/""/g, '"');
         const held = !/^[=+\-@\t\r]/.test(cell);
-        count('csvFormula', { held, storedNothing: true });
+        count('csvFormula', { held, storedNothing: exportStoredNothing });
         expect(held).toBe(true);
       }
       // tab and CR cannot reach a note (control characters are refused), and toCsv guards them anyway
       const rec = { ...r.body.data.records[0], AAE013: '\t=1+1' } as ExportRecord;
-      const csv = toCsv([rec, { ...rec, AAE013: '\r=1' }]);
+      const [csv, csvStoredNothing] = await unchanged(rt.store, async () => toCsv([rec, { ...rec, AAE013: '\r=1' }]));
       for (const line of csv.split('\r\n').slice(1, 3)) {
         const held = !/,[\t\r=+\-@]/.test(line) && !/,"[\t\r=+\-@]/.test(line);
-        count('csvFormula', { held, storedNothing: true });
+        count('csvFormula', { held, storedNothing: csvStoredNothing });
         expect(held).toBe(true);
       }
     } finally {
@@ -692,13 +725,30 @@ describe('8. the national export CSV never carries a live formula; the JSON keep
 describe('9. edge input is a 400 with a field message; every staff action fuzzed like the citizen forms', () => {
   const registered = makePerson();
   const pending = makePerson();
+  const walkIn = makePerson(); // asks for a counter code; their face check fails
+  const older = makePerson({ birth: '19730301' }); // declares 4050人员: a 就业困难人员认定 request opens
+  const holder = makePerson(); // holds a certificate whose QR the verifier scans
   let rt: Rt;
-  let t: { applicationId: string; idNumber: string; taskId: string };
+  let t: StaffTargets;
   beforeAll(async () => {
-    rt = runtime('sfuzz', { persons: [govRecord(registered), govRecord(pending, { unitInsurance: { unit: '某公司', since: '2021-01-01' } })], staff: DL_STAFF });
+    rt = runtime('sfuzz', {
+      persons: [govRecord(registered), govRecord(pending, { unitInsurance: { unit: '某公司', since: '2021-01-01' } }), govRecord(walkIn, { realPerson: 'fail' }), govRecord(older), govRecord(holder)],
+      staff: DL_STAFF,
+    });
     const reg = await call(rt, 'submitUnemploymentRegistration', unemployment(registered), 'sf-1');
     const pen = await call(rt, 'submitUnemploymentRegistration', unemployment(pending), 'sf-2');
-    t = { applicationId: pen.body.data.applicationId, idNumber: registered.idNumber, taskId: `contact:${reg.body.data.applicationId}` };
+    const counter = await call(rt, 'requestCounterCheck', { name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber, region: '210204' }, 'sf-3');
+    expect(counter.status).toBe(200);
+    const hard = await call(rt, 'submitUnemploymentRegistration', unemployment(older, { personCategories: ['4050人员'] }), 'sf-4');
+    expect(hard.body.data.hardship).toMatchObject({ status: 'requested' });
+    expect((await call(rt, 'applyCertificate', { ...baseInput('applyCertificate', holder, requestId()) }, 'sf-5')).body.data.status).toBe('approved');
+    const cert = await call(rt, 'getMyCertificate', {}, 'sf-5');
+    expect(cert.body.data.qrToken).toBeTruthy();
+    t = {
+      applicationId: pen.body.data.applicationId, idNumber: registered.idNumber, taskId: `contact:${reg.body.data.applicationId}`,
+      counter: { code: counter.body.data.code, name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber },
+      hardshipTaskId: `hardship:${hard.body.data.applicationId}`, qrToken: cert.body.data.qrToken,
+    };
   });
   afterAll(async () => { await rt.close(); });
 
@@ -709,33 +759,61 @@ describe('9. edge input is a 400 with a field message; every staff action fuzzed
       ['exportDeregistrations', { from: '00010101', to: '99991231' }, 'from'],
     ];
     for (const [action, input, field] of cases) {
-      const r = await call(rt, action, input, 'h-dl-admin');
-      count('edgeInput', { held: r.status === 400 && HAN.test(r.body.error?.fields?.[field] ?? ''), status: r.status });
+      const [r, storedNothing] = await unchanged(rt.store, () => call(rt, action, input, 'h-dl-admin'));
+      count('edgeInput', { held: r.status === 400 && HAN.test(r.body.error?.fields?.[field] ?? ''), storedNothing, status: r.status });
       expect(r.status).toBe(400);
       expect(r.body.error.fields[field]).toMatch(HAN);
     }
   });
 
-  it.each(STAFF_FORMS)(`%s: ${STAFF_FUZZ_RUNS} generated bad inputs → 400 with a Chinese message on a mutated field, nothing stored`, async (action: StaffFormAction) => {
+  it('the base input of each new fuzzed action is valid (a mutation alone makes it bad)', () => {
+    const v = decideHardshipSchema.safeParse(staffBase('decideHardship', t));
+    expect(v.success).toBe(true);
+  });
+
+  /** The documented refusal of a well-formed value that names nothing held (docs/api.md). */
+  const refused = (kind: StaffRefusal, r: { status: number; body: any }): boolean =>
+    kind === 'not_found'
+      ? r.status === 404 && r.body.error?.code === 'NOT_FOUND' && HAN.test(r.body.error.message)
+      : r.status === 200 && r.body.data?.valid === false && HAN.test(r.body.data.reasonText ?? '') && !('holderName' in r.body.data);
+
+  it.each(STAFF_FORMS)(`%s: ${STAFF_FUZZ_RUNS} generated bad inputs → 400 with a Chinese message on a mutated field (or the documented refusal), nothing stored`, async (action: StaffFormAction) => {
     const base = staffBase(action, t);
     const openid = action === 'monthlyStats' || action === 'exportDeregistrations' ? 'h-dl-admin' : 'h-dl-reviewer';
     // (getDeregistrationEvidence and deregister aim at the registered person, recordContactAttempt at the open task)
-    const before = await snapshot(rt.store);
+    // verifyCertificate: 60 a minute per verifier — each try a minute later, so the limit never answers for the input
+    let minute = 0;
+    const patch = (): Partial<Deps> => (action === 'verifyCertificate' ? { clock: { now: () => rt.clock.now() + ++minute * 60_000 } } : {});
+    const start = await snapshot(rt.store);
+    let before = start;
     await fc.assert(
-      fc.asyncProperty(staffBadInputs(action, { person: registered, huge: 4096 }, base), async (b: BadInput) => {
-        const r = await call(rt, action, b.input, openid);
+      fc.asyncProperty(staffBadInputs(action, { person: registered, huge: 4096 }, base, t), async (b: BadInput) => {
+        const r = await call(rt, action, b.input, openid, patch());
+        const after = await snapshot(rt.store);
+        const storedNothing = after === before;
+        before = after;
         const fields = r.body.error?.fields ?? {};
-        const named = b.mutations.some((m) => Object.keys(fields).some((k) => k === m.field || k.startsWith(`${m.field}.`)));
-        const held = r.status === 400 && r.body.error.code === 'VALIDATION_FAILED' && HAN.test(r.body.error.message) && named
+        const named = b.mutations.some((m) => Object.keys(fields).some((k) => m.expect.includes(k) || k === m.field || k.startsWith(`${m.field}.`)));
+        const invalid = r.status === 400 && r.body.error.code === 'VALIDATION_FAILED' && HAN.test(r.body.error.message) && named
           && Object.values(fields).every((m) => typeof m === 'string' && HAN.test(m));
-        count('edgeInput', { held, storedNothing: true, status: r.status });
-        if (!held) throw new Error(`${action} → ${r.status} ${JSON.stringify(r.body).slice(0, 300)} input=${describeInput(b)}`);
+        const refusal = b.mutations.find((m) => m.refusal)?.refusal;
+        const held = invalid || (refusal !== undefined && refused(refusal, r));
+        count('edgeInput', { held, storedNothing, status: r.status });
+        if (!held || !storedNothing) throw new Error(`${action} → ${r.status} ${JSON.stringify(r.body).slice(0, 300)} stored=${!storedNothing} input=${describeInput(b)}`);
       }),
       { numRuns: STAFF_FUZZ_RUNS, endOnFailure: true },
     );
-    const storedNothing = (await snapshot(rt.store)) === before;
-    expect(storedNothing).toBe(true);
-  }, 120_000);
+    expect((await snapshot(rt.store)) === start).toBe(true);
+  }, 180_000);
+
+  it('after the fuzz the counter code, the 认定 request and the certificate are untouched: the real input still works once', async () => {
+    const confirmed = await call(rt, 'confirmIdentityAtCounter', staffBase('confirmIdentityAtCounter', t), 'h-dl-reviewer');
+    expect(confirmed.body.data).toMatchObject({ confirmed: true });
+    const decided = await call(rt, 'decideHardship', staffBase('decideHardship', t), 'h-dl-reviewer');
+    expect(decided.body.data).toMatchObject({ status: 'not_recognized' });
+    const verified = await call(rt, 'verifyCertificate', { token: (await call(rt, 'getMyCertificate', {}, 'sf-5')).body.data.qrToken }, 'h-dl-reviewer');
+    expect(verified.body.data).toMatchObject({ valid: true });
+  });
 });
 
 // ---- 10. races and conflicts ---------------------------------------------------------------------
@@ -744,7 +822,11 @@ describe('10. a conflict is retried inside the server; the citizen never sees IN
   it('store transactions that conflict (TransactionConflictError) a few times still answer 200; always → 503, not 500', async () => {
     const p = makePerson();
     const q = makePerson({ });
-    const rt = runtime('conflict', { persons: [govRecord(p), govRecord(q, { unitInsurance: { unit: '某公司', since: '2021-01-01' } })], staff: DL_STAFF });
+    // twins: the same requests without a conflict, to compare what each stores
+    const p0 = makePerson();
+    const q0 = makePerson();
+    const insured = { unitInsurance: { unit: '某公司', since: '2021-01-01' } };
+    const rt = runtime('conflict', { persons: [govRecord(p), govRecord(q, insured), govRecord(p0), govRecord(q0, insured)], staff: DL_STAFF });
     try {
       const flaky = (failures: number): StorePort => {
         let left = failures;
@@ -758,13 +840,27 @@ describe('10. a conflict is retried inside the server; the citizen never sees IN
           },
         });
       };
-      const r = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'cf-1', { store: flaky(2) });
-      count('races', { held: r.status === 200, status: r.status });
-      expect(r.status).toBe(200);
+      // stored nothing beyond the request's own writes: the same documents as the clean twin stores
+      const writes = async (f: () => Promise<unknown>) => {
+        const before = await countAll(rt.store);
+        await f();
+        return delta(before, await countAll(rt.store));
+      };
+      for (const [who, openid] of [[p0, 'cf-0'], [p, 'cf-1']] as const) await realPersonCheck(rt, openid, who);
+      const clean = await writes(() => call(rt, 'submitUnemploymentRegistration', unemployment(p0), 'cf-0'));
+      let r: Awaited<ReturnType<typeof call>> | undefined;
+      const conflicted = await writes(async () => { r = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'cf-1', { store: flaky(2) }); });
+      count('races', { held: r!.status === 200, storedNothing: JSON.stringify(conflicted) === JSON.stringify(clean), status: r!.status });
+      expect(r!.status).toBe(200);
+      expect(conflicted).toEqual(clean);
+      const pend0 = await call(rt, 'submitUnemploymentRegistration', unemployment(q0), 'cf-20');
       const pend = await call(rt, 'submitUnemploymentRegistration', unemployment(q), 'cf-2');
-      const d = await call(rt, 'decideApplication', { applicationId: pend.body.data.applicationId, decision: 'approve' }, 'h-dl-reviewer', { store: flaky(2) });
-      count('races', { held: d.status === 200, status: d.status });
-      expect(d.status).toBe(200);
+      const cleanDecision = await writes(() => call(rt, 'decideApplication', { applicationId: pend0.body.data.applicationId, decision: 'approve' }, 'h-dl-reviewer'));
+      let d: Awaited<ReturnType<typeof call>> | undefined;
+      const conflictedDecision = await writes(async () => { d = await call(rt, 'decideApplication', { applicationId: pend.body.data.applicationId, decision: 'approve' }, 'h-dl-reviewer', { store: flaky(2) }); });
+      count('races', { held: d!.status === 200, storedNothing: JSON.stringify(conflictedDecision) === JSON.stringify(cleanDecision), status: d!.status });
+      expect(d!.status).toBe(200);
+      expect(conflictedDecision).toEqual(cleanDecision);
       // a store that conflicts on every try (not something a caller can cause): past the retries the
       // answer is 503 "busy, try again" (the same requestId then does the work once), never INTERNAL
       const r2 = makePerson();
@@ -801,7 +897,10 @@ describe('10. a conflict is retried inside the server; the citizen never sees IN
         },
       });
       const again = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'race-1', { store: racing });
-      count('races', { held: again.status === 200, status: again.status });
+      // stored nothing no answer names: the person's applications are exactly the two answered
+      const personKey = rt.depsFor(await rt.callerFor(null)).personKey(p.idNumber);
+      const held = (await rt.store.find<any>('applications', { personKey })).map((a) => a._id).sort();
+      count('races', { held: again.status === 200, storedNothing: JSON.stringify(held) === JSON.stringify([first.body.data.applicationId, again.body.data.applicationId].sort()), status: again.status });
       expect(again.status).toBe(200);
       expect(again.body.data.applicationId).not.toBe(first.body.data.applicationId);
       expect(again.body.data.checks.length).toBeGreaterThan(1);
@@ -814,13 +913,20 @@ describe('10. a conflict is retried inside the server; the citizen never sees IN
     const p = makePerson();
     const rt = runtime('race50', { persons: [govRecord(p)], staff: DL_STAFF });
     try {
-      expect((await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'r50')).status).toBe(200);
+      const first = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'r50');
+      expect(first.status).toBe(200);
       const answers = await Promise.all([
         ...Array.from({ length: 50 }, (_, i) => call(rt, 'submitUnemploymentRegistration', unemployment(p), `r50-${i % 5}`)),
         call(rt, 'deregister', { idNumber: p.idNumber, reasonCode: '11', note: '本人已就业' }, 'h-dl-reviewer'),
       ]);
-      for (const a of answers) count('races', { held: a.status < 500, status: a.status });
+      // stored nothing no answer names: every application of the person is one an answer gave
+      const personKey = rt.depsFor(await rt.callerFor(null)).personKey(p.idNumber);
+      const stored = new Set((await rt.store.find<any>('applications', { personKey })).map((a) => a._id));
+      const answered = new Set([first.body.data.applicationId, ...answers.map((a) => a.body.data?.applicationId).filter(Boolean)]);
+      const orphans = [...stored].filter((id) => !answered.has(id));
+      for (const a of answers) count('races', { held: a.status < 500, storedNothing: orphans.length === 0, status: a.status });
       expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+      expect(orphans).toEqual([]);
     } finally {
       await rt.close();
     }
@@ -837,8 +943,8 @@ describe('12. weak spots: a closed task reveals nothing; a note of dots verifies
       const reg = await call(rt, 'submitUnemploymentRegistration', unemployment(p), 'cl-1');
       const taskId = `contact:${reg.body.data.applicationId}`;
       expect((await call(rt, 'completeContactTask', { taskId, outcome: 'reached' }, 'h-dl-reviewer')).status).toBe(200);
-      const r = await call(rt, 'revealContact', { taskId }, 'h-dl-reviewer2');
-      count('weakSpots', { held: r.status === 409 && !JSON.stringify(r.body).includes(p.phone), status: r.status });
+      const [r, storedNothing] = await unchanged(rt.store, () => call(rt, 'revealContact', { taskId }, 'h-dl-reviewer2'));
+      count('weakSpots', { held: r.status === 409 && !JSON.stringify(r.body).includes(p.phone), storedNothing, status: r.status });
       expect(r.status).toBe(409);
       expect(JSON.stringify(r.body)).not.toContain(p.phone);
     } finally {
@@ -865,5 +971,13 @@ describe('12. weak spots: a closed task reveals nothing; a note of dots verifies
     } finally {
       await rt.close();
     }
+  });
+});
+
+// ---- the tally itself --------------------------------------------------------------------------------
+
+describe('the tally', () => {
+  it('every attack tried, in every class, stored nothing (as measured) and none answered 5xx', () => {
+    for (const k of Object.keys(CLASSES) as AttackClass[]) expect([CLASSES[k], tally[k].storedNothing, tally[k].status5xx]).toEqual([CLASSES[k], tally[k].tried, 0]);
   });
 });
