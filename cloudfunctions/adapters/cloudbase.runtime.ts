@@ -17,7 +17,7 @@
  * numbers for document ids), DATA_KEYS (ID numbers and phones sealed at rest, docs/identity.md),
  * and what each function's adapters read (functions/<fn>/index.ts).
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 // wx-server-sdk is installed by the platform (it is left out of the bundle: see scripts/build-functions.mjs).
 import cloud from 'wx-server-sdk';
 import type { FunctionName } from '@shared/api';
@@ -28,6 +28,7 @@ import { makeDispatch, STORE_BUSY_MESSAGE } from '../core/dispatch.core';
 import type { HandlerMap } from '../core/handlers/handler';
 import type { IdCardOcrPort } from '../core/id-card-ocr';
 import { logLine } from '../core/log';
+import { hmacPersonKey } from '../core/person-key';
 import type { TokenKeys } from '../core/qr/token.port';
 import { dataKeysFromJson, sealedStore } from '../core/sealed-store';
 import type { StorePort } from '../core/store.port';
@@ -109,8 +110,7 @@ export function cloudbaseMain(fn: FunctionName, handlers: HandlerMap, compose: (
   // yet) is not kept, so the next call tries again.
   let ready: Promise<Runtime> | null = null;
   const init = async (): Promise<Runtime> => {
-    const secret = Buffer.from(env('PERSON_KEY_SECRET'), 'hex');
-    const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+    const personKey = hmacPersonKey(Buffer.from(env('PERSON_KEY_SECRET'), 'hex'));
     // ID numbers and phones sealed at rest with DATA_KEYS (core/sealed-store.ts), whichever store runs
     const store = sealedStore(await productionStore(cloud), dataKeysFromJson(env('DATA_KEYS')));
     const platform: Platform = { cloud, store, clock, personKey };

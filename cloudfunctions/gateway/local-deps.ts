@@ -4,7 +4,7 @@
  * fails for people the file marks) and a clock that starts at NOW and runs on
  * (docs/api.md "Process").
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { faultsFromEnv, localChannels, type ChannelFaults } from '../adapters/channels.local';
@@ -19,6 +19,7 @@ import { openSqliteStore } from '../adapters/store.sqlite';
 import { validStaffRecord } from '../core/access';
 import type { Caller, ClockPort, Deps } from '../core/deps';
 import { logLine } from '../core/log';
+import { hmacPersonKey } from '../core/person-key';
 import { algFromConfig } from '../core/qr/algorithms';
 import type { TokenKeys } from '../core/qr/token.port';
 import { dataKeysFromJson, sealedStore, type DataKeys } from '../core/sealed-store';
@@ -122,8 +123,7 @@ export function localRuntime(cfg: LocalConfig): LocalRuntime {
   const store = cfg.store ? sealedStore(cfg.store, localDataKeys(cfg.dataDir)) : openLocalStore(cfg.dataDir);
   const clock = runningClock(cfg.now);
   const gov = govDataFromFile(cfg.govDataFile);
-  const secret = loadSecret(cfg.dataDir, 'person-key');
-  const personKey = (idNumber: string) => createHmac('sha256', secret).update(idNumber.toUpperCase()).digest('hex').slice(0, 32);
+  const personKey = hmacPersonKey(loadSecret(cfg.dataDir, 'person-key'));
   // a simulation, not a pass-all: the outside-data file says whose face checks fail (docs/identity.md)
   const realPerson = simulatedRealPerson({ store, now: clock.now, personKey, faceOutcome: gov.faceOutcome });
   // subscribe messages and SMS are appended to DATA_DIR/outbox-sent.log (adapters/channels.local.ts)
