@@ -32,7 +32,8 @@ export function IdCardScan({ onRead }: { onRead: (reading: IdCardReading) => voi
         return
       }
       onRead(res.data)
-      setShown({ kind: 'read', text: res.data.notice })
+      // the notice's title already says 请核对识别结果
+      setShown({ kind: 'read', text: res.data.notice.replace(/^请核对识别结果：/, '') })
     } catch (err) {
       setShown({ kind: 'failed', text: err instanceof Error && err.message ? err.message : '没能识别，请手动填写' })
     } finally {

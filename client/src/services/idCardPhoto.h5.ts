@@ -41,9 +41,23 @@ function loadImage(file: File): Promise<HTMLImageElement> {
 const WIDTHS = [1000, 800, 640]
 const QUALITIES = [0.7, 0.55, 0.4]
 
+/** The file as it is, in base64, when it is a picture the service reads and already small enough. */
+function asIs(file: File): Promise<string | null> {
+  if (!['image/jpeg', 'image/png', 'image/bmp'].includes(file.type) || file.size > (MAX_ID_CARD_IMAGE_BASE64 / 4) * 3) return Promise.resolve(null)
+  return new Promise((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result ?? '').split(',')[1] || null)
+    reader.onerror = () => resolve(null)
+    reader.readAsDataURL(file)
+  })
+}
+
 export async function pickIdCardPhoto(): Promise<string | null> {
   const file = await chooseFile()
   if (!file) return null
+  // small enough already: sent untouched (no second loss of sharpness)
+  const untouched = await asIs(file)
+  if (untouched && untouched.length <= MAX_ID_CARD_IMAGE_BASE64) return untouched
   const img = await loadImage(file)
   const canvas = document.createElement('canvas')
   const ctx = canvas.getContext('2d')
