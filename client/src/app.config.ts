@@ -6,8 +6,6 @@ export default defineAppConfig({
     'pages/certificate/index',
     'pages/progress/index',
     'pages/messages/index',
-    // 实人核验 (FaceID web-view) before a submission in production
-    'pages/realperson/index',
     // 长辈模式 and submissions waiting for the network
     'pages/settings/index',
     // 个人信息保护: what is collected, why, for how long, the person's rights (个人信息保护法 十七条)

@@ -83,7 +83,6 @@ const VISITS: Visit[] = [
     },
   },
   { name: 'flexible', route: () => '/packageForms/flexible/index', as: CITIZEN, ready: '#step-next' },
-  { name: 'realperson', route: () => '/pages/realperson/index', as: CITIZEN, ready: '.page' },
   { name: 'staff-home', route: () => '/packageStaff/index/index', as: ADMIN, ready: '#staff-who' },
   { name: 'staff-scan', route: () => '/packageStaff/scan/index', as: ADMIN, ready: '#scan-submit' },
   { name: 'staff-queue', route: () => '/packageStaff/queue/index', as: ADMIN, ready: '#queue-list' },
@@ -92,6 +91,19 @@ const VISITS: Visit[] = [
   { name: 'staff-tasks', route: () => '/packageStaff/tasks/index', as: ADMIN, ready: '#tasks-list' },
   { name: 'staff-export', route: () => '/packageStaff/export/index', as: ADMIN, ready: '#export-run' },
   { name: 'staff-stats', route: () => '/packageStaff/stats/index', as: ADMIN, ready: '#stats-table' },
+  // issue 14: the notice and separate consent before the ID number (last: it withdraws this context's consent)
+  {
+    name: 'id-consent', route: () => '/packageForms/certificate-apply/index', as: CITIZEN, ready: '#submit',
+    then: async (page) => {
+      await page.evaluate(() => localStorage.removeItem('consent:idNumber:v1'));
+      await page.reload();
+      await page.locator('#id-consent-agree').waitFor();
+    },
+  },
+  {
+    name: 'id-consent-declined', route: () => '/packageForms/unemployment/index', as: CITIZEN, ready: '#id-consent-decline',
+    then: async (page) => { await page.locator('#id-consent-decline').click(); await page.locator('#id-consent-declined').waitFor(); },
+  },
 ];
 
 beforeAll(async () => {

@@ -21,14 +21,40 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * The separate consent for the ID number (client/src/services/consent.ts), as a person who agreed
+ * earlier on this phone has it: the forms open at once. Set once per browser context (a flag), so a
+ * test that withdraws it in 设置 and reloads sees the notice again.
+ */
+export const ID_CONSENT_KEY = 'consent:idNumber:v1';
+// a string, not a function: what runs in the page is exactly this (no transform of the test's code)
+const SEED_ID_CONSENT = `try {
+  if (!localStorage.getItem('e2e:consent-seeded')) {
+    localStorage.setItem('e2e:consent-seeded', '1');
+    localStorage.setItem(${JSON.stringify(ID_CONSENT_KEY)}, JSON.stringify({ data: '2026-01-01T08:00:00.000+08:00' }));
+  }
+} catch (e) { /* about:blank and set content have no storage */ }`;
+
+/**
+ * Chromium; every context it opens starts as a phone whose person already agreed to the ID number's
+ * processing, unless `consented: false` (tests of the consent itself).
+ */
+export async function launch(o: { consented?: boolean } = {}): Promise<Browser> {
   const home = mkdtempSync(join(tmpdir(), 'jy-chromium-'));
   process.env.XDG_CONFIG_HOME = join(home, 'config');
   process.env.XDG_CACHE_HOME = join(home, 'cache');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (o.consented === false) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript({ content: SEED_ID_CONSENT });
+    return context;
+  };
+  return browser;
 }
 
 /** A page acting as one citizen or staff member (`?as=` sets the H5 demo identity, kept in storage). */

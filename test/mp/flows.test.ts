@@ -24,6 +24,12 @@ let rt: LocalRuntime;
 let dataDir: string;
 const person = makePerson({ region: '210204', gender: '2' });
 const calls: CloudCall[] = [];
+/** what happened, in order: the platform's dialogs (`modal:<title>`) and the cloud actions called */
+const events: string[] = [];
+/** the separate consents (client/src/services/consent.ts) */
+const ID_CONSENT = 'consent:idNumber:v1';
+const FACE_CONSENT = 'consent:face:v1';
+let storage: Map<string, unknown>;
 let privacyHandler: ((resolve: (o: unknown) => void) => void) | null = null;
 
 beforeAll(() => {
@@ -31,12 +37,15 @@ beforeAll(() => {
   const govFile = join(dataDir, 'gov.json');
   writeFileSync(govFile, JSON.stringify({ persons: [govRecord(person)], staff: [], down: [] }));
   rt = localRuntime({ dataDir, govDataFile: govFile, now: '2026-05-12T10:00:00+08:00', log: () => {} });
-  installGlobals(async (call) => {
+  ({ storage } = installGlobals(async (call) => {
     calls.push(call);
+    events.push(call.data.action);
     const caller = await rt.callerFor(OPENID); // in CloudBase: getWXContext().OPENID, never the body
     const out = await dispatch(call.data.action, call.data.input, rt.depsFor(caller), { local: false });
     return out.body;
-  });
+  }));
+  // this phone's person agreed to the ID number's processing earlier; the consent itself is tested below
+  storage.set(ID_CONSENT, '2026-05-01T09:00:00.000+08:00');
   // WeChat's privacy check (base library 2.32.3+): the page answers through this handler (services/privacy.ts)
   (global as any).wx.onNeedPrivacyAuthorization = (cb: (resolve: (o: unknown) => void) => void) => { privacyHandler = cb; };
   require(join(WEAPP, 'app.js'));
@@ -100,6 +109,29 @@ function controls(page: any) {
 
 const indexOf = (list: readonly { code: string }[], code: string) => list.findIndex((i) => i.code === code);
 
+/** The 申领 form filled in for `person` and the commitment ticked, as a finger does it. */
+async function fillApply(page: any) {
+  const { type, change: pick } = controls(page);
+  type('field-name', person.name);
+  type('field-idNumber', person.idNumber);
+  await pick('field-gender', indexOf(GENDERS, person.gender));
+  await pick('field-ethnicity', indexOf(ETHNICITIES, person.ethnicity));
+  await pick('field-education', indexOf(EDUCATIONS, person.education));
+  await pick('field-health', indexOf(HEALTH_STATUSES, person.health));
+  for (const which of ['hukouAddress', 'residenceAddress']) {
+    const county = person.hukouAddress.regionCode;
+    const prov = `${county.slice(0, 2)}0000`;
+    const city = `${county.slice(0, 4)}00`;
+    await pick(`field-${which}-province`, indexOf(provinces(), prov));
+    await pick(`field-${which}-city`, indexOf(citiesOf(prov), city));
+    await pick(`field-${which}-regionCode`, indexOf(countiesOf(city), county));
+    type(`field-${which}-detail`, person.hukouAddress.detail);
+  }
+  type('field-phone', person.phone);
+  page.querySelector('#commit-accept').dispatchEvent('tap');
+  await simulate.sleep(50);
+}
+
 describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp page → real cloud handlers)', () => {
   it('shows a Chinese message per field when the empty form is submitted, and sends nothing', async () => {
     const page = open('packageForms/certificate-apply');
@@ -118,25 +150,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
   it('issues the certificate when a person fills the form, and 我的电子证 shows it', async () => {
     const page = open('packageForms/certificate-apply');
     await until(() => !!page.querySelector('#field-name'));
-    const { type, change: pick } = controls(page);
-    type('field-name', person.name);
-    type('field-idNumber', person.idNumber);
-    await pick('field-gender', indexOf(GENDERS, person.gender));
-    await pick('field-ethnicity', indexOf(ETHNICITIES, person.ethnicity));
-    await pick('field-education', indexOf(EDUCATIONS, person.education));
-    await pick('field-health', indexOf(HEALTH_STATUSES, person.health));
-    for (const which of ['hukouAddress', 'residenceAddress']) {
-      const county = person.hukouAddress.regionCode;
-      const prov = `${county.slice(0, 2)}0000`;
-      const city = `${county.slice(0, 4)}00`;
-      await pick(`field-${which}-province`, indexOf(provinces(), prov));
-      await pick(`field-${which}-city`, indexOf(citiesOf(prov), city));
-      await pick(`field-${which}-regionCode`, indexOf(countiesOf(city), county));
-      type(`field-${which}-detail`, person.hukouAddress.detail);
-    }
-    type('field-phone', person.phone);
-    page.querySelector('#commit-accept').dispatchEvent('tap');
-    await simulate.sleep(50);
+    await fillApply(page);
     page.querySelector('#submit').dispatchEvent('tap');
     await until(() => !!page.querySelector('#result-issued') || !!page.querySelector('#result-pending') || !!page.querySelector('#submit-error'));
     expect(page.querySelector('#submit-error')).toBeFalsy();
@@ -279,5 +293,99 @@ describe('the privacy guide in miniprogram-simulate (用户隐私保护指引; �
     page.querySelector('#privacy-agree').dispatchEvent('agreeprivacyauthorization');
     await until(() => !page.querySelector('#privacy-dialog'));
     expect(answers.at(-1)).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
+  });
+});
+
+describe('the separate consent for sensitive personal information in miniprogram-simulate (个人信息保护法 第二十八、二十九、三十条)', () => {
+  const text = (el: any) => (el.dom.textContent as string) ?? '';
+
+  it('asks for the ID number before the 申领 form, saying what, why and for how long; 不同意 keeps nothing, sends nothing and points to the counter', async () => {
+    storage.delete(ID_CONSENT);
+    storage.delete('draft:certificate-apply');
+    const kept = [...storage.entries()];
+    const sent = calls.length;
+    const page = open('packageForms/certificate-apply');
+    await until(() => !!page.querySelector('#id-consent-agree'));
+    // the notice comes first: no field asks for anything yet
+    expect(page.querySelector('#field-name')).toBeFalsy();
+    expect(page.querySelector('#field-idNumber')).toBeFalsy();
+    const notice = text(page.querySelector('#id-consent-notice'));
+    for (const said of ['收集什么', '证件号码', '用来做什么', '保存多久', '谁能看到']) expect(notice).toContain(said);
+    expect(page.querySelector('#id-consent-privacy')).toBeTruthy(); // the link to 个人信息保护
+    expect(text(page.querySelector('#id-consent-ask'))).toContain('敏感个人信息');
+
+    await controls(page).tap('id-consent-decline');
+    await until(() => !!page.querySelector('#id-consent-declined'));
+    expect(text(page.querySelector('#id-consent-declined'))).toContain('公共就业服务窗口');
+    expect(page.querySelector('#id-consent-guide')).toBeTruthy(); // the 办事指南: materials and the offices' numbers
+    expect(page.querySelector('#field-idNumber')).toBeFalsy();
+    // nothing kept on the phone (no consent, no draft), nothing sent
+    expect([...storage.entries()]).toEqual(kept);
+    expect(calls.length).toBe(sent);
+  });
+
+  it('the registration wizard asks the same before step 1; 同意 is kept once for every form of this phone', async () => {
+    const wizard = open('packageForms/flexible');
+    await until(() => !!wizard.querySelector('#id-consent-agree'));
+    expect(wizard.querySelector('#step-next')).toBeFalsy();
+    await controls(wizard).tap('id-consent-agree');
+    await until(() => !!wizard.querySelector('#step-next'));
+    expect(typeof storage.get(ID_CONSENT)).toBe('string');
+    const apply = open('packageForms/certificate-apply');
+    await until(() => !!apply.querySelector('#field-idNumber'));
+    expect(apply.querySelector('#id-consent')).toBeFalsy();
+  });
+
+  it('设置 withdraws it: the unsent forms on the phone are deleted and the next form asks again', async () => {
+    storage.set('draft:certificate-apply', { values: { name: person.name, idNumber: person.idNumber } });
+    const settings = open('settings');
+    await until(() => !!settings.querySelector('#settings-consents-withdraw-idNumber'));
+    await controls(settings).tap('settings-consents-withdraw-idNumber');
+    await until(() => !!settings.querySelector('#settings-consents-said'));
+    expect(text(settings.querySelector('#settings-consents-said'))).toContain('已撤回');
+    expect(storage.has(ID_CONSENT)).toBe(false);
+    expect([...storage.keys()].filter((k) => k.startsWith('draft:'))).toEqual([]);
+    const page = open('packageForms/certificate-apply');
+    await until(() => !!page.querySelector('#id-consent-agree'));
+    await controls(page).tap('id-consent-agree');
+    await until(() => !!page.querySelector('#field-idNumber'));
+  });
+
+  it('asks for the face before the 实人核验 starts; 不同意 starts no check, sends nothing and says where to go instead', async () => {
+    const wx = (global as any).wx;
+    const showModal = wx.showModal;
+    let agree = false;
+    wx.showModal = (o: any) => {
+      events.push(`modal:${o.title}`);
+      o.success?.({ confirm: agree, cancel: !agree });
+    };
+    const faceVerify = jest.fn((o: any) => o.complete?.());
+    wx.requestFacialVerify = faceVerify;
+    try {
+      storage.delete(FACE_CONSENT);
+      const page = open('packageForms/certificate-apply');
+      await until(() => !!page.querySelector('#field-name'));
+      await fillApply(page);
+      const from = events.length;
+      page.querySelector('#submit').dispatchEvent('tap');
+      await until(() => !!page.querySelector('#submit-error'));
+      // the consent was asked and refused: no check started, no face check, no submission
+      expect(events.slice(from)).toEqual(['modal:处理人脸信息的单独同意']);
+      expect(faceVerify).not.toHaveBeenCalled();
+      expect(storage.has(FACE_CONSENT)).toBe(false);
+      expect(text(page.querySelector('#submit-error'))).toContain('没有同意处理人脸信息');
+      expect(page.querySelector('#counter-open')).toBeTruthy(); // 到窗口核验身份
+
+      // 同意: asked first, then the check starts (locally the simulation; WeChat 人脸核身 in production)
+      agree = true;
+      const again = events.length;
+      page.querySelector('#submit').dispatchEvent('tap');
+      await until(() => events.slice(again).includes('applyCertificate') || events.slice(again).includes('confirmRealPersonCheck'), 20000);
+      expect(events.slice(again, again + 2)).toEqual(['modal:处理人脸信息的单独同意', 'startRealPersonCheck']);
+      expect(typeof storage.get(FACE_CONSENT)).toBe('string');
+    } finally {
+      wx.showModal = showModal;
+      delete wx.requestFacialVerify;
+    }
   });
 });

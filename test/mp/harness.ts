@@ -53,6 +53,7 @@ export function installGlobals(callFunction: (call: CloudCall) => Promise<unknow
     getStorageSync: (k: string) => storage.get(k) ?? '',
     setStorageSync: (k: string, v: unknown) => { storage.set(k, v); },
     removeStorageSync: (k: string) => { storage.delete(k); },
+    getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getStorage: ({ key, success, fail }: any) => (storage.has(key) ? success?.({ data: storage.get(key) }) : fail?.({ errMsg: 'getStorage:fail data not found' })),
     setStorage: ({ key, data, success }: any) => { storage.set(key, data); success?.({}); },
     removeStorage: ({ key, success }: any) => { storage.delete(key); success?.({}); },

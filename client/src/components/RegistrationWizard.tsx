@@ -56,6 +56,7 @@ import { errorId } from './ids'
 import { CREDIT_RECORD_NOTE } from './plainWords'
 import './components.css'
 import { Screen } from './Screen'
+import { IdNumberConsent } from './IdNumberConsent'
 
 export interface SituationProps {
   extra: Extra
@@ -148,7 +149,16 @@ function partsIn(step: number, spec: RegistrationSpec, sameAsHukou: boolean): nu
   return 1
 }
 
+/** The notice and the separate consent for the ID number come before step 1 (components/IdNumberConsent.tsx). */
 export function RegistrationWizard({ spec }: { spec: RegistrationSpec }) {
+  return (
+    <IdNumberConsent service={spec.title} guideKind={spec.kind}>
+      <Wizard spec={spec} />
+    </IdNumberConsent>
+  )
+}
+
+function Wizard({ spec }: { spec: RegistrationSpec }) {
   const initial = useMemo(() => {
     const d = restoreRegistrationDraft(readStorage(spec.draftKey), spec.own)
     return d ? { draft: d, restored: draftHasContent(d, spec.own) } : { draft: newRegistrationDraft(spec.own), restored: false }

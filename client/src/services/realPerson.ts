@@ -9,6 +9,7 @@
  */
 import Taro from '@tarojs/taro'
 import { call, isNoAnswer } from './cloud'
+import { consentGiven, giveConsent } from './consent'
 
 /**
  * `noAnswer`: the check could not reach the cloud (network). The submission may still go (or be
@@ -32,23 +33,16 @@ function runFaceCheck(verifyId: string): Promise<void> {
   })
 }
 
-/** The version of the consent text below: a new text asks again. */
-const FACE_CONSENT_KEY = 'consent:face:v1'
-
 export const NO_FACE_CONSENT =
-  '您没有同意处理人脸信息，无法在线核验本人身份。可以携带身份证件到就近的公共就业服务窗口，由工作人员核实后办理；已填写的内容会保留在本机。'
+  '您没有同意处理人脸信息，没有发起人脸核验，也没有保存任何人脸信息。可以携带身份证件到就近的公共就业服务窗口，由工作人员核实后办理；已填写的内容会保留在本机。'
 
 /**
  * 个人信息保护法 二十九、三十条: the separate consent to process sensitive personal information (the face,
  * with the ID number it is checked against), asked at the moment it is needed, saying why and what
- * refusing means. Kept on the phone once given.
+ * refusing means. Kept on the phone once given (services/consent.ts, withdrawn in 设置 or 我的数据).
  */
 async function faceConsent(): Promise<boolean> {
-  try {
-    if (Taro.getStorageSync(FACE_CONSENT_KEY)) return true
-  } catch {
-    // storage unavailable: ask
-  }
+  if (consentGiven('face')) return true
   const r = await Taro.showModal({
     title: '处理人脸信息的单独同意',
     content: '为核实是您本人办理，将通过微信人脸核身比对您的人脸和证件号码（敏感个人信息），只用于本次核验，本服务不保存人脸图像。不同意的，可以到就业服务窗口由工作人员核实身份。',
@@ -56,23 +50,26 @@ async function faceConsent(): Promise<boolean> {
     cancelText: '不同意',
   }).catch(() => ({ confirm: false }))
   if (!r.confirm) return false
-  try {
-    Taro.setStorageSync(FACE_CONSENT_KEY, new Date().toISOString())
-  } catch {
-    // not kept: asked again next time
-  }
+  giveConsent('face')
   return true
 }
 
+/**
+ * The mini-program's check is a face check (WeChat 人脸核身; locally its simulation): the consent comes
+ * before anything is started, since starting already hands the name and ID number to the face check
+ * (getVerifyId). The H5 build only talks to the local gateway, whose check is a simulation that
+ * sees no face: nothing to consent to there.
+ */
+const FACE_CHECK = process.env.TARO_ENV === 'weapp'
+
 export async function ensureRealPerson(person: { name: string; idNumber: string }): Promise<RealPersonOutcome> {
+  // declined: nothing is started, nothing sent
+  if (FACE_CHECK && !(await faceConsent())) return { ok: false, message: NO_FACE_CONSENT }
   const started = await call<Started>('startRealPersonCheck', { name: person.name, idNumber: person.idNumber })
   if (!started.ok) return { ok: false, message: started.error.message, ...(isNoAnswer(started) ? { noAnswer: true } : {}) }
   // confirmed by staff at a counter: this account already acts as the person
   if (started.data.mode === 'counter') return { ok: true, bound: true }
-  if (started.data.mode === 'wechat') {
-    if (!(await faceConsent())) return { ok: false, message: NO_FACE_CONSENT }
-    await runFaceCheck(started.data.verifyId)
-  }
+  if (started.data.mode === 'wechat') await runFaceCheck(started.data.verifyId)
   const confirmed = await call<Confirmed>('confirmRealPersonCheck', { checkToken: started.data.checkToken })
   if (!confirmed.ok) return { ok: false, message: confirmed.error.message, ...(isNoAnswer(confirmed) ? { noAnswer: true } : {}) }
   const c = confirmed.data

@@ -17,6 +17,7 @@ import { call } from '../../services/cloud'
 import './index.css'
 import { Screen } from '../../components/Screen'
 import { CheckList } from '../../components/ApplicationView'
+import { IdNumberConsent } from '../../components/IdNumberConsent'
 
 type Outcome =
   | { kind: 'issued'; app: ApplicationView }
@@ -37,7 +38,16 @@ function loadDraft(): { draft: Draft; restored: boolean } {
   return d ? { draft: d, restored: hasContent(d.values) } : { draft: newDraft(), restored: false }
 }
 
+/** The notice and the separate consent for the ID number come before the form (components/IdNumberConsent.tsx). */
 export default function CertificateApply() {
+  return (
+    <IdNumberConsent service='申领《就业创业证》' guideKind='certificate'>
+      <ApplyForm />
+    </IdNumberConsent>
+  )
+}
+
+function ApplyForm() {
   const initial = useMemo(loadDraft, [])
   const [draft, setDraft] = useState<Draft>(initial.draft)
   const [restored, setRestored] = useState(initial.restored)

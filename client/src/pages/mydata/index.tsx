@@ -15,6 +15,7 @@ import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { Querying } from '../../components/Querying'
 import { Screen } from '../../components/Screen'
+import { Consents } from '../../components/Consents'
 import { KIND_LABELS, STATUS_LABELS } from '../../components/ApplicationView'
 
 interface MyDataPerson {
@@ -109,6 +110,8 @@ export default function MyData() {
           ))}
         </View>
       ) : null}
+      {/* what this phone keeps: the separate consents, each withdrawn here too */}
+      <Consents id='mydata-consents' />
       <Button id='mydata-privacy' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
         个人信息保护说明
       </Button>

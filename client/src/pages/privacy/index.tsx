@@ -25,6 +25,16 @@ const SECTIONS: Array<{ id: string; title: string; lines: string[] }> = [
     ],
   },
   {
+    // 个人信息保护法 第十七条 (保存期限), 第十九条 (the shortest time the purpose needs)
+    id: 'privacy-keep',
+    title: '保存多久',
+    lines: [
+      '填写中的内容只暂存在您的手机上，提交后即删除；您在“设置”中撤回对证件号码的同意时，未提交的填写内容也一并删除。',
+      '提交的申请和登记由办理机构作为业务档案，按档案管理规定的期限保存。',
+      '您的同意记录只保存在您的手机上，可以在“设置”或“我的数据”中随时撤回。',
+    ],
+  },
+  {
     id: 'privacy-how',
     title: '怎样保护',
     lines: [

@@ -9,6 +9,7 @@ import { call } from '../../services/cloud'
 import { askSubscription } from '../../services/subscribe'
 import { Button } from '../../components/Button'
 import { ElderSwitch } from '../../components/ElderSwitch'
+import { Consents } from '../../components/Consents'
 import { Screen } from '../../components/Screen'
 import { flushOutbox, useOutbox } from '../../services/outbox'
 import { useOnline } from '../../services/network'
@@ -44,6 +45,8 @@ export default function Settings() {
           个人信息保护说明
         </Button>
       </View>
+      {/* the separate consents (证件号码, 人脸信息) given on this phone, each withdrawn here (个人信息保护法 第十五条) */}
+      <Consents id='settings-consents' />
       <View className='card' id='settings-outbox'>
         <View className='section-title' role='heading' aria-level={2}>
           等待联网提交的申请
