@@ -430,7 +430,7 @@ async function functions() {
   }
   return {
     bundles, coldStart, runs: COLD_RUNS, limit: 1024 * KB,
-    note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk, tencentcloud-sdk-* and mysql2 are installed by the platform and not counted; cold start = require + first call in a fresh node process, store on MariaDB',
+    note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk, tencentcloud-sdk-*, mysql2 and pdfkit are installed by the platform and not counted; cold start = require + first call in a fresh node process, store on MariaDB',
   };
 }
 
