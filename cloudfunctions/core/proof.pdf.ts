@@ -48,7 +48,9 @@ export function renderProofPdf(facts: ProofFacts, qrText: string, font: { data: 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', font.data, font.family);
+  // a plain Uint8Array view (no copy) of this realm: pdfkit tests `instanceof Uint8Array`, which a
+  // Buffer made in another realm (a test sandbox, a bundler's shim) fails
+  doc.registerFont('cjk', new Uint8Array(font.data.buffer, font.data.byteOffset, font.data.byteLength) as Buffer, font.family);
   doc.font('cjk');
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

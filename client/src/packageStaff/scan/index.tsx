@@ -23,6 +23,25 @@ interface VerifyAnswer {
   validAsOf: string
 }
 
+/** What verifyProof answers for a 失业登记证明 / 就业登记证明 (cloudfunctions/core/handlers/proofVerify.handler.ts). */
+interface ProofAnswer {
+  valid: boolean
+  reasonText?: string
+  title?: string
+  holderName?: string
+  regionName?: string
+  since?: string
+  issuedOn?: string
+  validUntil?: string
+  registrationStatusText?: string
+  validAsOf: string
+}
+
+/**
+ * A registration proof's QR: its claims start with the registration `r` (`{"r":` = `eyJyIjoi` in
+ * base64url), a certificate code's with `c` (core/proof.ts, qr/jws.ts sign the members in order).
+ */
+const isProofToken = (token: string) => (token.split('.')[1] ?? '').startsWith('eyJyIjoi')
 
 export default function ScanPage() {
   return <StaffGate need='verifier'>{() => <Scan />}</StaffGate>
@@ -30,6 +49,7 @@ export default function ScanPage() {
 
 function Scan() {
   const [answer, setAnswer] = useState<VerifyAnswer | undefined>()
+  const [proof, setProof] = useState<ProofAnswer | undefined>()
   const [failure, setFailure] = useState('')
   const [pasted, setPasted] = useState('')
   const [pasteError, setPasteError] = useState('')
@@ -43,6 +63,15 @@ function Scan() {
     setBusy(true)
     setFailure('')
     setAnswer(undefined)
+    setProof(undefined)
+    if (isProofToken(token)) {
+      const res = await call<ProofAnswer>('verifyProof', { token })
+      busyRef.current = false
+      setBusy(false)
+      if (res.ok) setProof(res.data)
+      else setFailure(res.error.message)
+      return
+    }
     const res = await call<VerifyAnswer>('verifyCertificate', { token })
     busyRef.current = false
     setBusy(false)
@@ -59,6 +88,7 @@ function Scan() {
     <Screen className='staff scan'>
       <Text className='page__title'>扫码核验</Text>
       {answer ? <Result answer={answer} /> : null}
+      {proof ? <ProofResult answer={proof} /> : null}
       {failure ? (
         <Notice id='verify-error' kind='error' title='未能完成核验'>
           <Text>{failure}</Text>
@@ -126,6 +156,40 @@ function Result({ answer }: { answer: VerifyAnswer }) {
       </View>
       <Text id='verify-reason' className='verdict__reason'>
         {answer.valid ? '电子证真实有效，为当前版本' : answer.reasonText ?? '该二维码未通过核验'}
+      </Text>
+      <View className='verdict__rows'>
+        {rows.map((r) => (
+          <View key={r.id} className='kv'>
+            <Text className='kv__k'>{r.k}</Text>
+            <Text id={r.id} className='kv__v'>
+              {r.v}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/** A 登记证明: genuine or not, and the registration as it is now (a proof says what was true when issued). */
+function ProofResult({ answer }: { answer: ProofAnswer }) {
+  const rows: Array<{ id: string; k: string; v: string }> = []
+  if (answer.title) rows.push({ id: 'proof-title', k: '证明', v: answer.title })
+  if (answer.holderName) rows.push({ id: 'proof-holder', k: '持证人', v: answer.holderName })
+  if (answer.regionName) rows.push({ id: 'proof-region', k: '登记地区', v: answer.regionName })
+  if (answer.registrationStatusText) rows.push({ id: 'proof-registration', k: '登记现状', v: answer.registrationStatusText })
+  if (answer.issuedOn) rows.push({ id: 'proof-issued', k: '开具日期', v: `${answer.issuedOn}（${answer.validUntil ?? ''} 前有效）` })
+  rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
+  return (
+    <View id='verify-result' className={`verdict ${answer.valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={answer.valid ? 'true' : 'false'}>
+      <View className='verdict__head'>
+        <Text className='verdict__icon' aria-hidden='true'>
+          {answer.valid ? '✓' : '✗'}
+        </Text>
+        <Text className='verdict__word'>{answer.valid ? '真实' : '无效'}</Text>
+      </View>
+      <Text id='verify-reason' className='verdict__reason'>
+        {answer.valid ? '登记证明真实，由本系统开具' : answer.reasonText ?? '该二维码未通过核验'}
       </Text>
       <View className='verdict__rows'>
         {rows.map((r) => (

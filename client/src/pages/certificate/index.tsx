@@ -10,6 +10,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { CertQr } from './CertQr'
+import { ProofSave } from './ProofSave'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -146,7 +147,16 @@ function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) 
         ))}
         <View id='cert-qr-slot' className='certcard__qr'>
           {valid && cert.qrToken ? (
-            <CertQr token={cert.qrToken} expiresAt={cert.qrExpiresAt} receivedAt={receivedAt} active={active} onRefresh={onRefresh} />
+            <CertQr
+              token={cert.qrToken}
+              expiresAt={cert.qrExpiresAt}
+              receivedAt={receivedAt}
+              active={active}
+              onRefresh={onRefresh}
+              certificateNo={cert.certificateNo}
+              holderName={maskName(cert.holderName)}
+              registrationText={registrationStatusText({ status: cert.registrationStatus, kind: cert.registrationKind })}
+            />
           ) : (
             <Text className='certcard__qr-text'>{valid ? '核验二维码暂时无法生成，请稍后下拉刷新' : '此证不能出示核验二维码'}</Text>
           )}
@@ -165,6 +175,7 @@ function Certificate({ cert, receivedAt, active, onRefresh }: CertificateProps) 
           ))}
         </View>
       ) : null}
+      {cert.registrationStatus !== 'none' && cert.registrationKind ? <ProofSave kind={cert.registrationKind} /> : null}
       {cert.status !== 'revoked' ? (
         <View className='card reissue'>
           <Text className='section-title'>证件遗失或损毁</Text>

@@ -1,5 +1,5 @@
 import jsQR from 'jsqr'
-import { base64Ascii, localExpiry, qrImage, tokenLifetimeMs, QR_MAX_VERSION } from './qr'
+import { base64Ascii, drawQr, groupedCertificateNo, localExpiry, qrImage, qrMatrix, screenshotLifeText, tokenLifetimeMs, QR_MAX_VERSION } from './qr'
 
 // A compact JWS of the shape the cloud signs (EdDSA, claims c/v/iat/exp): 211 characters.
 const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: 'GrU' })).toString('base64url')
@@ -42,5 +42,45 @@ describe('certificate QR image', () => {
     // qrExpiresAt says 09:50 (phone clock 12 minutes ahead): the token's own lifetime wins
     expect(localExpiry(TOKEN, '2026-03-10T09:50:00+08:00', receivedAt)).toBe(receivedAt + 115_000)
     expect(localExpiry('not-a-token', '2026-03-10T10:02:00+08:00', receivedAt)).toBe(receivedAt + 120_000)
+  })
+})
+
+describe('certificate QR on a canvas', () => {
+  /** A 2d context that paints into RGBA, as a canvas does. */
+  function paint(px: number) {
+    const data = new Uint8ClampedArray(px * px * 4)
+    const ctx = {
+      fillStyle: '#000000' as unknown,
+      fillRect(x: number, y: number, w: number, h: number) {
+        const v = ctx.fillStyle === '#000000' ? 0 : 255
+        for (let r = y; r < y + h; r++) {
+          for (let c = x; c < x + w; c++) {
+            const i = (r * px + c) * 4
+            data[i] = data[i + 1] = data[i + 2] = v
+            data[i + 3] = 255
+          }
+        }
+      },
+    }
+    return { ctx, data }
+  }
+
+  it('draws whole-pixel modules with a quiet zone, and a decoder reads the token back', () => {
+    const m = qrMatrix(TOKEN)
+    expect(m.version).toBeLessThanOrEqual(QR_MAX_VERSION)
+    const { ctx, data } = paint(480)
+    const unit = drawQr(ctx, m, 480)
+    expect(unit).toBe(Math.floor(480 / (m.n + 8)))
+    expect(jsQR(data, 480, 480)?.data).toBe(TOKEN)
+  })
+
+  it('groups the certificate number for reading aloud', () => {
+    expect(groupedCertificateNo('2102042026000123X')).toBe('210 204 2026 000 123 X')
+    expect(groupedCertificateNo('not-a-number')).toBe('not-a-number')
+  })
+
+  it('says how long a screenshot lasts from the token itself', () => {
+    expect(screenshotLifeText(TOKEN)).toBe('截图在 2 分钟后失效')
+    expect(screenshotLifeText('x')).toBe('截图很快失效，请出示实时二维码')
   })
 })
