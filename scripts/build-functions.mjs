@@ -99,9 +99,10 @@ for (const name of readdirSync(src)) {
   if (installedInside.length) throw new Error(`${name}: ${installedInside.join(', ')} got into the bundle; the platform installs it`);
   writeFileSync(join(metaOut, `${name}.json`), JSON.stringify(result.metafile));
   copyFileSync(join(dir, 'config.json'), join(target, 'config.json'));
-  // only the platform-installed packages this function's bundle requires (the scheduler has no FaceID SDK)
+  // only the platform-installed packages this function's bundle requires or imports when first used
+  // (the scheduler has no FaceID SDK; pdfkit is imported at the citizen's first proof)
   const text = readFileSync(join(target, 'index.js'), 'utf8');
-  const deps = Object.fromEntries(platformInstalled.filter((p) => text.includes(`require("${p}`)).map((p) => [p, rootPkg.dependencies[p]]));
+  const deps = Object.fromEntries(platformInstalled.filter((p) => text.includes(`require("${p}`) || text.includes(`import("${p}`)).map((p) => [p, rootPkg.dependencies[p]]));
   writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version: rootPkg.version, private: true, main: 'index.js', dependencies: deps }, null, 2) + '\n');
   sizes[name] = statSync(join(target, 'index.js')).size;
 }

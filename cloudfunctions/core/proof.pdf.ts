@@ -14,7 +14,6 @@
  * quiet zone) — sharp when printed, and readable by any phone.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import qrcode from 'qrcode-generator';
 import type { ProofFacts } from './proof';
 
@@ -36,8 +35,11 @@ export function proofFont(env: Record<string, string | undefined> = process.env)
 const MM = 72 / 25.4;
 
 /** Renders the proof; resolves the PDF bytes. `now` (epoch ms) is the document's creation date. */
-export function renderProofPdf(facts: ProofFacts, qrText: string, font: { data: Buffer; family: string }, now: number): Promise<Buffer> {
-  // font: null — no default Helvetica (its AFM file is not in a bundled function); ours is set below
+export async function renderProofPdf(facts: ProofFacts, qrText: string, font: { data: Buffer; family: string }, now: number): Promise<Buffer> {
+  // pdfkit (with fontkit) is loaded at the first proof, not when the citizen function starts: it
+  // takes about a second to load, which every other call's cold start would pay (docs/performance.md)
+  const { default: PDFDocument } = await import('pdfkit');
+  // font: null — no default Helvetica (its AFM file would be read for nothing); ours is set below
   const doc = new PDFDocument({
     size: 'A4', margin: 20 * MM, font: null as unknown as string, lang: 'zh-CN', displayTitle: true,
     info: { Title: facts.title, Author: facts.office, Subject: `${facts.kindLabel} ${facts.issuedOn}`, CreationDate: new Date(now), ModDate: new Date(now) },

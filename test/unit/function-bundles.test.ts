@@ -108,6 +108,10 @@ describe('each CloudBase function bundle holds only its own handlers', () => {
     expect(deps('citizen')).toEqual(['mysql2', 'pdfkit', 'tencentcloud-sdk-nodejs-common', 'tencentcloud-sdk-nodejs-ocr', 'wx-server-sdk']);
     expect(deps('staff')).toEqual(['mysql2', 'wx-server-sdk']);
     expect(deps('scheduler')).toEqual(['mysql2', 'tencentcloud-sdk-nodejs-sms', 'wx-server-sdk']);
+    // imported at the first proof, not required when the function loads (every other call's cold start)
+    const citizen = readFileSync(join(OUT, 'citizen', 'index.js'), 'utf8');
+    expect(citizen).toContain('import("pdfkit")');
+    expect(citizen).not.toContain('require("pdfkit")');
   });
 
   it.each(FUNCTIONS)('%s loads with what the platform installs and refuses another function\'s action', (fn) => {
