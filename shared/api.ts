@@ -154,8 +154,8 @@ export type CertificateStatus = 'valid' | 'superseded' | 'revoked';
 
 /** One outside-data check as the citizen reads it (docs/product.md decision table). */
 export interface Check {
-  /** identity | realPerson | pension | socialInsurance | contractFiling | businessRegistration | duplicate | commitment */
-  name: string;
+  /** one of the check names whose headings are in shared/check-labels.ts */
+  name: CheckName;
   passed: boolean;
   /** plain Chinese, e.g. "单位参保：大连星海机械有限公司，2021-04-01 起" */
   detail: string;
@@ -169,6 +169,7 @@ export interface TimelineEntry {
 }
 
 import type { CertificateEntries } from './certificate-entries';
+import type { CheckName } from './check-labels';
 
 export interface CertificateView {
   certificateNo: string;

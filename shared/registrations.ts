@@ -12,14 +12,16 @@
  * - Either ending needs the person's explicit confirmation, given on the form after reading what will end.
  */
 import type { RegistrationStatus } from './api';
+import { APPLICATION_KIND_LABEL } from './application-kinds';
 
 export type RegistrationKind = 'unemployment' | 'flexible';
 
 export const REGISTRATION_KINDS: readonly RegistrationKind[] = ['unemployment', 'flexible'];
 
+/** The two registrations' names: the rows of the one table of service names (shared/application-kinds.ts). */
 export const REGISTRATION_KIND_LABEL: Readonly<Record<RegistrationKind, string>> = Object.freeze({
-  unemployment: '失业登记',
-  flexible: '灵活就业登记',
+  unemployment: APPLICATION_KIND_LABEL.unemployment,
+  flexible: APPLICATION_KIND_LABEL.flexible,
 });
 
 /** What opening a registration of one kind does to an active one of the other kind. */

@@ -18,6 +18,7 @@ import { fail, ok } from '@shared/api';
 import { beijingDate } from '@shared/dates';
 import { transition } from '@shared/lifecycle';
 import { INCOME_NEEDED, REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type RegistrationKind } from '@shared/registrations';
+import { ids } from './collections';
 import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
 import type { ApplicationInLife, ApplicationRecord } from './records';
@@ -113,7 +114,7 @@ export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: numbe
 export async function returnInTx(tx: StoreTx, app: ApplicationRecord, at: number, note: string): Promise<Result<ApplicationRecord>> {
   const moved = transition(app, 'returned', at, `请修改：${note}`);
   if (!moved.ok) return moved;
-  await tx.remove('locks', `${app.kind}:${app.personKey}`);
+  await tx.remove('locks', ids.applicationLock(app.kind, app.personKey));
   return ok(moved.data);
 }
 
@@ -121,6 +122,6 @@ export async function returnInTx(tx: StoreTx, app: ApplicationRecord, at: number
 export async function rejectInTx(tx: StoreTx, app: ApplicationRecord, at: number, note: string): Promise<Result<ApplicationRecord>> {
   const moved = transition(app, 'rejected', at, note);
   if (!moved.ok) return moved;
-  await tx.remove('locks', `${app.kind}:${app.personKey}`);
+  await tx.remove('locks', ids.applicationLock(app.kind, app.personKey));
   return ok(moved.data);
 }

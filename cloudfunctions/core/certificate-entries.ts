@@ -15,16 +15,17 @@ import { beijingDate } from '@shared/dates';
 import { serviceRecordOf } from './contact-record';
 import type { HardshipState } from './hardship';
 import type { InsuranceClaimState } from './insurance-claims';
-import type { ApplicationRecord, RegistrationRecord } from './records';
+import type { ApplicationRecord } from './records';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
+import { readRecord } from './collections';
 
 /** AJC00A codes whose end of a 失业登记 is a job (就业): the employment entry names it. */
 const ENDED_IN_A_JOB = new Set(['11', '12', '13', '14']);
 
 export async function localEntriesInTx(read: Pick<StoreTx, 'get'>, personKey: string, at: number): Promise<CertificateEntries> {
-  const unemployment = await read.get<RegistrationRecord>('registrations', registrationId('unemployment', personKey));
-  const flexible = await read.get<RegistrationRecord>('registrations', registrationId('flexible', personKey));
+  const unemployment = await readRecord(read, 'registrations', registrationId('unemployment', personKey));
+  const flexible = await readRecord(read, 'registrations', registrationId('flexible', personKey));
   const day = (ms: number | null | undefined) => (typeof ms === 'number' ? beijingDate(ms) : null);
 
   const jobs: Array<{ what: string; since: string; until?: string | null; at: number }> = [];
@@ -44,7 +45,7 @@ export async function localEntriesInTx(read: Pick<StoreTx, 'get'>, personKey: st
     service = { date: served.date, what: offered.length ? `提供${offered.join('、')}` : '电话回访' };
   }
 
-  const policy = unemployment ? policyOf(await read.get<ApplicationRecord>('applications', unemployment.applicationId)) : null;
+  const policy = unemployment ? policyOf(await readRecord(read, 'applications', unemployment.applicationId)) : null;
 
   return {
     employment: latestJob ? { what: latestJob.what, since: latestJob.since, until: latestJob.until ?? null } : null,

@@ -8,6 +8,7 @@ import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries'
 import { formatCertificateNo } from '@shared/certificate-number';
 import { beijingDate } from '@shared/dates';
 import { provincialEntries } from './certificate-entries';
+import { ids, readRecord, writeRecord, type SequenceCounter } from './collections';
 import type { StoreTx } from './store.port';
 import type { CertificateRecord, PersonRecord } from './records';
 
@@ -15,7 +16,7 @@ export async function issueCertificateInTx(
   tx: StoreTx,
   p: { personKey: string; person: PersonRecord; region: string; applicationId: string; at: number; prior?: ProvincialCertificate | null },
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
-  const existing = await tx.get<CertificateRecord>('certificates', p.personKey);
+  const existing = await readRecord(tx, 'certificates', p.personKey);
   if (existing && existing.status !== 'revoked') return { certificate: existing, created: false };
   // 大人社规发〔2025〕2号 一(四): a certificate the provincial system holds is valid. Issued in this city
   // but never collected (已有《就业创业证》编号而未领取): 补发 under its number. Issued in another city
@@ -26,21 +27,21 @@ export async function issueCertificateInTx(
       ...newRecord(p, prior.certificateNo, prior.issuingRegion),
       entries: provincialEntries(prior, p.at),
     };
-    await tx.put('certificates', p.personKey, certificate);
+    await writeRecord(tx, 'certificates', p.personKey, certificate);
     return { certificate, created: true };
   }
   const year = Number(beijingDate(p.at).slice(0, 4));
-  const counterId = `certificate:${p.region}:${year}`;
-  const counter = await tx.get<{ value: number }>('counters', counterId);
+  const counterId = ids.certificateSequence(p.region, year);
+  const counter = await tx.get<SequenceCounter>('counters', counterId);
   const seq = (counter?.value ?? 0) + 1;
-  await tx.put('counters', counterId, { value: seq });
+  await tx.put('counters', counterId, { value: seq } satisfies SequenceCounter);
   const certificate: CertificateRecord = {
     ...newRecord(p, formatCertificateNo(p.region, year, seq), p.region),
     ...(prior
       ? { entries: provincialEntries(prior, p.at), exchangedFrom: { certificateNo: prior.certificateNo, issuingRegion: prior.issuingRegion, issuedOn: prior.issuedOn } }
       : {}),
   };
-  await tx.put('certificates', p.personKey, certificate);
+  await writeRecord(tx, 'certificates', p.personKey, certificate);
   return { certificate, created: true };
 }
 

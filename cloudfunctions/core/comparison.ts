@@ -20,13 +20,15 @@ import { CHECK_LABELS, type CheckName } from '@shared/check-labels';
 import { beijingDate } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { profileFor } from '@shared/region-profiles';
+import { REGISTRATION_KIND_LABEL } from '@shared/registrations';
+import { COMPARISON_CURSOR_ID, ids, readRecord } from './collections';
 import type { Deps, SourceAnswer, UnitRecord, BusinessRecord } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { TaskRecord } from './schedule';
 import type { Where } from './store.port';
 
-export const COMPARISON_CURSOR_ID = 'comparison:cursor';
+export { COMPARISON_CURSOR_ID } from './collections';
 export const VERIFY_TASK_KIND = 'verify_employment';
 
 export interface ComparisonOptions {
@@ -109,7 +111,6 @@ const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').sl
 
 export const verifyTaskId = (registrationId: string, f: Finding) => `${VERIFY_TASK_KIND}:${shortHash(`${registrationId}|${f.source}|${f.fingerprint}`)}`;
 
-const KIND_WORDS: Record<string, string> = { unemployment: '失业登记', flexible: '灵活就业登记' };
 
 /** Opens the task and tells the person, once per (registration, record). Returns whether it was new. */
 async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Promise<boolean> {
@@ -118,7 +119,7 @@ async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Pr
   const today = beijingDate(now);
   const due = addWorkingDays(today, profileFor(reg.region).contactWithinDays);
   return deps.store.transaction(async (tx) => {
-    const current = await tx.get<Reg>('registrations', `${reg.kind}:${reg.personKey}`);
+    const current = await tx.get<Reg>('registrations', ids.registration(reg.kind, reg.personKey));
     if (!current || current.status !== 'active' || current.registrationId !== reg.registrationId) return false;
     const task: TaskRecord = {
       taskId: id, kind: VERIFY_TASK_KIND, status: 'open', applicationId: reg.applicationId, personKey: reg.personKey,
@@ -127,7 +128,7 @@ async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Pr
     };
     if (!(await tx.create('tasks', id, task))) return false;
     if (current.openid) {
-      const what = KIND_WORDS[reg.kind] ?? '登记';
+      const what = REGISTRATION_KIND_LABEL[reg.kind] ?? '登记';
       await writeMessageInTx(tx, {
         messageId: `verify:${id}`, openid: current.openid, personKey: reg.personKey, event: 'registration.verify',
         title: '请核实您的就业状态',
@@ -163,7 +164,7 @@ export async function compareActiveRegistrations(deps: Deps, now: number, option
         const { findings, unavailable } = await findingsFor(deps, idNumber);
         let tasks = 0;
         if (findings.length > 0) {
-          const app = await deps.store.get<ApplicationRecord>('applications', reg.applicationId);
+          const app = await readRecord(deps.store, 'applications', reg.applicationId);
           for (const f of findings) {
             if (isKnownAtApproval(app, f)) continue;
             if (await openVerifyTask(deps, reg, f, now)) tasks += 1;

@@ -12,6 +12,7 @@ import { addDays, beijingDate } from '@shared/dates';
 import type { ContactAttempt, ContactAttemptInput, ServiceRecord } from '@shared/contact-record';
 import type { StaffMember } from './deps';
 import type { TaskRecord } from './schedule';
+import { ids, readRecord, writeRecord } from './collections';
 import type { StoreTx } from './store.port';
 
 /** Staff tasks that are a contact with the person, listed together and closed with the outcome form. */
@@ -28,7 +29,7 @@ export const CONTACT_KIND_LABELS: Readonly<Record<StaffContactKind, string>> = {
 export const isStaffContactKind = (kind: unknown): kind is StaffContactKind => (STAFF_CONTACT_KINDS as readonly unknown[]).includes(kind);
 
 export async function serviceRecordOf(read: Pick<StoreTx, 'get'>, applicationId: string): Promise<ServiceRecord | null> {
-  return read.get<ServiceRecord>('services', applicationId);
+  return readRecord(read, 'services', applicationId);
 }
 
 /** Appends one attempt, stamped `at` by the server clock, to the registration's record. */
@@ -45,7 +46,7 @@ export async function recordAttemptInTx(tx: StoreTx, task: TaskRecord, input: Co
     applicationId: task.applicationId, personKey: prev?.personKey ?? task.personKey ?? '', region: prev?.region ?? task.region,
     attempts: [...(prev?.attempts ?? []), attempt],
   };
-  await tx.put('services', task.applicationId, record);
+  await writeRecord(tx, 'services', task.applicationId, record);
   return attempt;
 }
 
@@ -55,7 +56,7 @@ export async function recordAttemptInTx(tx: StoreTx, task: TaskRecord, input: Co
  */
 export async function openFollowUpCallInTx(tx: StoreTx, followUp: TaskRecord, monthDate: string, nextDate: string, at: number): Promise<void> {
   const task: TaskRecord = {
-    taskId: `followcall:${followUp.applicationId}:${monthDate}`, kind: 'followcall', status: 'open',
+    taskId: ids.followCallTask(followUp.applicationId, monthDate), kind: 'followcall', status: 'open',
     applicationId: followUp.applicationId, personKey: followUp.personKey, openid: followUp.openid, region: followUp.region,
     dueDate: addDays(nextDate, -1), createdAt: at,
   };

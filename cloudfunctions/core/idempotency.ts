@@ -10,15 +10,18 @@
  */
 import type { ApiError } from '@shared/api';
 import { fail } from '@shared/api';
+import { ids } from './collections';
+import { APPLICATION_KIND_LABEL } from '@shared/application-kinds';
 import type { RequestRecord } from './records';
 
-export const requestKey = (openid: string, requestId: string): string => `${openid}:${requestId}`;
+/** `<openid>:<requestId>` (core/collections.ts) */
+export const requestKey = ids.request;
 
 const ACTION_NAMES: Record<string, string> = {
-  applyCertificate: '申领《就业创业证》',
+  applyCertificate: APPLICATION_KIND_LABEL.certificate,
   reissueCertificate: '补发电子证',
-  submitUnemploymentRegistration: '失业登记',
-  submitFlexibleEmployment: '灵活就业登记',
+  submitUnemploymentRegistration: APPLICATION_KIND_LABEL.unemployment,
+  submitFlexibleEmployment: APPLICATION_KIND_LABEL.flexible,
 };
 
 export type PriorAnswer =

@@ -18,6 +18,7 @@ import type { ApplicationRecord } from './records';
 import { nearestStaff, PASS_SCAN_LIMIT, type TaskRecord } from './schedule';
 import { runPass } from './paging';
 import type { StoreTx } from './store.port';
+import { readRecord, writeRecord } from './collections';
 
 export const MAX_ATTEMPTS = 8;
 /** calls per scheduler run: each may wait for the remote system's timeout */
@@ -58,7 +59,7 @@ export async function deliverInsuranceClaims(deps: Deps, now: number): Promise<{
   if (!port) return out;
   let staff: StaffMember[] | null = null;
   await runPass<TaskRecord>(deps, { pass: 'insurance-claims', collection: 'tasks', where: { kind: 'insurance_claim', status: 'open' }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: CLAIM_BUDGET }, async (t) => {
-    const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
+    const app = await readRecord(deps.store, 'applications', t.applicationId);
     if (!app) return false;
     const answer = await port.submit({
       claimId: app.applicationId, name: app.person.name, idType: app.person.idType, idNumber: app.person.idNumber,
@@ -68,13 +69,13 @@ export async function deliverInsuranceClaims(deps: Deps, now: number): Promise<{
     const giveUp = !answer.ok && (!answer.retry || attempts >= MAX_ATTEMPTS);
     if (giveUp) staff ??= deps.staffDirectory ? await deps.staffDirectory.list() : [];
     const result = await deps.store.transaction(async (tx) => {
-      const task = await tx.get<TaskRecord>('tasks', t._id);
-      const current = await tx.get<ApplicationRecord>('applications', t.applicationId);
+      const task = await readRecord(tx, 'tasks', t._id);
+      const current = await readRecord(tx, 'applications', t.applicationId);
       if (!task || task.status !== 'open' || !current) return 'none' as const;
       const iso = beijingIso(now);
       if (answer.ok) {
-        await tx.put('tasks', t._id, { ...task, status: 'done', attempts, reference: answer.reference, doneAt: now });
-        await tx.put('applications', current.applicationId, { ...current, insuranceClaim: { status: 'sent', reference: answer.reference, at: iso } satisfies InsuranceClaimState });
+        await writeRecord(tx, 'tasks', t._id, { ...task, status: 'done', attempts, reference: answer.reference, doneAt: now });
+        await writeRecord(tx, 'applications', current.applicationId, { ...current, insuranceClaim: { status: 'sent', reference: answer.reference, at: iso } satisfies InsuranceClaimState });
         await writeMessageInTx(tx, {
           messageId: `insurance-claim-sent:${current.applicationId}`, openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_sent',
           title: '失业保险金申领已转交',
@@ -84,11 +85,11 @@ export async function deliverInsuranceClaims(deps: Deps, now: number): Promise<{
         return 'sent' as const;
       }
       if (!giveUp) {
-        await tx.put('tasks', t._id, { ...task, attempts, lastError: answer.reason });
+        await writeRecord(tx, 'tasks', t._id, { ...task, attempts, lastError: answer.reason });
         return 'retrying' as const;
       }
-      await tx.put('tasks', t._id, { ...task, status: 'done', attempts, failed: true, lastError: answer.reason, doneAt: now });
-      await tx.put('applications', current.applicationId, { ...current, insuranceClaim: { status: 'failed', at: iso } satisfies InsuranceClaimState });
+      await writeRecord(tx, 'tasks', t._id, { ...task, status: 'done', attempts, failed: true, lastError: answer.reason, doneAt: now });
+      await writeRecord(tx, 'applications', current.applicationId, { ...current, insuranceClaim: { status: 'failed', at: iso } satisfies InsuranceClaimState });
       await writeMessageInTx(tx, {
         messageId: `insurance-claim-failed:${current.applicationId}`, openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_failed',
         title: '失业保险金申领暂未转交成功',

@@ -12,13 +12,15 @@
 import type { PushContent, TemplateKey } from '@shared/notify';
 import { newOutboxEntry } from './outbox';
 import type { MessageRecord } from './records';
+import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
+import type { MessageEvent } from '@shared/events';
 import type { StoreTx } from './store.port';
 
 export interface NewMessage {
   messageId: string;
   openid: string;
   personKey: string | null;
-  event: string;
+  event: MessageEvent;
   title: string;
   body: string;
   at: number;
@@ -34,11 +36,7 @@ export interface NewMessage {
   push?: Partial<PushContent>;
 }
 
-const KIND_SUBJECT: Record<string, string> = {
-  certificate: '《就业创业证》申领',
-  unemployment: '失业登记',
-  flexible: '灵活就业登记',
-};
+const KIND_SUBJECT: Readonly<Record<string, string>> = APPLICATION_KIND_SUBJECT;
 
 /** The 办理结果 phrase of each outcome: at most 5 Chinese characters (WeChat `phrase`). */
 const OUTCOME_PHRASE: Record<string, string> = {

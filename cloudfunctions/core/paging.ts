@@ -12,6 +12,7 @@
  * front is not starved either. Running twice at once is safe: each row's work is its own
  * transaction, idempotent by a deterministic id.
  */
+import { ids } from './collections';
 import type { Deps } from './deps';
 import type { Collection, Condition, Doc, Where } from './store.port';
 
@@ -34,7 +35,6 @@ export interface PassSpec {
 
 export interface PassReport { visited: number; worked: number; wrapped: boolean; cursor: Cursor | null }
 
-const cursorId = (pass: string) => `cursor:${pass}`;
 
 function after(where: Where, field: string, c: Cursor): Where[] {
   const existing = where[field];
@@ -67,7 +67,7 @@ function keyOf(spec: PassSpec, row: Doc & { _id: string }): Cursor | null {
  */
 export async function runPass<T extends Doc>(deps: Deps, spec: PassSpec, work: (row: T & { _id: string }) => Promise<boolean>): Promise<PassReport> {
   const size = spec.pageSize ?? 200;
-  const stored = spec.pass ? await deps.store.get<{ value?: unknown; id?: unknown }>('counters', cursorId(spec.pass)) : null;
+  const stored = spec.pass ? await deps.store.get<{ value?: unknown; id?: unknown }>('counters', ids.passCursor(spec.pass)) : null;
   const start: Cursor | null = stored && (typeof stored.value === 'string' || typeof stored.value === 'number') && typeof stored.id === 'string' ? { value: stored.value, id: stored.id } : null;
   const seen = new Set<string>();
   const report: PassReport = { visited: 0, worked: 0, wrapped: false, cursor: start };
@@ -95,6 +95,6 @@ export async function runPass<T extends Doc>(deps: Deps, spec: PassSpec, work: (
     }
   }
   report.cursor = bounded ? stoppedAt : null;
-  if (spec.pass) await deps.store.put('counters', cursorId(spec.pass), { value: report.cursor?.value ?? null, id: report.cursor?.id ?? null, at: deps.clock.now() });
+  if (spec.pass) await deps.store.put('counters', ids.passCursor(spec.pass), { value: report.cursor?.value ?? null, id: report.cursor?.id ?? null, at: deps.clock.now() });
   return report;
 }

@@ -14,6 +14,7 @@
  *   the application it sent, and nothing else held about that person.
  */
 import { beijingIso } from '@shared/dates';
+import { findRecords, ids, readRecord, writeRecord } from './collections';
 import type { Deps } from './deps';
 import { writeMessageInTx } from './messages';
 import type { StoreTx } from './store.port';
@@ -49,24 +50,25 @@ export interface DelegationRecord {
   revokedAt: number | null;
 }
 
-export const bindingId = (openid: string, personKey: string) => `${openid}:${personKey}`;
+/** `<openid>:<personKey>` (core/collections.ts) */
+export const bindingId = ids.binding;
 
 /** The people this openid is bound to (checked), newest first. */
 export async function boundPersonKeys(deps: Deps, openid = deps.caller.openid): Promise<string[]> {
   if (!openid) return [];
-  const rows = await deps.store.find<BindingRecord>('bindings', { openid }, { orderBy: { field: 'at', direction: 'desc' } });
+  const rows = await findRecords(deps.store, 'bindings', { openid }, { orderBy: { field: 'at', direction: 'desc' } });
   return [...new Set(rows.filter((r) => r.via === 'face' || r.via === 'counter').map((r) => r.personKey))];
 }
 
 export async function bindingOf(deps: Deps, openid: string, personKey: string): Promise<BindingRecord | null> {
-  const b = await deps.store.get<BindingRecord>('bindings', bindingId(openid, personKey));
+  const b = await readRecord(deps.store, 'bindings', bindingId(openid, personKey));
   return b && (b.via === 'face' || b.via === 'counter') ? b : null;
 }
 
 /** The people this openid helps (active delegations). */
 export async function delegationsAsHelper(deps: Deps, openid = deps.caller.openid): Promise<DelegationRecord[]> {
   if (!openid) return [];
-  return deps.store.find<DelegationRecord>('delegations', { helperOpenid: openid, status: 'active' });
+  return findRecords(deps.store, 'delegations', { helperOpenid: openid, status: 'active' });
 }
 
 export type Access = { as: 'self' } | { as: 'delegate'; delegation: DelegationRecord } | null;
@@ -101,7 +103,7 @@ export async function mayActFor(
   if (!openid) return { ok: false };
   const personKey = deps.personKey(person.idNumber);
   if (onBehalfOf !== undefined) {
-    const d = await deps.store.get<DelegationRecord>('delegations', onBehalfOf);
+    const d = await readRecord(deps.store, 'delegations', onBehalfOf);
     if (!d || d.status !== 'active' || d.helperOpenid !== openid || d.personKey !== personKey) return { ok: false };
     return { ok: true, as: 'delegate', delegation: d };
   }
@@ -119,7 +121,7 @@ function minuteText(at: number): string {
 
 /** The other devices (openids) bound to a person, to tell them of a new one. Read before the transaction (no queries inside). */
 export async function otherBoundOpenids(deps: Deps, personKey: string, openid: string): Promise<string[]> {
-  const rows = await deps.store.find<BindingRecord>('bindings', { personKey });
+  const rows = await findRecords(deps.store, 'bindings', { personKey });
   return [...new Set(rows.filter((r) => (r.via === 'face' || r.via === 'counter') && r.openid !== openid).map((r) => r.openid))];
 }
 
@@ -137,9 +139,9 @@ export async function bindInTx(
   others: string[],
 ): Promise<boolean> {
   const id = bindingId(b.openid, b.personKey);
-  const existing = await tx.get<BindingRecord>('bindings', id);
+  const existing = await readRecord(tx, 'bindings', id);
   const record: BindingRecord = { openid: b.openid, personKey: b.personKey, name: b.name, at: b.at, via: b.via, ...(b.counter ? { counter: b.counter } : {}) };
-  await tx.put('bindings', id, existing?.via ? { ...record, at: existing.at, via: existing.via === 'counter' || b.via === 'counter' ? 'counter' : 'face' } : record);
+  await writeRecord(tx, 'bindings', id, existing?.via ? { ...record, at: existing.at, via: existing.via === 'counter' || b.via === 'counter' ? 'counter' : 'face' } : record);
   if (existing?.via) return false;
   for (const other of others) {
     await writeMessageInTx(tx, {

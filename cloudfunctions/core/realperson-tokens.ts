@@ -5,6 +5,7 @@
  * openid, a used one or an old one is refused with a plain message and nothing of the person is read
  * or written (docs/identity.md "Tokens").
  */
+import { ids } from './collections';
 import type { StorePort } from './store.port';
 
 /** How long a started check may be confirmed: a face check takes a minute or two. */
@@ -43,8 +44,8 @@ export const TOKEN_REFUSAL_TEXT: Record<TokenRefusal, string> = {
   used: '该核验凭据已使用过，不能重复提交，请重新发起本人核验',
 };
 
-export const startId = (token: string) => `start:${token}`;
-export const passId = (openid: string, idHash: string) => `pass:${openid}:${idHash}`;
+const startId = ids.realPersonStart;
+const passId = ids.realPersonPass;
 
 export async function recordStart(store: StorePort, token: string, rec: Omit<StartRecord, 'expiresAt' | 'usedAt'>): Promise<void> {
   await store.put('verifications', startId(token), { ...rec, expiresAt: rec.at + CHECK_TOKEN_TTL_MS, usedAt: null });

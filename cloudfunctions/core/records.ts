@@ -4,6 +4,7 @@
  * leave through a view, a log or a QR without masking (docs/product.md "Privacy and security").
  */
 import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, RegistrationStatus, TimelineEntry } from '@shared/api';
+import type { MessageEvent } from '@shared/events';
 import type { LifecycleState } from '@shared/lifecycle';
 import type { CertificateEntries, ProvincialCertificate } from '@shared/certificate-entries';
 
@@ -110,6 +111,6 @@ export interface MessageRecord {
   title: string;
   body: string;
   createdAt: number;
-  event: string;
+  event: MessageEvent;
   applicationId?: string;
 }

@@ -14,23 +14,20 @@ import { beijingDate, isoToCompact } from '@shared/dates';
 import { exportStaffName } from '@shared/export.rules';
 import { activeRegistration, recordEvent, transitionRegistration } from '@shared/lifecycle';
 import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '@shared/registrations';
+import { ids, readRecord, writeRecord, type PersonRegistrationLock, type SequenceCounter } from './collections';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
 
 export type { RegistrationKind } from '@shared/registrations';
 
-export const registrationId = (kind: RegistrationKind, personKey: string) => `${kind}:${personKey}`;
-
-/** The one lock per person (not per kind) that names their active registration. */
-export const personRegistrationLock = (personKey: string) => `registration:${personKey}`;
-
-interface PersonRegistrationLock { kind: RegistrationKind; registrationId: string; applicationId: string; at: number }
+/** `<kind>:<personKey>` (core/collections.ts) */
+export const registrationId = ids.registration;
 
 /** The person's active registration of either kind, or null. */
 export async function activeRegistrationInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationRecord | null> {
   for (const kind of REGISTRATION_KINDS) {
-    const reg = await read.get<RegistrationRecord>('registrations', registrationId(kind, personKey));
+    const reg = await readRecord(read, 'registrations', registrationId(kind, personKey));
     if (reg && reg.status === 'active') return reg;
   }
   return null;
@@ -43,7 +40,7 @@ export async function activeRegistrationInTx(read: Pick<StoreTx, 'get'>, personK
 export async function registrationStatusInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationState> {
   let latest: RegistrationRecord | null = null;
   for (const kind of REGISTRATION_KINDS) {
-    const reg = await read.get<RegistrationRecord>('registrations', registrationId(kind, personKey));
+    const reg = await readRecord(read, 'registrations', registrationId(kind, personKey));
     if (!reg) continue;
     if (reg.status === 'active') return { status: 'active', kind };
     if (!latest || (reg.endedAt ?? 0) > (latest.endedAt ?? 0)) latest = reg;
@@ -56,7 +53,7 @@ export async function registrationStatusInTx(read: Pick<StoreTx, 'get'>, personK
  * any active registration of the other kind first; finding one still active is a bug, not input.
  */
 export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, app: ApplicationRecord, at: number): Promise<RegistrationRecord> {
-  const lockId = personRegistrationLock(app.personKey);
+  const lockId = ids.registrationLock(app.personKey);
   const lock = await tx.get<PersonRegistrationLock>('locks', lockId);
   const active = await activeRegistrationInTx(tx, app.personKey);
   if (active) throw new Error(`person already holds an active ${active.kind} registration (lock: ${lock?.kind ?? 'none'})`);
@@ -79,7 +76,7 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     personCategories: (app.form.personCategories as string[] | undefined) ?? [],
     history,
   };
-  await tx.put('registrations', id, reg);
+  await writeRecord(tx, 'registrations', id, reg);
   const next: PersonRegistrationLock = { kind, registrationId: reg.registrationId, applicationId: app.applicationId, at };
   await tx.put('locks', lockId, next);
   return reg;
@@ -109,16 +106,16 @@ export async function endRegistrationInTx(tx: StoreTx, e: EndRegistration): Prom
   const moved = transitionRegistration(reg, 'deregistered', e.at, reasonText);
   if (!moved.ok) return null;
   const ended = { ...moved.data, endedAt: e.at, endReasonCode: e.reasonCode, endNote: e.note ?? null, endedBy: e.by, endedByName: e.byName };
-  await tx.put('registrations', id, ended);
+  await writeRecord(tx, 'registrations', id, ended);
   await tx.remove('locks', id);
-  const lockId = personRegistrationLock(e.personKey);
+  const lockId = ids.registrationLock(e.personKey);
   const lock = await tx.get<PersonRegistrationLock>('locks', lockId);
   if (lock && lock.kind === e.kind) await tx.remove('locks', lockId);
   if (e.kind === 'unemployment') await writeDeregistrationInTx(tx, ended, e);
-  const app = await tx.get<ApplicationRecord>('applications', reg.applicationId);
+  const app = await readRecord(tx, 'applications', reg.applicationId);
   if (app) {
     const step = recordEvent(app, 'deregistered', e.at, reasonText);
-    if (step.ok) await tx.put('applications', app.applicationId, step.data);
+    if (step.ok) await writeRecord(tx, 'applications', app.applicationId, step.data);
   }
   if (reg.openid) {
     const what = REGISTRATION_KIND_LABEL[e.kind];
@@ -157,10 +154,10 @@ export interface DeregistrationRecord {
 
 /** AAZ341 = YYYYMMDD + a 10-digit sequence per region: 18 characters, never repeated. */
 async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { person: RegistrationPerson }, e: EndRegistration): Promise<void> {
-  const counterId = `deregistration:${reg.region}`;
-  const counter = await tx.get<{ value: number }>('counters', counterId);
+  const counterId = ids.deregistrationSequence(reg.region);
+  const counter = await tx.get<SequenceCounter>('counters', counterId);
   const seq = (counter?.value ?? 0) + 1;
-  await tx.put('counters', counterId, { value: seq });
+  await tx.put('counters', counterId, { value: seq } satisfies SequenceCounter);
   const date = beijingDate(e.at);
   const serial = isoToCompact(date) + String(seq).padStart(10, '0');
   const record: DeregistrationRecord = {
@@ -168,5 +165,5 @@ async function writeDeregistrationInTx(tx: StoreTx, reg: RegistrationRecord & { 
     name: reg.person.name, idType: reg.person.idType, idNumber: reg.person.idNumber, gender: reg.person.gender,
     at: e.at, date, reasonCode: e.reasonCode, staffName: exportStaffName(e.byName), note: e.note ?? '', registrationId: reg.registrationId,
   };
-  await tx.put('deregistrations', `${reg.region}${serial}`, record);
+  await writeRecord(tx, 'deregistrations', ids.deregistration(reg.region, serial), record);
 }

@@ -19,6 +19,7 @@
 import type { Deps } from './deps';
 import type { CertificateRecord } from './records';
 import type { Where } from './store.port';
+import { findRecords } from './collections';
 
 /** A list is good for a day: a verifier refreshes it whenever online (docs/product.md flow 6). */
 export const REVOCATION_LIST_TTL_SECONDS = 24 * 3600;
@@ -40,7 +41,7 @@ async function allCertificates(deps: Deps, where: Where): Promise<CertificateRec
   const out: CertificateRecord[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: CertificateRecord[] = await deps.store.find<CertificateRecord>('certificates', { ...where, ...(after ? { certificateNo: { gt: after } } : {}) }, { orderBy: { field: 'certificateNo', direction: 'asc' }, limit: PAGE });
+    const page: CertificateRecord[] = await findRecords(deps.store, 'certificates', { ...where, ...(after ? { certificateNo: { gt: after } } : {}) }, { orderBy: { field: 'certificateNo', direction: 'asc' }, limit: PAGE });
     out.push(...page);
     if (page.length < PAGE) return out;
     after = page[page.length - 1].certificateNo;

@@ -20,9 +20,11 @@ import { templateDate } from '@shared/notify';
 import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '@shared/region-profiles';
 import { normalizedScope, staffMaySee } from './access';
 import { STAFF_CONTACT_KINDS, openFollowUpCallInTx } from './contact-record';
+import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
+import { ids, readRecord, writeRecord } from './collections';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
-import type { ApplicationRecord, RegistrationRecord } from './records';
+import type { ApplicationRecord } from './records';
 import { servicesFor, servicesMessageBody } from './region-services';
 import { registrationId } from './registrations';
 import type { StoreTx } from './store.port';
@@ -56,7 +58,8 @@ export interface TaskRecord {
   recipients?: string[];
 }
 
-export const taskId = (kind: TaskKind, applicationId: string): string => `${kind}:${applicationId}`;
+/** `<kind>:<applicationId>` (core/collections.ts) */
+export const taskId = ids.task;
 
 /** Calendar months rather than working days: 人社厅发〔2020〕79号 一(四) says 每月, and a reminder needs no office open. */
 const FOLLOW_UP_EVERY_MONTHS = 1;
@@ -107,12 +110,12 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
   // every due follow-up, a bounded number per run (core/paging.ts): a handled one moves to next month
   await runPass<TaskRecord>(deps, { pass: 'followups', collection: 'tasks', where: { kind: 'followup', status: 'open', dueDate: { lte: today } }, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
     const n = await deps.store.transaction(async (tx) => {
-      const task = await tx.get<TaskRecord>('tasks', t._id);
+      const task = await readRecord(tx, 'tasks', t._id);
       if (!task || task.status !== 'open' || compareDates(task.dueDate, today) > 0) return 0;
-      const reg = task.personKey ? await tx.get<RegistrationRecord>('registrations', registrationId('unemployment', task.personKey)) : null;
+      const reg = task.personKey ? await readRecord(tx, 'registrations', registrationId('unemployment', task.personKey)) : null;
       if (!reg || reg.status !== 'active' || reg.applicationId !== task.applicationId) {
         // the registration ended (注销, 灵活就业…): nothing more to follow up
-        await tx.put('tasks', t._id, { ...task, status: 'closed' });
+        await writeRecord(tx, 'tasks', t._id, { ...task, status: 'closed' });
         return 0;
       }
       const created = await writeMessageInTx(tx, {
@@ -130,7 +133,7 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
         count += 1;
         next = addMonths(anchor, (count + 1) * FOLLOW_UP_EVERY_MONTHS);
       }
-      await tx.put('tasks', t._id, { ...task, count, dueDate: next });
+      await writeRecord(tx, 'tasks', t._id, { ...task, count, dueDate: next });
       // the staff side of this month's follow-up: a call to make and record (core/contact-record.ts)
       await openFollowUpCallInTx(tx, task, task.dueDate, next, now);
       return created ? 1 : 0;
@@ -151,7 +154,6 @@ export function nearestStaff(staff: StaffMember[], region: string, role: StaffMe
 }
 
 /** The application kinds as staff messages name them. */
-export const KIND_LABEL: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
 
 /**
  * Pending reviews near or past their due date: a reminder to the region's reviewers (admins when
@@ -182,14 +184,14 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
       return false;
     }
     const done = await deps.store.transaction(async (tx) => {
-      const app = await tx.get<ApplicationRecord>('applications', a.applicationId);
+      const app = await readRecord(tx, 'applications', a.applicationId);
       if (!app || app.status !== 'pending_review' || app.dueDate !== a.dueDate) return false;
       const task: TaskRecord = {
         taskId: id, kind, status: 'done', applicationId: app.applicationId, personKey: null, openid: null,
         region: app.region, dueDate: a.dueDate!, createdAt: now, recipients: recipients.map((s) => s.openid),
       };
       if (!(await tx.create('tasks', id, task))) return false;
-      const what = KIND_LABEL[app.kind] ?? app.kind;
+      const what = APPLICATION_KIND_SUBJECT[app.kind] ?? app.kind;
       for (const s of recipients) {
         await writeMessageInTx(tx, {
           messageId: `${kind}:${app.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
@@ -244,12 +246,12 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
     const id = overdue ? (t.kind === 'contact' ? taskId('contact_escalation', t.applicationId) : `task_escalation:${t.taskId}`) : `task_reminder:${t.taskId}`;
     if (await deps.store.get('tasks', id)) return false;
     // the person is no longer registered (注销, 灵活就业, a later registration): nothing to contact them about
-    const reg = t.personKey ? await deps.store.get<RegistrationRecord>('registrations', registrationId('unemployment', t.personKey)) : null;
+    const reg = t.personKey ? await readRecord(deps.store, 'registrations', registrationId('unemployment', t.personKey)) : null;
     if (reg && (reg.status !== 'active' || reg.applicationId !== t.applicationId)) {
       const closed = await deps.store.transaction(async (tx) => {
-        const task = await tx.get<TaskRecord>('tasks', t._id);
+        const task = await readRecord(tx, 'tasks', t._id);
         if (!task || task.status !== 'open') return false;
-        await tx.put('tasks', t._id, { ...task, status: 'closed' });
+        await writeRecord(tx, 'tasks', t._id, { ...task, status: 'closed' });
         return true;
       });
       if (closed) out.closed += 1;
@@ -265,9 +267,9 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
     }
     const words = STAFF_TASK_WORDS[t.kind] ?? STAFF_TASK_WORDS.contact;
     const done = await deps.store.transaction(async (tx) => {
-      const task = await tx.get<TaskRecord>('tasks', t._id);
+      const task = await readRecord(tx, 'tasks', t._id);
       if (!task || task.status !== 'open' || task.dueDate !== t.dueDate) return false;
-      const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+      const app = await readRecord(tx, 'applications', task.applicationId);
       const kind: TaskKind = overdue ? (task.kind === 'contact' ? 'contact_escalation' : 'task_escalation') : 'task_reminder';
       const record: TaskRecord = {
         taskId: id, kind, status: 'done', applicationId: task.applicationId, personKey: null, openid: null,

@@ -15,6 +15,7 @@
  * document under the current key, and the old key can go.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { ids } from './collections';
 import type { Collection, Doc, FindOptions, StorePort, StoreTx, Where } from './store.port';
 
 export const SEALED_FIELDS: ReadonlySet<string> = new Set(['idNumber', 'phone', 'landline']);
@@ -145,7 +146,6 @@ export interface ResealReport {
   resumed: boolean;
 }
 
-const cursorId = (c: Collection) => `cursor:reseal:${c}`;
 
 /**
  * Re-writes every document of `collections` holding a sealed value that is not under the current
@@ -165,7 +165,7 @@ export async function resealEach(store: StorePort, inner: StorePort, keys: DataK
   const size = Math.max(1, Math.floor(o.pageSize ?? 500));
   const reports: ResealReport[] = [];
   for (const c of collections) {
-    const saved = o.dryRun ? null : await inner.get<{ after?: unknown; kid?: unknown }>('counters', cursorId(c));
+    const saved = o.dryRun ? null : await inner.get<{ after?: unknown; kid?: unknown }>('counters', ids.resealCursor(c));
     let after: string | null = saved && saved.kid === keys.current && typeof saved.after === 'string' ? saved.after : null;
     const report: ResealReport = { collection: c, scanned: 0, resealed: 0, resumed: after !== null };
     for (;;) {
@@ -183,9 +183,9 @@ export async function resealEach(store: StorePort, inner: StorePort, keys: DataK
       if (rows.length > 0) after = rows[rows.length - 1]._id;
       o.onPage?.({ ...report });
       if (rows.length < size) break;
-      if (!o.dryRun) await inner.put('counters', cursorId(c), { after, kid: keys.current });
+      if (!o.dryRun) await inner.put('counters', ids.resealCursor(c), { after, kid: keys.current });
     }
-    if (!o.dryRun) await inner.remove('counters', cursorId(c));
+    if (!o.dryRun) await inner.remove('counters', ids.resealCursor(c));
     reports.push(report);
   }
   return reports;

@@ -8,6 +8,8 @@
  * (docs/product.md decision table "no duplicate").
  */
 import type { ApplicationKind, ApplicationView, Check, Result } from '@shared/api';
+import { APPLICATION_KIND_LABEL } from '@shared/application-kinds';
+import { outcomeEvent } from '@shared/events';
 import { fail, ok } from '@shared/api';
 import { addWorkingDays } from '@shared/calendar';
 import { caseNoOf } from '@shared/case-no';
@@ -23,6 +25,7 @@ import type { StoreTx } from './store.port';
 import { applicationView, senderView } from './views';
 import { priorAnswer, requestKey } from './idempotency';
 import { ActiveApplicationChangedError } from './conflicts';
+import { ids, readRecord, writeRecord, type ApplicationLock } from './collections';
 
 export interface SubmitSpec {
   kind: ApplicationKind;
@@ -54,7 +57,6 @@ export const REAL_PERSON_REQUIRED = '为保护您的个人信息，请先完成�
 /** An unbound sender whose submission meets the person's existing records: nothing of them is shown. */
 export const HELD_FOR_SOMEONE_ELSE = '该证件号码已有正在办理或已办结的业务。为保护个人信息，请本人完成实人核验后查看；如有疑问，请携带本人证件到就近的公共就业服务窗口咨询。';
 export const DELEGATION_INVALID = '代办授权无效或已被撤销，请家人重新邀请您代办';
-const KIND_TEXT: Record<ApplicationKind, string> = { certificate: '申领《就业创业证》', unemployment: '失业登记', flexible: '灵活就业登记' };
 
 /**
  * Takes the optional `onBehalfOf` (a delegation id) off a submission's input before the form's
@@ -90,7 +92,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   const personKey = deps.personKey(spec.person.idNumber);
 
   // a requestId belongs to one action and one person (core/idempotency.ts)
-  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), spec.action, personKey);
+  const prior = priorAnswer(await readRecord(deps.store, 'requests', key), spec.action, personKey);
   if (prior.kind === 'reused') return prior.error;
   if (prior.kind === 'same') return ok(prior.record.answer as ApplicationView);
 
@@ -98,10 +100,10 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   const access = await mayActFor(deps, { name: spec.person.name, idNumber: spec.person.idNumber }, spec.onBehalfOf);
   if (!access.ok) return fail('FORBIDDEN', spec.onBehalfOf === undefined ? REAL_PERSON_REQUIRED : DELEGATION_INVALID);
 
-  const lockKey = `${spec.kind}:${personKey}`;
+  const lockKey = ids.applicationLock(spec.kind, personKey);
 
   // Skip the slow outside checks when the answer is already known (an active application).
-  const activeLock = await deps.store.get<{ applicationId: string }>('locks', lockKey);
+  const activeLock = await deps.store.get<ApplicationLock>('locks', lockKey);
   // Nothing of the person's ends without their say (shared/registrations.ts): told before the slow checks.
   if (!activeLock) {
     const refused = await unconfirmedEndRefusal(deps.store, spec.kind, personKey, spec.form, 'citizen');
@@ -122,7 +124,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
 
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), spec.action, personKey);
+    const again = priorAnswer(await readRecord(tx, 'requests', key), spec.action, personKey);
     if (again.kind === 'reused') return again.error;
     if (again.kind === 'same') return ok(again.record.answer as ApplicationView);
 
@@ -130,7 +132,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     // of the ID number itself), of the same kind, and still waiting for its correction
     let returned: ApplicationRecord | null = null;
     if (spec.correctsApplicationId) {
-      returned = await tx.get<ApplicationRecord>('applications', spec.correctsApplicationId);
+      returned = await readRecord(tx, 'applications', spec.correctsApplicationId);
       if (!returned || returned.kind !== spec.kind || (returned.personKey !== personKey && returned.openid !== openid)) {
         return fail('NOT_FOUND', CORRECTS_NOT_FOUND, { correctsApplicationId: CORRECTS_NOT_FOUND });
       }
@@ -148,13 +150,13 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       if (!seesAll && app.openid !== openid) return fail('CONFLICT', HELD_FOR_SOMEONE_ELSE);
       const view = !seesAll ? senderView(app) : spec.decorate ? await spec.decorate(tx, app) : applicationView(app);
       const record: RequestRecord = { openid, requestId: spec.requestId, action: spec.action, personKey, answer: view, at };
-      await tx.put('requests', key, record);
+      await writeRecord(tx, 'requests', key, record);
       return ok(view);
     };
 
-    const lock = await tx.get<{ applicationId: string }>('locks', lockKey);
+    const lock = await tx.get<ApplicationLock>('locks', lockKey);
     if (lock) {
-      const active = await tx.get<ApplicationRecord>('applications', lock.applicationId);
+      const active = await readRecord(tx, 'applications', lock.applicationId);
       if (active) return answerWith(active);
     }
     const already = spec.existing ? await spec.existing(tx) : null;
@@ -204,16 +206,16 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     const decided = approve ? await approveInTx(tx, checked, at, deps, { by: 'machine' }) : transition(checked, 'pending_review', at);
     if (!decided.ok) return decided;
     const app: ApplicationRecord = decided.data;
-    await tx.put('applications', app.applicationId, app);
-    await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
+    await writeRecord(tx, 'applications', app.applicationId, app);
+    await writeRecord(tx, 'locks', lockKey, { applicationId: app.applicationId, at });
     if (returned) {
       const moved = transition(returned, 'resubmitted', at, `已修改并重新提交（${caseNoOf(app.kind, app.applicationId, beijingDate(app.submittedAt))}）`);
       if (!moved.ok) return moved;
-      await tx.put('applications', returned.applicationId, { ...moved.data, correctedByApplicationId: app.applicationId });
+      await writeRecord(tx, 'applications', returned.applicationId, { ...moved.data, correctedByApplicationId: app.applicationId });
     }
     const msg = spec.message(app);
     await writeMessageInTx(tx, {
-      messageId: deps.newId(), openid, personKey, event: `${spec.kind}.${app.status}`,
+      messageId: deps.newId(), openid, personKey, event: outcomeEvent(spec.kind, app.status),
       title: msg.title, body: msg.body, at, applicationId: app.applicationId,
     });
     if (access.as === 'delegate') {
@@ -223,7 +225,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       for (const owner of ownerOpenids) {
         await writeMessageInTx(tx, {
           messageId: deps.newId(), openid: owner, personKey, event: 'delegation.acted',
-          title: '代办提醒', body: `${helper}（您授权的代办人）已代您提交“${KIND_TEXT[spec.kind]}”，当前状态：${app.status === 'approved' ? '已办结' : '待人工审核'}。如非您授权，请在“家人代办”中撤销授权。`,
+          title: '代办提醒', body: `${helper}（您授权的代办人）已代您提交“${APPLICATION_KIND_LABEL[spec.kind]}”，当前状态：${app.status === 'approved' ? '已办结' : '待人工审核'}。如非您授权，请在“家人代办”中撤销授权。`,
           at, applicationId: app.applicationId,
         });
       }

@@ -60,7 +60,7 @@ describe('enqueue: in the event\'s transaction, once', () => {
     await event(r, 1);
     expect(await r.store.get<OutboxEntry>('outbox', 'm1:subscribe')).toMatchObject({ status: 'pending', nextAttemptAt: T0, content: { template: 'result', outcome: '已通过' } });
     await expect(r.store.transaction(async (tx) => {
-      await writeMessageInTx(tx, { messageId: 'm2', openid: 'o2', personKey: null, event: 'x.y', title: 't', body: 'b', at: T0 });
+      await writeMessageInTx(tx, { messageId: 'm2', openid: 'o2', personKey: null, event: 'registration.updated', title: 't', body: 'b', at: T0 });
       throw new Error('the event failed');
     })).rejects.toThrow('the event failed');
     expect(await r.store.get('messages', 'm2')).toBeNull();
@@ -68,7 +68,7 @@ describe('enqueue: in the event\'s transaction, once', () => {
   });
 
   it('does not enqueue twice for the same message id (a retried event)', async () => {
-    const m = { messageId: 'followup:a1:2026-04-10', openid: 'o1', personKey: 'pk1', event: 'unemployment.followup', title: '每月就业状况确认', body: '…', at: T0 };
+    const m = { messageId: 'followup:a1:2026-04-10', openid: 'o1', personKey: 'pk1', event: 'unemployment.followup' as const, title: '每月就业状况确认', body: '…', at: T0 };
     expect(await r.store.transaction((tx) => writeMessageInTx(tx, m))).toBe(true);
     expect(await r.store.transaction((tx) => writeMessageInTx(tx, { ...m, at: T0 + 1000 }))).toBe(false);
     expect(await r.store.count('messages', {})).toBe(1);

@@ -7,16 +7,14 @@ import { View, Text } from '@tarojs/components'
 import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '@shared/api'
 import { REJECTION_REASONS, labelOf } from '@shared/codes'
 import { TIMELINE_LABELS } from '@shared/lifecycle'
+import { APPLICATION_KIND_LABEL } from '@shared/application-kinds'
 import { beijingDate, compareDates } from '@shared/dates'
 import { plainCheck } from './plainWords'
 import { plain } from '../services/format'
 import './components.css'
 
-export const KIND_LABELS: Record<ApplicationKind, string> = {
-  certificate: '申领《就业创业证》',
-  unemployment: '失业登记',
-  flexible: '灵活就业登记',
-}
+/** The services' names: the one table in shared/application-kinds.ts. */
+export const KIND_LABELS: Readonly<Record<ApplicationKind, string>> = APPLICATION_KIND_LABEL
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   approved: '已办结',

@@ -4,7 +4,7 @@
  * (it is what staff and the notices use). The cloud's check details stay as they are for staff.
  */
 import type { Check } from '@shared/api'
-import { checkLabel } from '@shared/check-labels'
+import { checkLabel, type CheckName } from '@shared/check-labels'
 
 export interface PlainLine {
   /** what the citizen reads first */
@@ -17,7 +17,7 @@ export interface PlainLine {
  * A passed check: what was looked at and that nothing stands in the way. The smaller second line is
  * the check's heading from the one table the cloud and the staff pages use (shared/check-labels.ts).
  */
-const PASSED: Record<string, string> = {
+const PASSED: Partial<Record<CheckName, string>> = {
   identity: '姓名和证件号码核对一致',
   realPerson: '已确认是您本人在办理',
   pension: '没有查到您在领取养老金',
@@ -30,7 +30,7 @@ const PASSED: Record<string, string> = {
 }
 
 /** A check that staff will look at: what was found, in plain words; the record itself on the second line. */
-const OPEN: Record<string, string> = {
+const OPEN: Partial<Record<CheckName, string>> = {
   identity: '姓名和证件号码需要工作人员再核对',
   realPerson: '需要工作人员确认是您本人',
   pension: '查到您可能在领取养老金，工作人员会核实',

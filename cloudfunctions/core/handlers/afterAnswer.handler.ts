@@ -8,6 +8,7 @@
  */
 import type { ApplicationView, Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
+import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
 import { addWorkingDays } from '@shared/calendar';
 import { beijingDate, beijingIso } from '@shared/dates';
 import { transition } from '@shared/lifecycle';
@@ -19,6 +20,7 @@ import {
   SELF_REPORT_LABELS, makeReportEmploymentSchema, returnedQuerySchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
 } from '@shared/after-answer.schema';
 import { validate } from '@shared/validate';
+import { ids, readRecord, writeRecord, type ApplicationLock } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { accessTo, boundPersonKeys } from '../person-access';
@@ -29,7 +31,6 @@ import type { StoreTx } from '../store.port';
 import { applicationView } from '../views';
 
 const NOT_FOUND = '没有找到这条申请记录，请核对后再查';
-const KIND_WORDS: Record<string, string> = { certificate: '《就业创业证》申领', unemployment: '失业登记', flexible: '灵活就业登记' };
 /** 人社厅发〔2020〕79号 一(三): decided within the region's working days; a review gets the same time again. */
 const reviewDaysOf = (app: ApplicationRecord): number => {
   const p = profileFor(app.region);
@@ -43,27 +44,27 @@ const reviewDaysOf = (app: ApplicationRecord): number => {
 async function idempotent<T>(deps: Deps, action: string, requestId: string, run: (tx: StoreTx, at: number) => Promise<Result<T>>): Promise<Result<T>> {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
-  const key = `${openid}:${requestId}`;
+  const key = ids.request(openid, requestId);
   const seen = (r: RequestRecord | null): Result<T> | null => {
     if (!r) return null;
     if (r.action !== action) return fail('CONFLICT', '这个提交编号已用于另一项业务，请刷新页面后重新操作');
     return ok(r.answer as T);
   };
-  const prior = seen(await deps.store.get<RequestRecord>('requests', key));
+  const prior = seen(await readRecord(deps.store, 'requests', key));
   if (prior) return prior;
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const again = seen(await tx.get<RequestRecord>('requests', key));
+    const again = seen(await readRecord(tx, 'requests', key));
     if (again) return again;
     const out = await run(tx, at);
-    if (out.ok) await tx.put('requests', key, { openid, requestId, action, answer: out.data, at } satisfies RequestRecord);
+    if (out.ok) await writeRecord(tx, 'requests', key, { openid, requestId, action, answer: out.data, at } satisfies RequestRecord);
     return out;
   });
 }
 
 /** The application, when the caller sent it or may act for its person; else null (answered NOT_FOUND). */
 async function ownApplication(deps: Deps, tx: Pick<StoreTx, 'get'>, applicationId: string): Promise<ApplicationRecord | null> {
-  const app = await tx.get<ApplicationRecord>('applications', applicationId);
+  const app = await readRecord(tx, 'applications', applicationId);
   if (!app) return null;
   if (app.openid === deps.caller.openid) return app;
   return (await accessTo(deps, app.personKey)) ? app : null;
@@ -110,11 +111,11 @@ export async function withdrawApplication(input: unknown, deps: Deps): Promise<R
     const moved = transition(app, 'withdrawn', at, '申请人撤回');
     if (!moved.ok) return moved;
     const done: ApplicationRecord = { ...moved.data, dueDate: null };
-    await tx.put('applications', done.applicationId, done);
+    await writeRecord(tx, 'applications', done.applicationId, done);
     // the person may apply again at once: the lock that kept a second submission out is released
     // (a returned application holds none; removing the person's lock then would free another one's)
-    if (app.status === 'pending_review') await tx.remove('locks', `${app.kind}:${app.personKey}`);
-    const what = KIND_WORDS[app.kind] ?? '申请';
+    if (app.status === 'pending_review') await tx.remove('locks', ids.applicationLock(app.kind, app.personKey));
+    const what = APPLICATION_KIND_SUBJECT[app.kind] ?? '申请';
     await writeMessageInTx(tx, {
       messageId: `withdrawn:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `${app.kind}.withdrawn`,
       title: `您已撤回${what}`, body: `您于 ${beijingDate(at)} 撤回了${what}，工作人员不再审核。您可以随时重新申请。`,
@@ -132,8 +133,8 @@ export async function requestReview(input: unknown, deps: Deps): Promise<Result<
     if (!app) return fail('NOT_FOUND', NOT_FOUND);
     if (app.status !== 'rejected') return fail('CONFLICT', '只有未通过的申请可以申请复核');
     if (app.review) return fail('CONFLICT', '这条申请已经复核过一次；如对复核结果有异议，可依法申请行政复议或者提起行政诉讼');
-    const lockKey = `${app.kind}:${app.personKey}`;
-    const lock = await tx.get<{ applicationId: string }>('locks', lockKey);
+    const lockKey = ids.applicationLock(app.kind, app.personKey);
+    const lock = await tx.get<ApplicationLock>('locks', lockKey);
     if (lock && lock.applicationId !== app.applicationId) return fail('CONFLICT', '您已重新提交了同类申请，请在新的申请中查看进度');
     const due = addWorkingDays(beijingDate(at), reviewDaysOf(app));
     const moved = transition(app, 'pending_review', at, `申请复核：${v.data.reason}`);
@@ -144,9 +145,9 @@ export async function requestReview(input: unknown, deps: Deps): Promise<Result<
       review: { requestedAt: at, reason: v.data.reason, excludedStaff: app.decision?.by ?? null, previousDecision: app.decision },
       reviewReasons: [`申请人申请复核：${v.data.reason}`, ...app.reviewReasons],
     };
-    await tx.put('applications', done.applicationId, done);
-    await tx.put('locks', lockKey, { applicationId: app.applicationId, at });
-    const what = KIND_WORDS[app.kind] ?? '申请';
+    await writeRecord(tx, 'applications', done.applicationId, done);
+    await writeRecord(tx, 'locks', lockKey, { applicationId: app.applicationId, at });
+    const what = APPLICATION_KIND_SUBJECT[app.kind] ?? '申请';
     await writeMessageInTx(tx, {
       messageId: `review:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `${app.kind}.review_requested`,
       title: `${what}复核申请已受理`, body: `将由原审核人以外的工作人员复核，于 ${due.date} 前答复。`,
@@ -218,18 +219,18 @@ export async function updateMyRegistration(input: unknown, deps: Deps): Promise<
     const reg = await myActiveRegistration(deps, tx, ['unemployment', 'flexible']);
     if (!reg) return fail('CONFLICT', '您目前没有有效的登记；请先办理失业登记或灵活就业登记');
     const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined);
-    const app = await tx.get<ApplicationRecord>('applications', reg.applicationId);
+    const app = await readRecord(tx, 'applications', reg.applicationId);
     const oldCounty = (app?.person.residenceAddress as { regionCode?: string } | undefined)?.regionCode ?? reg.region;
     const newCounty = changes.residenceAddress?.regionCode ?? oldCounty;
     const regionChanged = newCounty !== oldCounty;
     const details = { ...((reg.details as Record<string, unknown> | undefined) ?? {}), ...Object.fromEntries(changed.map((k) => [k, (changes as Record<string, unknown>)[k]])) };
     // the history says what changed and when, never the values (they are personal data)
     const history = [...((reg.changes as unknown[] | undefined) ?? []), { at, fields: changed, by: deps.caller.openid }];
-    await tx.put('registrations', registrationId(reg.kind, reg.personKey), { ...reg, details, changes: history });
+    await writeRecord(tx, 'registrations', registrationId(reg.kind, reg.personKey), { ...reg, details, changes: history });
     if (app) {
       // staff call the number on the application: it must be the current one
       const person = { ...app.person, ...(changes.phone ? { phone: changes.phone } : {}), ...(changes.residenceAddress ? { residenceAddress: changes.residenceAddress } : {}) };
-      await tx.put('applications', app.applicationId, { ...app, person });
+      await writeRecord(tx, 'applications', app.applicationId, { ...app, person });
     }
     const words = changed.map((k) => CHANGE_WORDS[k] ?? k).join('、');
     await writeMessageInTx(tx, {

@@ -14,12 +14,13 @@ import { validate } from '@shared/validate';
 import { identityCheck, provincialCertificateLookup } from '../checks';
 import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
+import type { ApplicationRecord, PersonRecord } from '../records';
 import type { StoreTx } from '../store.port';
 import { splitSubmissionExtras, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
 import { schemaPerDay } from '../schema-cache';
+import { readRecord } from '../collections';
 
 const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
@@ -42,7 +43,7 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
   let prior: ProvincialCertificate | null = null;
   const decorate = async (tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> => {
     const read = tx ?? deps.store;
-    const cert = await read.get<CertificateRecord>('certificates', personKey);
+    const cert = await readRecord(read, 'certificates', personKey);
     if (!cert || app.status !== 'approved') return applicationView(app);
     return applicationView(app, certificateView(cert, await registrationStatusInTx(read, personKey)));
   };
@@ -68,9 +69,9 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     },
     found: () => (prior ? { priorCertificate: prior } : {}),
     existing: async (tx) => {
-      const cert = await tx.get<CertificateRecord>('certificates', personKey);
+      const cert = await readRecord(tx, 'certificates', personKey);
       if (!cert) return null;
-      return tx.get<ApplicationRecord>('applications', cert.applicationId);
+      return readRecord(tx, 'applications', cert.applicationId);
     },
     message: (app) => app.status === 'approved'
       ? { title: app.priorCertificate ? ISSUED_AS(app.priorCertificate, region) : '电子《就业创业证》已签发', body: `证号 ${app.certificateNo}。可在“我的电子证”中出示二维码。${app.priorCertificate ? '最近一次就业登记、失业登记、接受就业服务和享受就业政策信息已记载在证上。' : ''}` }

@@ -8,12 +8,13 @@ import type { ApplicationView, CertificateView, MyStatus, Result } from '@shared
 import { fail, ok } from '@shared/api';
 import { beijingDate, beijingIso } from '@shared/dates';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, CertificateRecord, MessageRecord, RegistrationRecord } from '../records';
+import type { ApplicationRecord } from '../records';
 import { registrationId, registrationStatusInTx } from '../registrations';
-import { taskId, type TaskRecord } from '../schedule';
+import { taskId } from '../schedule';
 import { accessTo, boundPersonKeys, readablePersonKeys } from '../person-access';
 import { applicationView, certificateView, senderView } from '../views';
 import { withQr } from './qr.handler';
+import { findRecords, readRecord } from '../collections';
 
 /** The people the caller is bound to: their own records, certificates with a QR, 补发. */
 export async function myPersonKeys(deps: Deps): Promise<string[]> {
@@ -30,7 +31,7 @@ async function auditDelegateRead(deps: Deps, action: string, personKeys: string[
 async function viewOf(app: ApplicationRecord, deps: Deps, as: 'self' | 'delegate' | 'sender'): Promise<ApplicationView> {
   if (as === 'sender') return senderView(app);
   if (app.status !== 'approved') return applicationView(app);
-  const cert = await deps.store.get<CertificateRecord>('certificates', app.personKey);
+  const cert = await readRecord(deps.store, 'certificates', app.personKey);
   // a delegate sees the certificate's status, never a QR (the view has none; only getMyCertificate adds one)
   return applicationView(app, cert ? certificateView(cert, await registrationStatusInTx(deps.store, app.personKey)) : undefined);
 }
@@ -39,10 +40,10 @@ export async function listMyApplications(_input: unknown, deps: Deps): Promise<R
   const { self, delegated } = await readablePersonKeys(deps);
   const keys = [...self, ...delegated];
   const order = { orderBy: { field: 'submittedAt', direction: 'desc' as const }, limit: 200 };
-  const apps = keys.length ? await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys } }, order) : [];
+  const apps = keys.length ? await findRecords(deps.store, 'applications', { personKey: { in: keys } }, order) : [];
   // applications the caller sent for someone they are not bound to: that application only, redacted
   // (one sent as a helper is seen through the delegation, and no longer once it is revoked)
-  const sent = (await deps.store.find<ApplicationRecord>('applications', { openid: deps.caller.openid }, order)).filter((a) => !keys.includes(a.personKey) && !a.onBehalfOf);
+  const sent = (await findRecords(deps.store, 'applications', { openid: deps.caller.openid }, order)).filter((a) => !keys.includes(a.personKey) && !a.onBehalfOf);
   if (delegated.length) await auditDelegateRead(deps, 'listMyApplications', delegated);
   const views = await Promise.all([
     ...apps.map((a) => viewOf(a, deps, self.includes(a.personKey) ? 'self' : 'delegate')),
@@ -56,7 +57,7 @@ export async function getProgress(input: unknown, deps: Deps): Promise<Result<Ap
   if (typeof applicationId !== 'string' || applicationId.length === 0 || applicationId.length > 64) {
     return fail('VALIDATION_FAILED', '请提供要查询的申请编号', { applicationId: '请提供要查询的申请编号' });
   }
-  const app = await deps.store.get<ApplicationRecord>('applications', applicationId);
+  const app = await readRecord(deps.store, 'applications', applicationId);
   const access = app ? await accessTo(deps, app.personKey) : null;
   if (!app || (!access && (app.openid !== deps.caller.openid || app.onBehalfOf))) return fail('NOT_FOUND', '没有找到这条申请记录，请核对后再查');
   if (access?.as === 'delegate') await auditDelegateRead(deps, 'getProgress', [app.personKey]);
@@ -66,7 +67,7 @@ export async function getProgress(input: unknown, deps: Deps): Promise<Result<Ap
 export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Result<CertificateView>> {
   const keys = await myPersonKeys(deps);
   for (const key of keys) {
-    const cert = await deps.store.get<CertificateRecord>('certificates', key);
+    const cert = await readRecord(deps.store, 'certificates', key);
     // a valid certificate carries a fresh QR token (docs/product.md flow 6; qr.handler.ts)
     if (cert) return ok(await withQr(cert, certificateView(cert, await registrationStatusInTx(deps.store, key)), deps));
   }
@@ -76,7 +77,7 @@ export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Res
 export async function listMyMessages(_input: unknown, deps: Deps): Promise<Result<{ messages: Array<{ messageId: string; title: string; body: string; at: string; applicationId?: string }> }>> {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
-  const rows = await deps.store.find<MessageRecord>('messages', { openid }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 });
+  const rows = await findRecords(deps.store, 'messages', { openid }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 });
   return ok({ messages: rows.map((m) => ({ messageId: m.messageId, title: m.title, body: m.body, at: beijingIso(m.createdAt), ...(m.applicationId ? { applicationId: m.applicationId } : {}) })) });
 }
 
@@ -93,7 +94,7 @@ export async function whoAmI(_input: unknown, deps: Deps): Promise<Result<{ role
 export async function getMyProfile(_input: unknown, deps: Deps): Promise<Result<{ person: Record<string, unknown> | null }>> {
   const keys = await myPersonKeys(deps);
   if (keys.length === 0) return ok({ person: null });
-  const [latest] = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys }, openid: deps.caller.openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
+  const [latest] = await findRecords(deps.store, 'applications', { personKey: { in: keys }, openid: deps.caller.openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
   if (!latest) return ok({ person: null });
   const PERSON_KEYS = ['name', 'idType', 'idNumber', 'birthDate', 'gender', 'ethnicity', 'politicalStatus', 'education', 'health', 'disabilityLevel', 'hukouAddress', 'residenceAddress', 'phone', 'landline', 'email', 'otherContact', 'qualifications'];
   const person = Object.fromEntries(PERSON_KEYS.filter((k) => latest.person[k] !== undefined).map((k) => [k, latest.person[k]]));
@@ -113,20 +114,20 @@ export async function getMyStatus(_input: unknown, deps: Deps): Promise<Result<M
   const followUps: string[] = [];
   for (const key of keys) {
     for (const kind of ['unemployment', 'flexible'] as const) {
-      const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, key));
+      const reg = await readRecord(deps.store, 'registrations', registrationId(kind, key));
       if (!reg || reg.status !== 'active') continue;
       status.registrations.push({ kind, applicationId: reg.applicationId, since: beijingDate(reg.since) });
       if (kind !== 'unemployment') continue;
-      const task = await deps.store.get<TaskRecord>('tasks', taskId('followup', reg.applicationId));
+      const task = await readRecord(deps.store, 'tasks', taskId('followup', reg.applicationId));
       if (task && task.status === 'open') followUps.push(task.dueDate);
     }
     if (!status.certificate) {
-      const cert = await deps.store.get<CertificateRecord>('certificates', key);
+      const cert = await readRecord(deps.store, 'certificates', key);
       if (cert) status.certificate = { status: cert.status };
     }
   }
   status.nextFollowUp = followUps.sort()[0] ?? null;
-  const pending = await deps.store.find<ApplicationRecord>('applications', { personKey: { in: keys }, status: 'pending_review' }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 20 });
+  const pending = await findRecords(deps.store, 'applications', { personKey: { in: keys }, status: 'pending_review' }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 20 });
   status.pending = pending.map((a) => ({
     applicationId: a.applicationId, kind: a.kind, submittedAt: beijingIso(a.submittedAt),
     ...(a.dueDate ? { dueDate: a.dueDate } : {}), ...(a.dueDateUncertain ? { dueDateUncertain: true } : {}),

@@ -19,6 +19,7 @@ import { normalizeIdNumber } from '@shared/id-number';
 import { maskIdNumber, maskName } from '@shared/mask';
 import { isCountyCode, regionName } from '@shared/regions';
 import { staffMaySee } from '../access';
+import { ids, type CounterCodeRecord as CounterRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';
@@ -29,18 +30,6 @@ export const COUNTER_CODE_TTL_MS = 7 * 24 * 3_600_000;
 /** Codes per openid per day. */
 export const COUNTER_CODES_PER_DAY = 5;
 
-interface CounterRecord {
-  openid: string;
-  name: string;
-  idType: string;
-  idNumber: string;
-  region: string;
-  at: number;
-  expiresAt: number;
-  usedAt: number | null;
-}
-
-const counterId = (code: string) => `counter:${code}`;
 const ID_TYPE_CODES = new Set<string>(ID_TYPES.map((t) => t.code));
 
 function personFields(input: unknown): { ok: true; name: string; idType: string; idNumber: string } | { ok: false; fields: Record<string, string> } {
@@ -62,15 +51,15 @@ export async function requestCounterCheck(input: unknown, deps: Deps): Promise<R
   if (!p.ok || Object.keys(fields).length) return fail('VALIDATION_FAILED', '请按提示填写后再获取核验码', fields);
   const openid = deps.caller.openid!;
   const now = deps.clock.now();
-  const limitId = `counterCode:${openid}:${Math.floor(now / 86_400_000)}`;
+  const limitId = ids.rateLimit('counterCode', openid, Math.floor(now / 86_400_000));
   const code = await deps.store.transaction(async (tx) => {
-    const c = await tx.get<{ n: number }>('counters', limitId);
+    const c = await tx.get<RateCounter>('counters', limitId);
     if ((c?.n ?? 0) >= COUNTER_CODES_PER_DAY) return null;
-    await tx.put('counters', limitId, { n: (c?.n ?? 0) + 1, openid, at: now });
+    await tx.put('counters', limitId, { n: (c?.n ?? 0) + 1, openid, at: now } satisfies RateCounter);
     for (;;) {
       const candidate = String(randomInt(0, 100_000_000)).padStart(8, '0');
       const rec: CounterRecord = { openid, name: p.name, idType: p.idType, idNumber: p.idNumber, region: region as string, at: now, expiresAt: now + COUNTER_CODE_TTL_MS, usedAt: null };
-      if (await tx.create('verifications', counterId(candidate), rec)) return candidate;
+      if (await tx.create('verifications', ids.counterCode(candidate), rec)) return candidate;
     }
   });
   if (!code) return fail('RATE_LIMITED', `今天获取核验码的次数已达 ${COUNTER_CODES_PER_DAY} 次，请明天再试`);
@@ -95,7 +84,7 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
     if (seen.fields.idNumber) fields.documentNumber = seen.fields.idNumber;
   }
   if (Object.keys(fields).length || !seen.ok) return fail('VALIDATION_FAILED', '请按所见证件填写后再确认', fields);
-  const rec = await deps.store.get<CounterRecord>('verifications', counterId(code));
+  const rec = await deps.store.get<CounterRecord>('verifications', ids.counterCode(code));
   const now = deps.clock.now();
   if (!rec || rec.usedAt !== null || now > rec.expiresAt || !staffMaySee(staff, rec)) return fail('NOT_FOUND', CODE_NOT_FOUND);
   if (rec.openid === staff.openid) return fail('FORBIDDEN', '不能为本人的账号办理窗口核验，请由其他工作人员办理');
@@ -111,9 +100,9 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
   const personKey = deps.personKey(rec.idNumber);
   const others = await otherBoundOpenids(deps, personKey, rec.openid);
   const done = await deps.store.transaction(async (tx) => {
-    const again = await tx.get<CounterRecord>('verifications', counterId(code));
+    const again = await tx.get<CounterRecord>('verifications', ids.counterCode(code));
     if (!again || again.usedAt !== null) return false;
-    await tx.put('verifications', counterId(code), { ...again, usedAt: now });
+    await tx.put('verifications', ids.counterCode(code), { ...again, usedAt: now });
     await bindInTx(tx, deps, { openid: rec.openid, personKey, name: rec.name, at: now, via: 'counter', counter: { staffOpenid: staff.openid, documentType: seen.idType, at: now } }, others);
     await tx.put('audit', deps.newId(), { ...audit, result: 'confirmed', personKey });
     await writeMessageInTx(tx, {

@@ -6,18 +6,18 @@
  * verifiable form, never 补发. Every action of the helper is recorded and told to the person
  * (个人信息保护法 第四十四条); the person revokes at any time; an invitation expires after 24 hours.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
+import { findRecords, ids, readRecord, writeRecord, type InviteRecord } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindingOf, boundPersonKeys, otherBoundOpenids, type BindingRecord, type DelegationRecord } from '../person-access';
 
 export const INVITE_TTL_MS = 24 * 3_600_000;
 const CHECK_FIRST = '请先完成本人实人核验（刷脸或到窗口核验）后再办理家人代办';
-const inviteId = (code: string) => `invite:${createHash('sha256').update(code).digest('hex')}`;
 
 export interface DelegationView {
   delegationId: string;
@@ -45,8 +45,8 @@ export async function createDelegationInvite(_input: unknown, deps: Deps): Promi
     status: 'invited', createdAt: now, expiresAt: now + INVITE_TTL_MS, acceptedAt: null, revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
-    await tx.put('delegations', d.delegationId, d);
-    await tx.put('verifications', inviteId(inviteCode), { delegationId: d.delegationId, at: now });
+    await writeRecord(tx, 'delegations', d.delegationId, d);
+    await tx.put('verifications', ids.invite(inviteCode), { delegationId: d.delegationId, at: now } satisfies InviteRecord);
     await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createDelegationInvite', personKey, delegationId: d.delegationId });
   });
   return ok({ delegationId: d.delegationId, inviteCode, expiresAt: beijingIso(d.expiresAt) });
@@ -59,8 +59,8 @@ export async function acceptDelegationInvite(input: unknown, deps: Deps): Promis
   const [helperKey] = await boundPersonKeys(deps);
   if (!helperKey) return fail('FORBIDDEN', CHECK_FIRST);
   const helper = (await bindingOf(deps, openid, helperKey)) as BindingRecord;
-  const link = await deps.store.get<{ delegationId: string }>('verifications', inviteId(code));
-  const d = link ? await deps.store.get<DelegationRecord>('delegations', link.delegationId) : null;
+  const link = await deps.store.get<InviteRecord>('verifications', ids.invite(code));
+  const d = link ? await readRecord(deps.store, 'delegations', link.delegationId) : null;
   const now = deps.clock.now();
   if (!d || d.status !== 'invited') return fail('NOT_FOUND', '邀请不存在或已被使用、撤销，请让家人重新发送邀请');
   if (now > d.expiresAt) return fail('CONFLICT', '邀请已过期（24小时内有效），请让家人重新发送邀请');
@@ -68,9 +68,9 @@ export async function acceptDelegationInvite(input: unknown, deps: Deps): Promis
   const owners = await otherBoundOpenids(deps, d.personKey, openid);
   const accepted: DelegationRecord = { ...d, helperOpenid: openid, helperName: helper.name, status: 'active', acceptedAt: now };
   const done = await deps.store.transaction(async (tx) => {
-    const again = await tx.get<DelegationRecord>('delegations', d.delegationId);
+    const again = await readRecord(tx, 'delegations', d.delegationId);
     if (!again || again.status !== 'invited') return false;
-    await tx.put('delegations', d.delegationId, accepted);
+    await writeRecord(tx, 'delegations', d.delegationId, accepted);
     await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'acceptDelegationInvite', personKey: d.personKey, delegationId: d.delegationId, helperName: maskName(helper.name) });
     for (const owner of owners) {
       await writeMessageInTx(tx, {
@@ -96,8 +96,8 @@ function viewAs(d: DelegationRecord, role: 'person' | 'helper', now: number): De
 export async function listDelegations(_input: unknown, deps: Deps): Promise<Result<{ delegations: DelegationView[] }>> {
   const now = deps.clock.now();
   const keys = await boundPersonKeys(deps);
-  const mine = keys.length ? await deps.store.find<DelegationRecord>('delegations', { personKey: { in: keys } }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 }) : [];
-  const helping = await deps.store.find<DelegationRecord>('delegations', { helperOpenid: deps.caller.openid }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 });
+  const mine = keys.length ? await findRecords(deps.store, 'delegations', { personKey: { in: keys } }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 }) : [];
+  const helping = await findRecords(deps.store, 'delegations', { helperOpenid: deps.caller.openid }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 });
   return ok({ delegations: [...mine.map((d) => viewAs(d, 'person', now)), ...helping.filter((d) => !keys.includes(d.personKey)).map((d) => viewAs(d, 'helper', now))] });
 }
 
@@ -105,7 +105,7 @@ export async function revokeDelegation(input: unknown, deps: Deps): Promise<Resu
   const id = (input as { delegationId?: unknown } | null)?.delegationId;
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) return fail('VALIDATION_FAILED', '请选择要撤销的代办', { delegationId: '请选择要撤销的代办' });
   const openid = deps.caller.openid!;
-  const d = await deps.store.get<DelegationRecord>('delegations', id);
+  const d = await readRecord(deps.store, 'delegations', id);
   // the person (any bound device) or the helper may end it; anyone else: as if it did not exist
   const asPerson = d ? !!(await bindingOf(deps, openid, d.personKey)) : false;
   if (!d || (!asPerson && d.helperOpenid !== openid)) return fail('NOT_FOUND', '没有找到这项代办');
@@ -114,7 +114,7 @@ export async function revokeDelegation(input: unknown, deps: Deps): Promise<Resu
   const owners = await otherBoundOpenids(deps, d.personKey, '');
   const revoked: DelegationRecord = { ...d, status: 'revoked', revokedAt: now };
   await deps.store.transaction(async (tx) => {
-    await tx.put('delegations', id, revoked);
+    await writeRecord(tx, 'delegations', id, revoked);
     await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeDelegation', personKey: d.personKey, delegationId: id, by: asPerson ? 'person' : 'helper' });
     const tell = [...owners.filter((o) => o !== openid), ...(d.helperOpenid && d.helperOpenid !== openid ? [d.helperOpenid] : [])];
     for (const o of tell) {

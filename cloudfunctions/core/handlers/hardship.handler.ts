@@ -14,9 +14,8 @@ import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../
 import type { Deps } from '../deps';
 import type { HardshipState } from '../hardship';
 import { writeMessageInTx } from '../messages';
-import type { ApplicationRecord } from '../records';
-import type { TaskRecord } from '../schedule';
 import { audit } from './staff.handler';
+import { findRecords, readRecord, writeRecord } from '../collections';
 
 export interface HardshipItem {
   taskId: string;
@@ -33,11 +32,11 @@ export interface HardshipItem {
 export async function listHardshipRequests(_input: unknown, deps: Deps): Promise<Result<{ items: HardshipItem[] }>> {
   const staff = deps.caller.staff!;
   const prefix = regionQueryPrefix(staff);
-  const tasks = prefix === null ? [] : await deps.store.find<TaskRecord>('tasks', { kind: 'hardship', status: 'open', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const tasks = prefix === null ? [] : await findRecords(deps.store, 'tasks', { kind: 'hardship', status: 'open', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const items: HardshipItem[] = [];
   for (const t of tasks) {
     if (!staffMaySee(staff, t)) continue;
-    const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
+    const app = await readRecord(deps.store, 'applications', t.applicationId);
     if (!app || (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid }))) continue;
     items.push({
       taskId: t.taskId, applicationId: t.applicationId, holderName: maskName(app.person.name), idNumberMasked: maskIdNumber(app.person.idNumber),
@@ -55,16 +54,16 @@ export async function decideHardship(input: unknown, deps: Deps): Promise<Result
   if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
+    const task = await readRecord(tx, 'tasks', v.data.taskId);
     if (!task || task.kind !== 'hardship' || !staffMaySee(staff, task)) return fail('NOT_FOUND', '没有找到这条认定申请');
-    const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+    const app = await readRecord(tx, 'applications', task.applicationId);
     if (!app) return fail('NOT_FOUND', '没有找到这条认定申请');
     if (await isOwnCase(tx, staff, { personKey: app.personKey, filedBy: app.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
     if (task.status !== 'open') return fail('CONFLICT', '这条认定申请已经办结');
     const status: HardshipStatus = v.data.recognized ? 'recognized' : 'not_recognized';
     const categories = Array.isArray(task.categories) ? (task.categories as string[]) : [];
-    await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: status, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
-    await tx.put('applications', app.applicationId, { ...app, hardship: { status, categories, ...(v.data.note ? { note: v.data.note } : {}), at: beijingIso(at) } satisfies HardshipState });
+    await writeRecord(tx, 'tasks', task.taskId, { ...task, status: 'done', outcome: status, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
+    await writeRecord(tx, 'applications', app.applicationId, { ...app, hardship: { status, categories, ...(v.data.note ? { note: v.data.note } : {}), at: beijingIso(at) } satisfies HardshipState });
     await writeMessageInTx(tx, {
       messageId: `hardship-decided:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `unemployment.hardship_${status}`,
       title: v.data.recognized ? '您已被认定为就业困难人员' : '就业困难人员认定结果',

@@ -9,6 +9,7 @@
  */
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
+import { ids, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { MAX_ID_CARD_IMAGE_BASE64, MAX_ID_CARD_IMAGE_BYTES, type IdCardReading } from '@shared/id-card-ocr';
 import { ID_CARD_OCR_MESSAGES, addressFromText } from '../id-card-ocr';
@@ -32,12 +33,12 @@ function pictureOf(raw: unknown): Buffer | string {
 }
 
 async function withinLimit(deps: Deps, openid: string, now: number): Promise<boolean> {
-  const id = `idCardOcr:${openid}:${Math.floor(now / 3_600_000)}`;
+  const id = ids.rateLimit('idCardOcr', openid, Math.floor(now / 3_600_000));
   return deps.store.transaction(async (tx) => {
-    const c = await tx.get<{ n: number }>('counters', id);
+    const c = await tx.get<RateCounter>('counters', id);
     const n = c?.n ?? 0;
     if (n >= OCR_PER_HOUR) return false;
-    await tx.put('counters', id, { n: n + 1, openid, at: now });
+    await tx.put('counters', id, { n: n + 1, openid, at: now } satisfies RateCounter);
     return true;
   });
 }

@@ -12,10 +12,10 @@ import { maskName } from '@shared/mask';
 import { regionName } from '@shared/regions';
 import { SHARE_PURPOSES, type SharePurposeCode } from '@shared/share';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, CertificateRecord, RegistrationRecord } from '../records';
-import { boundPersonKeys, type BindingRecord, type DelegationRecord } from '../person-access';
+import { boundPersonKeys } from '../person-access';
 import { registrationId, registrationStatusInTx } from '../registrations';
 import { applicationView, certificateView } from '../views';
+import { findRecords, readRecord } from '../collections';
 
 export interface MyDataPerson {
   /** the person's own fields as last submitted (their own data: not masked) */
@@ -35,15 +35,15 @@ export async function getMyData(_input: unknown, deps: Deps): Promise<Result<{ p
   const openid = deps.caller.openid;
   const people: MyDataPerson[] = [];
   for (const key of await boundPersonKeys(deps)) {
-    const apps = await deps.store.find<ApplicationRecord>('applications', { personKey: key }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 200 });
-    const cert = await deps.store.get<CertificateRecord>('certificates', key);
+    const apps = await findRecords(deps.store, 'applications', { personKey: key }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 200 });
+    const cert = await readRecord(deps.store, 'certificates', key);
     const registrations: MyDataPerson['registrations'] = [];
     for (const kind of ['unemployment', 'flexible'] as const) {
-      const r = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, key));
+      const r = await readRecord(deps.store, 'registrations', registrationId(kind, key));
       if (r) registrations.push({ kind, status: r.status, since: beijingIso(r.since), ...(r.endedAt ? { endedAt: beijingIso(r.endedAt) } : {}) });
     }
-    const bindings = await deps.store.find<BindingRecord>('bindings', { personKey: key });
-    const delegations = await deps.store.find<DelegationRecord>('delegations', { personKey: key });
+    const bindings = await findRecords(deps.store, 'bindings', { personKey: key });
+    const delegations = await findRecords(deps.store, 'delegations', { personKey: key });
     people.push({
       person: apps[0] ? { ...apps[0].person } : null,
       applications: apps.map((a) => applicationView(a)),
@@ -98,7 +98,7 @@ export async function listWhoReadMyData(_input: unknown, deps: Deps): Promise<Re
   if (keys.length === 0) return ok({ reads: [] });
   const rows = await deps.store.find<AuditRow>('audit', { personKey: { in: keys } }, { orderBy: { field: 'at', direction: 'desc' }, limit: 500 });
   const helpers = new Map<string, string>();
-  for (const d of await deps.store.find<DelegationRecord>('delegations', { personKey: { in: keys } })) if (d.helperOpenid) helpers.set(d.helperOpenid, d.helperName ?? '');
+  for (const d of await findRecords(deps.store, 'delegations', { personKey: { in: keys } })) if (d.helperOpenid) helpers.set(d.helperOpenid, d.helperName ?? '');
   const reads: ReadEntry[] = [];
   for (const r of rows) {
     if (r.staffOpenid && r.result !== 'mismatch') {

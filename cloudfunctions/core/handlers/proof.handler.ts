@@ -16,6 +16,7 @@ import { PROOF_TITLE, proofClaims, proofFacts } from '../proof';
 import { proofFont, renderProofPdf } from '../proof.pdf';
 import type { RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
+import { readRecord } from '../collections';
 
 export const PROOF_UNAVAILABLE = '证明文件暂时无法生成，请稍后再试或到就业服务机构窗口开具';
 const KIND_MESSAGE = '请选择要开具的证明：失业登记证明或就业登记证明';
@@ -26,7 +27,7 @@ export async function getRegistrationProof(input: unknown, deps: Deps): Promise<
   if (kind !== 'unemployment' && kind !== 'flexible') return fail('VALIDATION_FAILED', KIND_MESSAGE, { kind: KIND_MESSAGE });
   let reg: RegistrationRecord | null = null;
   for (const key of await boundPersonKeys(deps)) {
-    const r = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, key));
+    const r = await readRecord(deps.store, 'registrations', registrationId(kind, key));
     if (r && (!reg || (r.status === 'active' && reg.status !== 'active'))) reg = r;
   }
   if (!reg) {

@@ -9,11 +9,11 @@ import { beijingDate, beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
 import { regionName } from '@shared/regions';
+import { ids, readRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { asProofClaims, PROOF_TITLE } from '../proof';
 import { QR_CLOCK_SKEW_SECONDS } from '../qr/token.port';
-import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from './qr.handler';
 
@@ -48,11 +48,11 @@ export interface ProofAnswer {
 }
 
 async function withinRateLimit(deps: Deps, openid: string, now: number): Promise<boolean> {
-  const id = `verifyProof:${openid}:${Math.floor(now / 60_000)}`;
+  const id = ids.rateLimit('verifyProof', openid, Math.floor(now / 60_000));
   return deps.store.transaction(async (tx) => {
-    const n = (await tx.get<{ n: number }>('counters', id))?.n ?? 0;
+    const n = (await tx.get<RateCounter>('counters', id))?.n ?? 0;
     if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
-    await tx.put('counters', id, { n: n + 1, staffOpenid: openid, at: now });
+    await tx.put('counters', id, { n: n + 1, staffOpenid: openid, at: now } satisfies RateCounter);
     return true;
   });
 }
@@ -77,8 +77,8 @@ export async function verifyProof(input: unknown, deps: Deps): Promise<Result<Pr
   if (claims && nowS > claims.exp + QR_CLOCK_SKEW_SECONDS) reason = 'expired';
   else if (claims && nowS < claims.iat - QR_CLOCK_SKEW_SECONDS) reason = 'not_yet_valid';
   // by the application the registration came from (applications are stored by id; the token names no person)
-  const app = claims && !reason ? await deps.store.get<ApplicationRecord>('applications', claims.r) : null;
-  const reg = app && claims ? await deps.store.get<RegistrationRecord>('registrations', registrationId(claims.kind, app.personKey)) : null;
+  const app = claims && !reason ? await readRecord(deps.store, 'applications', claims.r) : null;
+  const reg = app && claims ? await readRecord(deps.store, 'registrations', registrationId(claims.kind, app.personKey)) : null;
   if (claims && !reason && !app) reason = 'unknown_registration';
   const validAsOf = beijingIso(now);
   let answer: ProofAnswer;

@@ -24,10 +24,11 @@ import { requestIdSchema } from '@shared/person.schema';
 import { priorAnswer, requestKey } from '../idempotency';
 import { validate } from '@shared/validate';
 import { z } from '@shared/zod-kit';
+import { findRecords, ids, readRecord, writeRecord, type RateCounter } from '../collections';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { claimsFor, type TokenKeys } from '../qr/token.port';
-import type { ApplicationRecord, CertificateRecord, RequestRecord } from '../records';
+import type { CertificateRecord, RequestRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
 import { REAL_PERSON_REQUIRED } from '../submit';
 import { certificateView } from '../views';
@@ -100,12 +101,12 @@ export async function withQr(cert: CertificateRecord, view: CertificateView, dep
 }
 
 async function withinRateLimit(deps: Deps, staff: StaffMember, now: number): Promise<boolean> {
-  const id = `verifyCertificate:${staff.openid}:${Math.floor(now / 60_000)}`;
+  const id = ids.rateLimit('verifyCertificate', staff.openid, Math.floor(now / 60_000));
   return deps.store.transaction(async (tx) => {
-    const c = await tx.get<{ n: number }>('counters', id);
+    const c = await tx.get<RateCounter>('counters', id);
     const n = c?.n ?? 0;
     if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
-    await tx.put('counters', id, { n: n + 1, staffOpenid: staff.openid, at: now });
+    await tx.put('counters', id, { n: n + 1, staffOpenid: staff.openid, at: now } satisfies RateCounter);
     return true;
   });
 }
@@ -139,7 +140,7 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   const claims = verdict.ok ? verdict.claims : verdict.claims ?? null;
   // By number, not by person: the token names no person. (CloudBase: index certificates.certificateNo.)
   const cert: CertificateRecord | null = claims
-    ? (await deps.store.find<CertificateRecord>('certificates', { certificateNo: claims.c }, { limit: 1 }))[0] ?? null
+    ? (await findRecords(deps.store, 'certificates', { certificateNo: claims.c }, { limit: 1 }))[0] ?? null
     : null;
   if (verdict.ok) {
     if (!cert) reason = 'unknown_certificate';
@@ -172,7 +173,7 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
       kid: verdict.ok ? verdict.kid : null, personKey: cert?.personKey ?? null,
     });
     if (!valid) return;
-    const app = await tx.get<ApplicationRecord>('applications', cert!.applicationId);
+    const app = await readRecord(tx, 'applications', cert!.applicationId);
     if (!app?.openid) return;
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid: app.openid, personKey: cert!.personKey, event: 'certificate.verified',
@@ -223,19 +224,19 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   };
 
   // a requestId belongs to one action and one person (core/idempotency.ts)
-  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), 'reissueCertificate');
+  const prior = priorAnswer(await readRecord(deps.store, 'requests', key), 'reissueCertificate');
   if (prior.kind === 'reused') return prior.error;
   if (prior.kind === 'same') {
     // The stored answer has no QR (a stored token would be stale): answer with the certificate now.
     const priorKey = (prior.record.answer as { personKey?: unknown } | null)?.personKey;
-    const cert = typeof priorKey === 'string' ? await deps.store.get<CertificateRecord>('certificates', priorKey) : null;
+    const cert = typeof priorKey === 'string' ? await readRecord(deps.store, 'certificates', priorKey) : null;
     if (cert && (!certificateNo || cert.certificateNo === certificateNo)) return answer(cert);
     if (cert) return fail('CONFLICT', '这个提交编号已用于另一张证的补发，请刷新页面后重新提交');
   }
 
   let cert: CertificateRecord | null = null;
   for (const key of await myPersonKeys(deps)) {
-    const c = await deps.store.get<CertificateRecord>('certificates', key);
+    const c = await readRecord(deps.store, 'certificates', key);
     if (c && (!certificateNo || c.certificateNo === certificateNo)) { cert = c; break; }
   }
   if (!cert) return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');
@@ -250,18 +251,18 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   let reused: { ok: false; error: ApiError } | null = null;
   const done = await deps.store.transaction(async (tx) => {
     reused = null;
-    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), 'reissueCertificate', personKey);
+    const again = priorAnswer(await readRecord(tx, 'requests', key), 'reissueCertificate', personKey);
     if (again.kind === 'reused') { reused = again.error; return null; }
-    if (again.kind === 'same') return tx.get<CertificateRecord>('certificates', personKey);
-    const current = await tx.get<CertificateRecord>('certificates', personKey);
+    if (again.kind === 'same') return readRecord(tx, 'certificates', personKey);
+    const current = await readRecord(tx, 'certificates', personKey);
     if (!current || current.status === 'revoked') return null;
     const ended = { version: current.version, issuedAt: current.issuedAt, endedAt: at, reason: REISSUE_REASON[kind], kind, statement, requestId, by: openid };
     // 大人社规发〔2025〕2号 一(四): 补发时…最近一次就业登记、失业登记、接受就业服务和享受就业政策等信息进行记载
     const entries = mergeEntries(await localEntriesInTx(tx, personKey, at), current.entries);
     const next: CertificateRecord = { ...current, version: current.version + 1, status: 'valid', issuedAt: at, history: [...current.history, ended], entries };
-    await tx.put('certificates', personKey, next);
+    await writeRecord(tx, 'certificates', personKey, next);
     const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', personKey, answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
-    await tx.put('requests', key, record);
+    await writeRecord(tx, 'requests', key, record);
     await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: 'reissueCertificate', personKey, certificateNo: next.certificateNo, version: next.version, kind });
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',

@@ -9,6 +9,7 @@ import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { normalizeIdNumber } from '@shared/id-number';
 import { identityCheck } from '../checks';
+import { ids, type RateCounter } from '../collections';
 import type { CheckStart, Deps } from '../deps';
 import { bindInTx, otherBoundOpenids, bindingOf } from '../person-access';
 
@@ -19,12 +20,12 @@ export const CHECK_STARTS_PER_HOUR = 10;
 export const COUNTER_ROUTE = '如果多次刷脸未通过，或您持港澳台居民居住证、来往内地（大陆）通行证，请携带本人证件到就近的公共就业服务窗口（区、县人力资源和社会保障局或街道、乡镇社区服务中心），由工作人员核验身份后办理：在“本人核验”页面点“到窗口核验”取得核验码，交给工作人员即可。';
 
 async function withinStartLimit(deps: Deps, openid: string, now: number): Promise<boolean> {
-  const id = `realPersonStart:${openid}:${Math.floor(now / 3_600_000)}`;
+  const id = ids.rateLimit('realPersonStart', openid, Math.floor(now / 3_600_000));
   return deps.store.transaction(async (tx) => {
-    const c = await tx.get<{ n: number }>('counters', id);
+    const c = await tx.get<RateCounter>('counters', id);
     const n = c?.n ?? 0;
     if (n >= CHECK_STARTS_PER_HOUR) return false;
-    await tx.put('counters', id, { n: n + 1, openid, at: now });
+    await tx.put('counters', id, { n: n + 1, openid, at: now } satisfies RateCounter);
     return true;
   });
 }

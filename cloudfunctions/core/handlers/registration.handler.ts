@@ -16,12 +16,13 @@ import { makeUnemploymentSchema } from '@shared/unemployment.schema';
 import { validate } from '@shared/validate';
 import { employmentChecks, identityCheck, pensionCheck } from '../checks';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, CertificateRecord, PersonRecord } from '../records';
+import type { ApplicationRecord, PersonRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
 import type { StoreTx } from '../store.port';
 import { schemaPerDay } from '../schema-cache';
 import { splitSubmissionExtras, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
+import { readRecord } from '../collections';
 
 type Address = { regionCode: string; detail: string };
 
@@ -38,7 +39,7 @@ export function registrationRegion(form: Record<string, unknown>): string {
 
 async function decorate(deps: Deps, tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> {
   const read = tx ?? deps.store;
-  const cert = app.status === 'approved' ? await read.get<CertificateRecord>('certificates', app.personKey) : null;
+  const cert = app.status === 'approved' ? await readRecord(read, 'certificates', app.personKey) : null;
   return applicationView(app, cert ? certificateView(cert, await registrationStatusInTx(read, app.personKey)) : undefined);
 }
 

@@ -14,8 +14,10 @@ import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { officesFor } from '../offices';
 import type { ApplicationRecord } from '../records';
-import { KIND_LABEL, nearestStaff } from '../schedule';
+import { nearestStaff } from '../schedule';
+import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
 import { myPersonKeys } from './citizenReads.handler';
+import { readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND_TEXT = '没有找到这条申请记录，请核对后再查';
 
@@ -25,7 +27,7 @@ function idOf(input: unknown): string | undefined {
 }
 
 async function ownApplication(deps: Deps, applicationId: string): Promise<ApplicationRecord | null> {
-  const app = await deps.store.get<ApplicationRecord>('applications', applicationId);
+  const app = await readRecord(deps.store, 'applications', applicationId);
   if (!app) return null;
   const keys = await myPersonKeys(deps);
   return keys.includes(app.personKey) ? app : null;
@@ -58,7 +60,7 @@ export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{
   const today = beijingDate(now);
   const staff = deps.staffDirectory ? await deps.staffDirectory.list() : [];
   return deps.store.transaction(async (tx) => {
-    const app = await tx.get<ApplicationRecord>('applications', applicationId);
+    const app = await readRecord(tx, 'applications', applicationId);
     if (!app) return fail('NOT_FOUND', NOT_FOUND_TEXT);
     if (app.status !== 'pending_review') return fail('CONFLICT', '这件事已经办结，不需要催办');
     if (!app.dueDate || compareDates(today, app.dueDate) <= 0) return fail('CONFLICT', `还没有超过办结期限（${app.dueDate ?? '—'}），到期未办结的可以催办`);
@@ -66,12 +68,12 @@ export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{
     const last = reminders.at(-1);
     if (last !== undefined && beijingDate(last) === today) return ok({ remindedAt: beijingIso(last), alreadyToday: true, reminders: reminders.length });
     const next = [...reminders, now];
-    await tx.put('applications', applicationId, { ...app, reminders: next, reminded: true });
+    await writeRecord(tx, 'applications', applicationId, { ...app, reminders: next, reminded: true });
     let recipients = nearestStaff(staff, app.region, 'reviewer');
     if (recipients.length === 0) recipients = nearestStaff(staff, app.region, 'admin');
     // separation of duties: a reminder about a staff member's own case goes to colleagues only
     recipients = recipients.filter((r) => r.openid !== app.openid);
-    const what = KIND_LABEL[app.kind] ?? '申请';
+    const what = APPLICATION_KIND_SUBJECT[app.kind] ?? '申请';
     const caseNo = caseNoOf(app.kind, app.applicationId, beijingDate(app.submittedAt));
     for (const r of recipients) {
       await writeMessageInTx(tx, {
@@ -112,7 +114,7 @@ export async function rateService(input: unknown, deps: Deps): Promise<Result<{ 
   if (!(await ownApplication(deps, applicationId!))) return fail('NOT_FOUND', NOT_FOUND_TEXT);
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const app = await tx.get<ApplicationRecord>('applications', applicationId!);
+    const app = await readRecord(tx, 'applications', applicationId!);
     if (!app) return fail('NOT_FOUND', NOT_FOUND_TEXT);
     const given = app.rating as (RatingView & { requestId: string }) | undefined;
     if (given) {
@@ -122,7 +124,7 @@ export async function rateService(input: unknown, deps: Deps): Promise<Result<{ 
     if (app.status !== 'approved' && app.status !== 'rejected') return fail('CONFLICT', '办结以后才能评价');
     const text = (comment as string).trim();
     const rating = { score: o.score as RatingView['score'], ...(text ? { comment: text } : {}), at: beijingIso(now) };
-    await tx.put('applications', app.applicationId, { ...app, rating: { ...rating, requestId: o.requestId, ratedAt: now } });
+    await writeRecord(tx, 'applications', app.applicationId, { ...app, rating: { ...rating, requestId: o.requestId, ratedAt: now } });
     return ok({ rating });
   });
 }

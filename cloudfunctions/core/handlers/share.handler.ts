@@ -31,6 +31,7 @@ import {
   SHARE_CODE_ALPHABET, SHARE_CODE_INVALID, SHARE_CODE_LENGTH, SHARE_HOURS, SHARE_PURPOSES, SHARE_VIEWS_PER_CALLER_PER_MINUTE,
   SHARE_VIEWS_PER_CODE_PER_HOUR, formatShareCode, isSharePurpose, normalizeShareCode, type SharePurposeCode,
 } from '@shared/share';
+import { ids, readRecord, writeRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { priorAnswer, requestKey } from '../idempotency';
 import { writeMessageInTx } from '../messages';
@@ -167,7 +168,7 @@ function createInput(input: unknown): { ok: true; requestId: string; purpose: Sh
 /** The caller's own certificate (bound, never as a delegate): the first, or the one named. */
 async function myCertificate(deps: Deps, certificateNo?: string): Promise<CertificateRecord | null> {
   for (const key of await myPersonKeys(deps)) {
-    const c = await deps.store.get<CertificateRecord>('certificates', key);
+    const c = await readRecord(deps.store, 'certificates', key);
     if (c && (!certificateNo || c.certificateNo === certificateNo)) return c;
   }
   return null;
@@ -180,7 +181,7 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
   const key = requestKey(openid, v.requestId);
   const now = deps.clock.now();
 
-  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', key), 'createShareCode');
+  const prior = priorAnswer(await readRecord(deps.store, 'requests', key), 'createShareCode');
   if (prior.kind === 'reused') return prior.error;
   if (prior.kind === 'same') {
     // the same requestId: the same share and the same code (derived again from its nonce)
@@ -193,19 +194,19 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
   if (!cert) return fail('NOT_FOUND', NO_CERTIFICATE);
   if (cert.status !== 'valid') return fail('CONFLICT', '该证已注销，不能分享；如需使用请重新申领');
 
-  const limitId = `shareCode:${openid}:${beijingDate(now)}`;
+  const limitId = ids.rateLimit('shareCode', openid, beijingDate(now));
   let reused: Result<ShareCodeView> | null = null;
   const created = await deps.store.transaction(async (tx) => {
     reused = null;
-    const again = priorAnswer(await tx.get<RequestRecord>('requests', key), 'createShareCode', cert.personKey);
+    const again = priorAnswer(await readRecord(tx, 'requests', key), 'createShareCode', cert.personKey);
     if (again.kind === 'reused') { reused = again.error; return null; }
     if (again.kind === 'same') {
       const docId = (again.record.answer as { docId?: string }).docId;
       return docId ? tx.get<ShareRecord>('verifications', docId) : null;
     }
-    const c = await tx.get<{ n: number }>('counters', limitId);
+    const c = await tx.get<RateCounter>('counters', limitId);
     if ((c?.n ?? 0) >= SHARE_CODES_PER_DAY) { reused = fail('RATE_LIMITED', `今天生成分享码的次数已达 ${SHARE_CODES_PER_DAY} 次，请明天再试`); return null; }
-    await tx.put('counters', limitId, { n: (c?.n ?? 0) + 1, at: now });
+    await tx.put('counters', limitId, { n: (c?.n ?? 0) + 1, at: now } satisfies RateCounter);
     for (;;) {
       const nonce = randomBytes(16).toString('hex');
       const docId = shareDocId(deps, codeOf(deps, nonce));
@@ -217,7 +218,7 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
       // a clash of 40-bit codes among live shares is rare; draw again rather than overwrite
       if (!(await tx.create('verifications', docId, s))) continue;
       const record: RequestRecord = { openid, requestId: v.requestId, action: 'createShareCode', personKey: cert.personKey, answer: { docId, shareId: s.shareId }, at: now };
-      await tx.put('requests', key, record);
+      await writeRecord(tx, 'requests', key, record);
       await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createShareCode', personKey: cert.personKey, shareId: s.shareId, purpose: v.purpose, hours: v.hours, showFullName: v.showFullName });
       return s;
     }
@@ -250,7 +251,7 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
   if (Object.keys(fields).length) return fail('VALIDATION_FAILED', '请选择要撤销的分享码', fields);
   const requestId = rid.data as string;
 
-  const prior = priorAnswer(await deps.store.get<RequestRecord>('requests', requestKey(openid, requestId)), 'revokeShareCode');
+  const prior = priorAnswer(await readRecord(deps.store, 'requests', requestKey(openid, requestId)), 'revokeShareCode');
   if (prior.kind === 'reused') return prior.error;
 
   let docId: string | null = code ? shareDocId(deps, code) : null;
@@ -272,7 +273,7 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
       await tx.put('verifications', id, revoked);
       await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeShareCode', personKey: again.personKey, shareId: again.shareId });
     }
-    await tx.put('requests', requestKey(openid, requestId), { openid, requestId, action: 'revokeShareCode', personKey: again.personKey, answer: { docId: id, shareId: again.shareId }, at: now } satisfies RequestRecord);
+    await writeRecord(tx, 'requests', requestKey(openid, requestId), { openid, requestId, action: 'revokeShareCode', personKey: again.personKey, answer: { docId: id, shareId: again.shareId }, at: now } satisfies RequestRecord);
     return revoked;
   });
   if (!done) return fail('NOT_FOUND', '没有找到这个分享码');
@@ -283,15 +284,15 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
 
 /** One counter per key and window; false once the window's limit is reached (counted before any lookup). */
 async function withinLimits(deps: Deps, callerKey: string, codeKey: string, now: number): Promise<'caller' | 'code' | null> {
-  const callerId = `shareView:caller:${callerKey}:${Math.floor(now / 60_000)}`;
-  const codeId = `shareView:code:${codeKey}:${Math.floor(now / 3_600_000)}`;
+  const callerId = ids.rateLimit('shareView:caller', callerKey, Math.floor(now / 60_000));
+  const codeId = ids.rateLimit('shareView:code', codeKey, Math.floor(now / 3_600_000));
   return deps.store.transaction(async (tx) => {
-    const c = await tx.get<{ n: number }>('counters', callerId);
+    const c = await tx.get<RateCounter>('counters', callerId);
     if ((c?.n ?? 0) >= SHARE_VIEWS_PER_CALLER_PER_MINUTE) return 'caller';
-    await tx.put('counters', callerId, { n: (c?.n ?? 0) + 1, at: now });
-    const k = await tx.get<{ n: number }>('counters', codeId);
+    await tx.put('counters', callerId, { n: (c?.n ?? 0) + 1, at: now } satisfies RateCounter);
+    const k = await tx.get<RateCounter>('counters', codeId);
     if ((k?.n ?? 0) >= SHARE_VIEWS_PER_CODE_PER_HOUR) return 'code';
-    await tx.put('counters', codeId, { n: (k?.n ?? 0) + 1, at: now });
+    await tx.put('counters', codeId, { n: (k?.n ?? 0) + 1, at: now } satisfies RateCounter);
     return null;
   });
 }
@@ -299,7 +300,7 @@ async function withinLimits(deps: Deps, callerKey: string, codeKey: string, now:
 async function registrationFacts(deps: Deps, personKey: string): Promise<NonNullable<SharedCertificateView['registration']>> {
   let ended: RegistrationRecord | null = null;
   for (const kind of REGISTRATION_KINDS) {
-    const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, personKey));
+    const reg = await readRecord(deps.store, 'registrations', registrationId(kind, personKey));
     if (!reg) continue;
     if (reg.status === 'active') {
       const since = beijingDate(reg.since);
@@ -338,7 +339,7 @@ export async function viewSharedCertificate(input: unknown, deps: Deps): Promise
   }
 
   const s = await deps.store.get<ShareRecord>('verifications', docId);
-  const cert = s && s.kind === 'share' ? await deps.store.get<CertificateRecord>('certificates', s.personKey) : null;
+  const cert = s && s.kind === 'share' ? await readRecord(deps.store, 'certificates', s.personKey) : null;
   // wrong, expired, revoked, never issued, or voided by a 补发: one answer (no oracle)
   if (!s || !cert || s.revokedAt !== null || now >= s.expiresAt || cert.certificateNo !== s.certificateNo || cert.version !== s.version) {
     deps.log?.('share.invalid', {});

@@ -6,6 +6,8 @@
  */
 import type { ApplicationView, Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
+import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
+import { outcomeEvent } from '@shared/events';
 import { caseNoOf, parseCaseNo } from '@shared/case-no';
 import { CONTACT_CHANNELS, DEREGISTRATION_REASONS, REJECTION_REASONS, SERVICE_OFFERS, labelOf } from '@shared/codes';
 import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type ContactAttempt, type RefusalEvidence, type UnreachableEvidence } from '@shared/contact-record';
@@ -23,10 +25,11 @@ import { serviceRecordOf } from '../contact-record';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import type { ApplicationRecord, RegistrationRecord } from '../records';
-import { endRegistrationInTx, registrationId, type DeregistrationRecord, type RegistrationPerson } from '../registrations';
+import { endRegistrationInTx, registrationId, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
 import { applicationView } from '../views';
 import { ratingSummary, type RatingSummary } from '../ratings';
+import { findRecords, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND = '没有找到这条记录，或不在您所辖区域';
 /** 注销 and its evidence: no registration of that number in force in the caller's region (absent and elsewhere alike). */
@@ -95,9 +98,9 @@ export async function listReviewQueue(input: unknown, deps: Deps): Promise<Resul
   const found = prefix === null
     ? []
     : named
-      ? (await deps.store.find<ApplicationRecord>('applications', { kind: named.kind, region: { prefix }, submittedAt: { gte: startOfBeijingDay(named.day), lt: startOfBeijingDay(addDays(named.day, 1)) } }, { limit: 5000 }))
+      ? (await findRecords(deps.store, 'applications', { kind: named.kind, region: { prefix }, submittedAt: { gte: startOfBeijingDay(named.day), lt: startOfBeijingDay(addDays(named.day, 1)) } }, { limit: 5000 }))
         .filter((a) => caseNoOf(a.kind, a.applicationId, beijingDate(a.submittedAt)) === caseNo)
-      : await deps.store.find<ApplicationRecord>('applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+      : await findRecords(deps.store, 'applications', { status: 'pending_review', region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const apps: ApplicationRecord[] = [];
   for (const a of found) {
     // the staff member's own cases go to a colleague (separation of duties): not in their queue
@@ -113,7 +116,7 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
   const staff = staffOf(deps);
   const id = (input as { applicationId?: unknown } | null)?.applicationId;
   if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
-  const app = await deps.store.get<ApplicationRecord>('applications', id);
+  const app = await readRecord(deps.store, 'applications', id);
   if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
   if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
   await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
@@ -131,7 +134,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
   const { applicationId, decision, reasonCode, note } = v.data;
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
-    const app = await tx.get<ApplicationRecord>('applications', applicationId);
+    const app = await readRecord(tx, 'applications', applicationId);
     if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
     if (await isOwnCase(tx, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
     if (app.status !== 'pending_review') return fail('CONFLICT', '这条申请已经办结，不能重复审核');
@@ -146,10 +149,10 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
         : await rejectInTx(tx, app, at, `${labelOf(REJECTION_REASONS, reasonCode) ?? ''}${note ? `：${note}` : ''}`);
     if (!decided.ok) return decided;
     const done: ApplicationRecord = { ...decided.data, decision: { decision, ...(reasonCode ? { reasonCode } : {}), ...(note ? { note } : {}), at: atIso, by: staff.openid } };
-    await tx.put('applications', done.applicationId, done);
-    const what = app.kind === 'certificate' ? '《就业创业证》申领' : app.kind === 'unemployment' ? '失业登记' : '灵活就业登记';
+    await writeRecord(tx, 'applications', done.applicationId, done);
+    const what = APPLICATION_KIND_SUBJECT[app.kind];
     await writeMessageInTx(tx, {
-      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: `${app.kind}.${done.status}`,
+      messageId: deps.newId(), openid: app.openid, personKey: app.personKey, event: outcomeEvent(app.kind, done.status),
       title: decision === 'approve' ? `您的${what}已审核通过` : decision === 'return' ? `您的${what}需要修改后重新提交` : `您的${what}未通过审核`,
       body: decision === 'approve'
         ? `审核通过时间 ${beijingDate(at)}。${done.certificateNo ? `电子证号 ${done.certificateNo}。` : ''}`
@@ -253,7 +256,7 @@ export async function exportDeregistrations(input: unknown, deps: Deps): Promise
   const from = startOfBeijingDay(compactToIso(v.data.from));
   const to = startOfBeijingDay(addDays(compactToIso(v.data.to), 1));
   const prefix = regionQueryPrefix(staff);
-  const rows = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 }))
+  const rows = (prefix === null ? [] : await findRecords(deps.store, 'deregistrations', { region: { prefix }, at: { gte: from, lt: to } }, { orderBy: { field: 'at', direction: 'asc' }, limit: 100000 }))
     .filter((d) => staffMaySee(staff, d));
   const today = isoToCompact(beijingDate(deps.clock.now()));
   const records: ExportRecord[] = [];
@@ -284,7 +287,7 @@ type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSin
 async function registrationsOfRegion(deps: Deps, staff: StaffMember, before: number): Promise<StatsRegistration[]> {
   const region = regionQueryPrefix(staff);
   if (region === null) return [];
-  const apps = await deps.store.find<ApplicationRecord>('applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
+  const apps = await findRecords(deps.store, 'applications', { kind: 'unemployment', status: 'approved', region: { prefix: region } }, { limit: 100000 });
   const byPerson = new Map<string, Map<string, ApplicationRecord>>();
   for (const a of apps) (byPerson.get(a.personKey) ?? byPerson.set(a.personKey, new Map()).get(a.personKey)!).set(a.applicationId, a);
   const out: StatsRegistration[] = [];
@@ -311,7 +314,7 @@ export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<R
   const p = statsPeriod(v.data.month);
   const regs = await registrationsOfRegion(deps, staff, p.to);
   const prefix = regionQueryPrefix(staff);
-  const deregs = (prefix === null ? [] : await deps.store.find<DeregistrationRecord>('deregistrations', { region: { prefix }, at: { gte: p.from, lt: p.to } }, { limit: 100000 }))
+  const deregs = (prefix === null ? [] : await findRecords(deps.store, 'deregistrations', { region: { prefix }, at: { gte: p.from, lt: p.to } }, { limit: 100000 }))
     .filter((d) => staffMaySee(staff, d));
   const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));

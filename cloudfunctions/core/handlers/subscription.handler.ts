@@ -10,11 +10,11 @@ import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, isTemplateKey } from '@shared/notify';
 import { maskPhone } from '@shared/mask';
-import type { ApplicationRecord } from '../records';
 import type { TemplateKey } from '@shared/notify';
 import type { Deps } from '../deps';
 import type { SubscriptionRecord } from '../outbox';
 import { subscriptionId } from '../outbox';
+import { findRecords, readRecord, writeRecord } from '../collections';
 
 const ANSWERS = new Set(['accept', 'reject', 'ban', 'filter']);
 /** More than this many unused consents is not a real person tapping. */
@@ -38,7 +38,7 @@ export async function recordSubscription(input: unknown, deps: Deps): Promise<Re
       // 'filter' (WeChat: template filtered out by the platform) counts as no consent
       const answer = raw === 'filter' ? 'reject' : (raw as 'accept' | 'reject' | 'ban');
       const id = subscriptionId(openid, key);
-      const prev = await tx.get<SubscriptionRecord>('subscriptions', id);
+      const prev = await readRecord(tx, 'subscriptions', id);
       const base: SubscriptionRecord = prev ?? { openid, template: key, remaining: 0, granted: 0, used: 0, lastAnswer: null, updatedAt: at };
       const longTermHere = (deps.longTermTemplates ?? []).includes(key);
       const next: SubscriptionRecord = {
@@ -51,7 +51,7 @@ export async function recordSubscription(input: unknown, deps: Deps): Promise<Re
         lastAnswer: answer,
         updatedAt: at,
       };
-      await tx.put('subscriptions', id, next);
+      await writeRecord(tx, 'subscriptions', id, next);
       out[key] = next.remaining;
     }
     return out;
@@ -80,12 +80,12 @@ export async function getMyReminders(_input: unknown, deps: Deps): Promise<Resul
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
   const channels: ReminderChannel[] = [];
   for (const template of TEMPLATE_KEYS) {
-    const sub = await deps.store.get<SubscriptionRecord>('subscriptions', subscriptionId(openid, template));
+    const sub = await readRecord(deps.store, 'subscriptions', subscriptionId(openid, template));
     const longTermAvailable = (deps.longTermTemplates ?? []).includes(template);
     const wechat = sub?.longTerm && longTermAvailable ? 'long_term' : (sub?.remaining ?? 0) > 0 ? 'once' : 'none';
     channels.push({ template, title: SUBSCRIBE_TEMPLATES[template].title, wechat, remaining: sub?.remaining ?? 0, longTermAvailable });
   }
-  const [latest] = await deps.store.find<ApplicationRecord>('applications', { openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
+  const [latest] = await findRecords(deps.store, 'applications', { openid }, { orderBy: { field: 'submittedAt', direction: 'desc' }, limit: 1 });
   const phone = typeof latest?.person?.phone === 'string' ? latest.person.phone : null;
   return ok({ channels, smsPhone: phone ? maskPhone(phone) : null });
 }

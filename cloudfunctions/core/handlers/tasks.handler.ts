@@ -20,11 +20,12 @@ import { taskRefSchema, TASK_FIELD_LABELS } from '@shared/staff.schema';
 import { validate } from '@shared/validate';
 import type { Deps } from '../deps';
 import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind, recordAttemptInTx, type StaffContactKind } from '../contact-record';
-import type { ApplicationRecord, RegistrationRecord } from '../records';
+import type { ApplicationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
 import { audit } from './staff.handler';
+import { findRecords, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
 
@@ -58,11 +59,11 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
   const staff = deps.caller.staff!;
   const today = beijingDate(deps.clock.now());
   const prefix = regionQueryPrefix(staff);
-  const tasks = prefix === null ? [] : await deps.store.find<TaskRecord>('tasks', { status: 'open', kind: { in: [...STAFF_CONTACT_KINDS] }, region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
+  const tasks = prefix === null ? [] : await findRecords(deps.store, 'tasks', { status: 'open', kind: { in: [...STAFF_CONTACT_KINDS] }, region: { prefix } }, { orderBy: { field: 'dueDate', direction: 'asc' }, limit: 500 });
   const items: ContactTaskItem[] = [];
   for (const t of tasks) {
     if (!staffMaySee(staff, t)) continue;
-    const app = await deps.store.get<ApplicationRecord>('applications', t.applicationId);
+    const app = await readRecord(deps.store, 'applications', t.applicationId);
     if (!app || !isStaffContactKind(t.kind)) continue;
     if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) continue;
     // a follow-up call of a registration that has ended is no longer owed
@@ -81,14 +82,14 @@ export async function listContactTasks(_input: unknown, deps: Deps): Promise<Res
 async function registrationActive(deps: Deps, t: TaskRecord): Promise<boolean> {
   if (!t.personKey) return false;
   const kind = t.registrationKind === 'flexible' ? 'flexible' : 'unemployment';
-  const reg = await deps.store.get<RegistrationRecord>('registrations', registrationId(kind, t.personKey));
+  const reg = await readRecord(deps.store, 'registrations', registrationId(kind, t.personKey));
   return !!reg && reg.status === 'active' && reg.applicationId === t.applicationId;
 }
 
 async function taskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
-  const task = await deps.store.get<TaskRecord>('tasks', taskId);
+  const task = await readRecord(deps.store, 'tasks', taskId);
   if (!task || !isStaffContactKind(task.kind) || !staffMaySee(deps.caller.staff, task)) return null;
-  const app = await deps.store.get<ApplicationRecord>('applications', task.applicationId);
+  const app = await readRecord(deps.store, 'applications', task.applicationId);
   return app ? { task, app } : null;
 }
 
@@ -122,15 +123,15 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
   if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const task = await tx.get<TaskRecord>('tasks', v.data.taskId);
+    const task = await readRecord(tx, 'tasks', v.data.taskId);
     if (!task || !isStaffContactKind(task.kind) || !staffMaySee(staff, task)) return fail('NOT_FOUND', NOT_FOUND);
-    const owner = await tx.get<ApplicationRecord>('applications', task.applicationId);
+    const owner = await readRecord(tx, 'applications', task.applicationId);
     if (await isOwnCase(tx, staff, { personKey: task.personKey ?? owner?.personKey, filedBy: owner?.openid ?? task.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
     if (task.status !== 'open') return fail('CONFLICT', '这条任务已经处理过了');
     const attempt = await recordAttemptInTx(tx, task, v.data, at, staff);
     if (close) {
-      await tx.put('tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
-      const app = await tx.get<ApplicationRecord>('applications', task.applicationId);
+      await writeRecord(tx, 'tasks', task.taskId, { ...task, status: 'done', outcome: v.data.outcome, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
+      const app = await readRecord(tx, 'applications', task.applicationId);
       if (app) {
         const how = CHANNEL_TEXT[v.data.channel] ?? '';
         // the citizen's timeline says what was done, in plain words (issue 20)
@@ -139,7 +140,7 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
           ? `工作人员已与您${how}联系${offered.length ? `，提供了${offered.join('、')}` : '，介绍了就业服务'}${v.data.nextStep ? `；下一步：${v.data.nextStep}` : ''}`
           : '工作人员尝试联系您未能接通，可拨打当地公共就业服务机构电话咨询';
         const step = recordEvent(app, 'services', at, what);
-        if (step.ok) await tx.put('applications', app.applicationId, step.data);
+        if (step.ok) await writeRecord(tx, 'applications', app.applicationId, step.data);
         // a job heard of on the call never ends the registration by itself: the person is asked to report it
         if (v.data.outcome === 'reached' && (v.data.employmentStatus === 'employed' || v.data.employmentStatus === 'self_employed') && app.kind === 'unemployment') {
           await writeMessageInTx(tx, {

@@ -10,6 +10,7 @@ import { LEASE_MS, isDue } from './backoff';
 import { takeConsentInTx } from './consent';
 import { addResult, withResult, type OutboxEntry } from './entry';
 import { fallBackInTx, phoneOf } from './fallback';
+import { readRecord, writeRecord } from '../collections';
 
 export type Claim =
   | { kind: 'none' }
@@ -19,13 +20,13 @@ export type Claim =
 
 export async function claim(deps: Deps, id: string, now: number): Promise<Claim> {
   return deps.store.transaction(async (tx): Promise<Claim> => {
-    const entry = await tx.get<OutboxEntry>('outbox', id);
+    const entry = await readRecord(tx, 'outbox', id);
     if (!entry || !isDue(entry, now)) return { kind: 'none' };
     if (entry.canWait) {
       const until = quietHoursEnd(now);
       if (until > now) {
         // 22:00–08:00: hold until 08:00 (a consent already taken stays with the entry)
-        await tx.put('outbox', id, { ...entry, status: 'pending', nextAttemptAt: until, leaseUntil: null, claimId: null, results: withResult(entry.results, { at: now, outcome: 'deferred_quiet_hours' }) });
+        await writeRecord(tx, 'outbox', id, { ...entry, status: 'pending', nextAttemptAt: until, leaseUntil: null, claimId: null, results: withResult(entry.results, { at: now, outcome: 'deferred_quiet_hours' }) });
         return { kind: 'deferred' };
       }
     }
@@ -35,7 +36,7 @@ export async function claim(deps: Deps, id: string, now: number): Promise<Claim>
         entry.status = 'skipped';
         addResult(entry, { at: now, outcome: 'no_consent' });
         const result = await fallBackInTx(tx, entry, now);
-        await tx.put('outbox', id, entry);
+        await writeRecord(tx, 'outbox', id, entry);
         return { kind: 'settled', result };
       }
     }
@@ -45,13 +46,13 @@ export async function claim(deps: Deps, id: string, now: number): Promise<Claim>
         entry.status = 'skipped';
         entry.finalNote = 'inapp_only';
         addResult(entry, { at: now, outcome: 'no_phone' });
-        await tx.put('outbox', id, entry);
+        await writeRecord(tx, 'outbox', id, entry);
         return { kind: 'settled', result: 'inapp_only' };
       }
     }
     const claimId = deps.newId();
     const claimed: OutboxEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1, leaseUntil: now + LEASE_MS, claimId };
-    await tx.put('outbox', id, claimed);
+    await writeRecord(tx, 'outbox', id, claimed);
     return { kind: 'send', entry: claimed, claimId, phone };
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { TemplateKey } from '@shared/notify';
 import type { SendOutcome } from '../channels.port';
+import { ids, readRecord, writeRecord } from '../collections';
 import type { StoreTx } from '../store.port';
 import type { OutboxEntry } from './entry';
 
@@ -23,7 +24,8 @@ export interface SubscriptionRecord {
   longTerm?: boolean;
 }
 
-export const subscriptionId = (openid: string, template: string): string => `${openid}:${template}`;
+/** `<openid>:<template>` (core/collections.ts) */
+export const subscriptionId = ids.subscription;
 
 /**
  * At claim time, inside the claim's transaction: take one consent for a subscribe entry. `false`
@@ -31,14 +33,14 @@ export const subscriptionId = (openid: string, template: string): string => `${o
  */
 export async function takeConsentInTx(tx: StoreTx, entry: OutboxEntry, longTermTemplates: readonly TemplateKey[], now: number): Promise<boolean> {
   const subId = subscriptionId(entry.openid, entry.content.template);
-  const sub = await tx.get<SubscriptionRecord>('subscriptions', subId);
+  const sub = await readRecord(tx, 'subscriptions', subId);
   const longTerm = !!sub?.longTerm && longTermTemplates.includes(entry.content.template);
   if (!sub || (!longTerm && sub.remaining <= 0)) return false;
   if (longTerm) {
     // 长期订阅: nothing to take; WeChat answering 43101 ends it (consentAfterFailureInTx)
-    await tx.put('subscriptions', subId, { ...sub, used: sub.used + 1, updatedAt: now });
+    await writeRecord(tx, 'subscriptions', subId, { ...sub, used: sub.used + 1, updatedAt: now });
   } else {
-    await tx.put('subscriptions', subId, { ...sub, remaining: sub.remaining - 1, used: sub.used + 1, updatedAt: now });
+    await writeRecord(tx, 'subscriptions', subId, { ...sub, remaining: sub.remaining - 1, used: sub.used + 1, updatedAt: now });
     entry.consentTaken = true;
   }
   return true;
@@ -49,16 +51,16 @@ export async function consentAfterFailureInTx(tx: StoreTx, entry: OutboxEntry, r
   if (entry.channel !== 'subscribe') return;
   const subId = subscriptionId(entry.openid, entry.content.template);
   if (entry.consentTaken) {
-    const sub = await tx.get<SubscriptionRecord>('subscriptions', subId);
+    const sub = await readRecord(tx, 'subscriptions', subId);
     if (sub) {
       // 43101: WeChat holds no consent, whatever our count said; otherwise WeChat did not use it
       const remaining = reason === 'no_consent' ? 0 : sub.remaining + 1;
-      await tx.put('subscriptions', subId, { ...sub, remaining, used: reason === 'no_consent' ? sub.used : Math.max(0, sub.used - 1), updatedAt: now });
+      await writeRecord(tx, 'subscriptions', subId, { ...sub, remaining, used: reason === 'no_consent' ? sub.used : Math.max(0, sub.used - 1), updatedAt: now });
     }
     entry.consentTaken = false;
   } else if (reason === 'no_consent') {
     // a 长期订阅 WeChat no longer holds (the person turned it off in WeChat): ended here too
-    const sub = await tx.get<SubscriptionRecord>('subscriptions', subId);
-    if (sub?.longTerm) await tx.put('subscriptions', subId, { ...sub, longTerm: false, remaining: 0, updatedAt: now });
+    const sub = await readRecord(tx, 'subscriptions', subId);
+    if (sub?.longTerm) await writeRecord(tx, 'subscriptions', subId, { ...sub, longTerm: false, remaining: 0, updatedAt: now });
   }
 }

@@ -11,6 +11,7 @@ import { claim, type Claim } from './claim';
 import { consentAfterFailureInTx } from './consent';
 import { addResult, type OutboxEntry } from './entry';
 import { fallBackInTx } from './fallback';
+import { readRecord, writeRecord } from '../collections';
 
 export interface DeliveryCounts {
   sent: number;
@@ -71,7 +72,7 @@ async function send(deps: Deps, entry: OutboxEntry, phone: string | null): Promi
 /** Record the outcome of one send, in a transaction; may enqueue the SMS fallback. */
 async function record(deps: Deps, id: string, claimId: string, out: SendOutcome, now: number, counts: DeliveryCounts): Promise<void> {
   await deps.store.transaction(async (tx) => {
-    const entry = await tx.get<OutboxEntry>('outbox', id);
+    const entry = await readRecord(tx, 'outbox', id);
     // someone else re-claimed it after our lease ran out: their record wins
     if (!entry || entry.status !== 'sending' || entry.claimId !== claimId) return;
     entry.leaseUntil = null;
@@ -81,7 +82,7 @@ async function record(deps: Deps, id: string, claimId: string, out: SendOutcome,
       entry.sentAt = now;
       entry.providerId = out.providerId ?? null;
       addResult(entry, { at: now, outcome: 'sent', ...(out.providerId ? { code: out.providerId } : {}) });
-      await tx.put('outbox', id, entry);
+      await writeRecord(tx, 'outbox', id, entry);
       counts.sent += 1;
       return;
     }
@@ -91,7 +92,7 @@ async function record(deps: Deps, id: string, claimId: string, out: SendOutcome,
       entry.status = 'pending';
       entry.nextAttemptAt = nextAttemptAt(entry.attempts, now);
       addResult(entry, { at: now, outcome: 'retry', code: out.reason, ...(detail ? { detail } : {}) });
-      await tx.put('outbox', id, entry);
+      await writeRecord(tx, 'outbox', id, entry);
       counts.retried += 1;
       return;
     }
@@ -103,6 +104,6 @@ async function record(deps: Deps, id: string, claimId: string, out: SendOutcome,
       if (r === 'sms') counts.fallbacks += 1;
       else counts.inAppOnly += 1;
     }
-    await tx.put('outbox', id, entry);
+    await writeRecord(tx, 'outbox', id, entry);
   });
 }

@@ -4,7 +4,9 @@
  * deterministic and created with `tx.create`, so an event written twice cannot enqueue twice
  * (core/outbox.ts "How never doubled holds").
  */
+import type { MessageEvent } from '@shared/events';
 import type { PushContent } from '@shared/notify';
+import { ids } from '../collections';
 
 export type Channel = 'subscribe' | 'sms';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -21,7 +23,7 @@ export interface OutboxEntry {
   [key: string]: unknown;
   entryId: string;
   messageId: string;
-  event: string;
+  event: MessageEvent;
   channel: Channel;
   openid: string;
   recipient: 'citizen' | 'staff';
@@ -48,14 +50,15 @@ export interface OutboxEntry {
   finalNote?: string;
 }
 
-export const outboxId = (messageId: string, channel: Channel): string => `${messageId}:${channel}`;
+/** `<messageId>:<channel>` (core/collections.ts) */
+export const outboxId = ids.outbox;
 
 /** Results kept per entry: enough to read a retry story, bounded so a doc cannot grow forever. */
 export const MAX_RESULTS = 20;
 
 export interface NewOutboxEntry {
   messageId: string;
-  event: string;
+  event: MessageEvent;
   openid: string;
   recipient: 'citizen' | 'staff';
   personKey: string | null;

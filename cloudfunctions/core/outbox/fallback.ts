@@ -3,9 +3,9 @@
  * person's phone is known (citizens only: staff are reached in the app), otherwise the in-app list
  * alone, recorded on the entry (`finalNote: 'inapp_only'`).
  */
-import type { ApplicationRecord } from '../records';
 import type { StoreTx } from '../store.port';
 import { addResult, newOutboxEntry, outboxId, type NewOutboxEntry, type OutboxEntry } from './entry';
+import { readRecord } from '../collections';
 
 /**
  * Runs inside the caller's transaction; the SMS entry id is deterministic, so at most one. The SMS
@@ -29,7 +29,7 @@ export async function fallBackInTx(tx: StoreTx, entry: OutboxEntry, at: number):
 /** The citizen's phone, read at delivery time from the application the message is about. */
 export async function phoneOf(tx: Pick<StoreTx, 'get'>, entry: OutboxEntry): Promise<string | null> {
   if (!entry.applicationId) return null;
-  const app = await tx.get<ApplicationRecord>('applications', entry.applicationId);
+  const app = await readRecord(tx, 'applications', entry.applicationId);
   // the message must be about this person: never text someone else's phone
   if (!app || (entry.personKey && app.personKey !== entry.personKey)) return null;
   const phone = app.person?.phone;

@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import type { Where } from '../store.port';
 import { deliverOne, type DeliveryCounts } from './deliver';
 import type { OutboxEntry } from './entry';
+import { findRecords } from '../collections';
 
 /** Sends per run at most (the scheduler function has 60 s); the rest wait for the next run, in order. */
 export const OUTBOX_BUDGET = 400;
@@ -55,10 +56,10 @@ async function* dueIds(deps: Deps, where: Where, field: string, seen: Set<string
   for (;;) {
     const rows: Array<OutboxEntry & { _id: string }> = cursor
       ? [
-        ...(await deps.store.find<OutboxEntry>('outbox', { ...where, [field]: cursor.value, _id: { gt: cursor.id } }, { orderBy: { field: '_id', direction: 'asc' }, limit: PAGE })),
-        ...(await deps.store.find<OutboxEntry>('outbox', { ...where, [field]: { ...(where[field] as object), gt: cursor.value } }, { orderBy: { field, direction: 'asc' }, limit: PAGE })),
+        ...(await findRecords(deps.store, 'outbox', { ...where, [field]: cursor.value, _id: { gt: cursor.id } }, { orderBy: { field: '_id', direction: 'asc' }, limit: PAGE })),
+        ...(await findRecords(deps.store, 'outbox', { ...where, [field]: { ...(where[field] as object), gt: cursor.value } }, { orderBy: { field, direction: 'asc' }, limit: PAGE })),
       ].slice(0, PAGE)
-      : await deps.store.find<OutboxEntry>('outbox', where, { orderBy: { field, direction: 'asc' }, limit: PAGE });
+      : await findRecords(deps.store, 'outbox', where, { orderBy: { field, direction: 'asc' }, limit: PAGE });
     if (rows.length === 0) return;
     for (const r of rows) if (!seen.has(r._id)) yield r._id;
     const last = rows[rows.length - 1];

@@ -1,11 +1,8 @@
 /** Words staff read for values the cloud sends as codes. */
-import type { ApplicationKind, ApplicationStatus } from '@shared/api'
+import type { ApplicationStatus } from '@shared/api'
 
-export const KIND_LABEL: Record<ApplicationKind, string> = {
-  certificate: '申领《就业创业证》',
-  unemployment: '失业登记',
-  flexible: '灵活就业登记',
-}
+/** The services' names: the one table in shared/application-kinds.ts. */
+export { APPLICATION_KIND_LABEL as KIND_LABEL } from '@shared/application-kinds'
 
 export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   pending_review: '待审核',
