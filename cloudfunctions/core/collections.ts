@@ -120,8 +120,10 @@ export const ids = {
   registration: (kind: RegistrationKind, personKey: string): string => `${kind}:${personKey}`,
   /** deregistrations: AAB301 + AAZ341, unique nationally */
   deregistration: (region: string, serial: string): string => `${region}${serial}`,
-  /** tasks: one open task of a kind per application */
-  task: (kind: TaskKind, applicationId: string): string => `${kind}:${applicationId}`,
+  /** tasks: one task of a kind per application (or, for the comparison's 核实, per finding's hash) */
+  task: (kind: TaskKind, about: string): string => `${kind}:${about}`,
+  /** tasks: a reminder or escalation to staff about an open task */
+  taskNotice: (kind: 'task_reminder' | 'task_escalation', taskId: string): string => `${kind}:${taskId}`,
   /** tasks: the 回访 call task of one month's follow-up */
   followCallTask: (applicationId: string, monthDate: string): string => `followcall:${applicationId}:${monthDate}`,
   /** outbox: one entry per message and channel */
@@ -134,6 +136,8 @@ export const ids = {
   realPersonStart: (token: string): string => `start:${token}`,
   /** verifications: a passed face check of this openid for this person */
   realPersonPass: (openid: string, idHash: string): string => `pass:${openid}:${idHash}`,
+  /** verifications: a 分享码, by the keyed hash of its code (core/handlers/share.handler.ts) */
+  share: (codeHash: string): string => `share:${codeHash}`,
   /** verifications: a 窗口核验码 */
   counterCode: (code: string): string => `counter:${code}`,
   /** verifications: a family-delegation invite, by the hash of its code (the code itself is never stored) */
@@ -148,6 +152,35 @@ export const ids = {
   passCursor: (pass: string): string => `cursor:${pass}`,
   /** counters: where an interrupted re-seal of a collection resumes (core/sealed-store.ts) */
   resealCursor: (collection: Collection): string => `cursor:reseal:${collection}`,
+} as const;
+
+/**
+ * messages: deterministic ids, one per event and subject, so a retried event writes its message
+ * (and its outbox entries) once — `writeMessageInTx` creates, never replaces. A message written for
+ * several staff members is one message per member (`toStaff`).
+ */
+export const messageIds = {
+  withdrawn: (applicationId: string): string => `withdrawn:${applicationId}`,
+  reviewRequested: (applicationId: string): string => `review:${applicationId}`,
+  /** 本人申报就业: the person's own end of their 失业登记, and the staff notice of it */
+  selfReport: (registrationId: string): string => `self-report:${registrationId}`,
+  registrationUpdated: (registrationId: string, at: number): string => `update:${registrationId}:${at}`,
+  /** 常住地变更: the notice to each office concerned */
+  moved: (registrationId: string, at: number, region: string): string => `moved:${registrationId}:${at}:${region}`,
+  services: (applicationId: string): string => `services:${applicationId}`,
+  followUp: (applicationId: string, dueDate: string): string => `followup:${applicationId}:${dueDate}`,
+  followUpEmployed: (taskId: string): string => `followup-employed:${taskId}`,
+  hardshipRequested: (applicationId: string): string => `hardship-requested:${applicationId}`,
+  hardshipDecided: (applicationId: string): string => `hardship-decided:${applicationId}`,
+  insuranceClaimQueued: (applicationId: string): string => `insurance-claim-queued:${applicationId}`,
+  insuranceClaimSent: (applicationId: string): string => `insurance-claim-sent:${applicationId}`,
+  insuranceClaimFailed: (applicationId: string): string => `insurance-claim-failed:${applicationId}`,
+  /** the monthly comparison's 核实 task, told to the person */
+  verify: (taskId: string): string => `verify:${taskId}`,
+  /** 催办: one per application, Beijing day and staff member */
+  officeRemind: (applicationId: string, day: string, staffOpenid: string): string => `remind:${applicationId}:${day}:${staffOpenid}`,
+  /** one staff member's copy of a notice (the notice's own id, or the task it is about) */
+  toStaff: (noticeId: string, staffOpenid: string): string => `${noticeId}:${staffOpenid}`,
 } as const;
 
 /** counters: where the monthly comparison with the outside records resumes (core/comparison.ts) */

@@ -21,7 +21,7 @@ import { beijingDate } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { profileFor } from '@shared/region-profiles';
 import { REGISTRATION_KIND_LABEL } from '@shared/registrations';
-import { COMPARISON_CURSOR_ID, ids, readRecord } from './collections';
+import { COMPARISON_CURSOR_ID, ids, messageIds, readRecord } from './collections';
 import type { Deps, SourceAnswer, UnitRecord, BusinessRecord } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
@@ -109,7 +109,7 @@ async function findingsFor(deps: Deps, idNumber: string): Promise<{ findings: Fi
 
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
-export const verifyTaskId = (registrationId: string, f: Finding) => `${VERIFY_TASK_KIND}:${shortHash(`${registrationId}|${f.source}|${f.fingerprint}`)}`;
+export const verifyTaskId = (registrationId: string, f: Finding) => ids.task(VERIFY_TASK_KIND, shortHash(`${registrationId}|${f.source}|${f.fingerprint}`));
 
 
 /** Opens the task and tells the person, once per (registration, record). Returns whether it was new. */
@@ -130,7 +130,7 @@ async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Pr
     if (current.openid) {
       const what = REGISTRATION_KIND_LABEL[reg.kind] ?? '登记';
       await writeMessageInTx(tx, {
-        messageId: `verify:${id}`, openid: current.openid, personKey: reg.personKey, event: 'registration.verify',
+        messageId: messageIds.verify(id), openid: current.openid, personKey: reg.personKey, event: 'registration.verify',
         title: '请核实您的就业状态',
         body: `我们在与有关部门的信息比对中看到：${f.text}。如果您已经就业或开始经营，请在小程序“报告就业”中告诉我们；如果这条记录与您不符或已经结束，请联系当地公共就业服务机构说明。工作人员将于 ${due.date} 前与您联系核实。您的${what}不会因这条记录自动注销。`,
         at: now, applicationId: reg.applicationId,

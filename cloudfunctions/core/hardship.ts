@@ -6,6 +6,7 @@
  */
 import { beijingIso } from '@shared/dates';
 import { hardshipCategories, type HardshipStatus } from '@shared/hardship';
+import { ids, messageIds } from './collections';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';
 import type { TaskRecord } from './schedule';
@@ -19,7 +20,7 @@ export interface HardshipState {
   at: string;
 }
 
-const hardshipTaskId = (applicationId: string) => `hardship:${applicationId}`;
+const hardshipTaskId = (applicationId: string) => ids.task('hardship', applicationId);
 
 /** In the approval's transaction: a request for staff when a declared category usually qualifies. */
 export async function openHardshipRequestInTx(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void> {
@@ -33,7 +34,7 @@ export async function openHardshipRequestInTx(tx: StoreTx, app: ApplicationRecor
   if (!(await tx.create('tasks', id, task))) return;
   app.hardship = { status: 'requested', categories, at: beijingIso(at) } satisfies HardshipState;
   await writeMessageInTx(tx, {
-    messageId: `hardship-requested:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: 'unemployment.hardship_requested',
+    messageId: messageIds.hardshipRequested(app.applicationId), openid: app.openid, personKey: app.personKey, event: 'unemployment.hardship_requested',
     title: '就业困难人员认定已同时申请',
     body: `您登记时选择了“${categories.join('、')}”。我们已同时为您申请就业困难人员认定，由工作人员核实，不需要您另外提交材料；认定后可按规定享受就业援助和相关补贴。结果会通知您。`,
     at, applicationId: app.applicationId,

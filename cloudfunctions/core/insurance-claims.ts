@@ -18,7 +18,7 @@ import type { ApplicationRecord } from './records';
 import { nearestStaff, PASS_SCAN_LIMIT, type TaskRecord } from './schedule';
 import { runPass } from './paging';
 import type { StoreTx } from './store.port';
-import { readRecord, writeRecord } from './collections';
+import { ids, messageIds, readRecord, writeRecord } from './collections';
 
 export const MAX_ATTEMPTS = 8;
 /** calls per scheduler run: each may wait for the remote system's timeout */
@@ -33,7 +33,7 @@ export interface InsuranceClaimState {
   at: string;
 }
 
-const claimTaskId = (applicationId: string) => `insurance_claim:${applicationId}`;
+const claimTaskId = (applicationId: string) => ids.task('insurance_claim', applicationId);
 
 /** In the approval's transaction: the claim to send, and the person told what happens next. */
 export async function queueInsuranceClaimInTx(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void> {
@@ -45,7 +45,7 @@ export async function queueInsuranceClaimInTx(tx: StoreTx, app: ApplicationRecor
   if (!(await tx.create('tasks', id, task))) return;
   app.insuranceClaim = { status: 'queued', at: beijingIso(at) } satisfies InsuranceClaimState;
   await writeMessageInTx(tx, {
-    messageId: `insurance-claim-queued:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: 'unemployment.insurance_claim_queued',
+    messageId: messageIds.insuranceClaimQueued(app.applicationId), openid: app.openid, personKey: app.personKey, event: 'unemployment.insurance_claim_queued',
     title: '失业保险金申领将转交失业保险经办机构',
     body: '您在失业登记时表示要申领失业保险金。我们会把您的申领转交给失业保险经办机构，不用您再跑一趟；转交后会再通知您受理编号。是否符合领取条件由失业保险经办机构审核。',
     at, applicationId: app.applicationId,
@@ -77,7 +77,7 @@ export async function deliverInsuranceClaims(deps: Deps, now: number): Promise<{
         await writeRecord(tx, 'tasks', t._id, { ...task, status: 'done', attempts, reference: answer.reference, doneAt: now });
         await writeRecord(tx, 'applications', current.applicationId, { ...current, insuranceClaim: { status: 'sent', reference: answer.reference, at: iso } satisfies InsuranceClaimState });
         await writeMessageInTx(tx, {
-          messageId: `insurance-claim-sent:${current.applicationId}`, openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_sent',
+          messageId: messageIds.insuranceClaimSent(current.applicationId), openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_sent',
           title: '失业保险金申领已转交',
           body: `失业保险经办机构已收到您的申领，受理编号 ${answer.reference}。审核结果由失业保险经办机构告知您，也可拨打 12333 查询。`,
           at: now, applicationId: current.applicationId,
@@ -91,14 +91,14 @@ export async function deliverInsuranceClaims(deps: Deps, now: number): Promise<{
       await writeRecord(tx, 'tasks', t._id, { ...task, status: 'done', attempts, failed: true, lastError: answer.reason, doneAt: now });
       await writeRecord(tx, 'applications', current.applicationId, { ...current, insuranceClaim: { status: 'failed', at: iso } satisfies InsuranceClaimState });
       await writeMessageInTx(tx, {
-        messageId: `insurance-claim-failed:${current.applicationId}`, openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_failed',
+        messageId: messageIds.insuranceClaimFailed(current.applicationId), openid: current.openid, personKey: current.personKey, event: 'unemployment.insurance_claim_failed',
         title: '失业保险金申领暂未转交成功',
         body: '您的失业保险金申领暂时没能转交给失业保险经办机构，工作人员会联系您协助办理，您不需要重新提交失业登记。',
         at: now, applicationId: current.applicationId,
       });
       for (const s of nearestStaff(staff ?? [], current.region, 'reviewer')) {
         await writeMessageInTx(tx, {
-          messageId: `insurance-claim-failed:${current.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          messageId: messageIds.toStaff(messageIds.insuranceClaimFailed(current.applicationId), s.openid), openid: s.openid, personKey: null, recipient: 'staff',
           event: 'insurance_claim.failed', title: '失业保险金申领转交失败',
           body: `登记失业人员（${maskName(current.person.name)}，编号 ${current.applicationId}）的失业保险金申领未能转交失业保险经办机构，请协助办理。`,
           at: now, applicationId: current.applicationId,

@@ -21,7 +21,7 @@ import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '@shared/regio
 import { normalizedScope, staffMaySee } from './access';
 import { STAFF_CONTACT_KINDS, openFollowUpCallInTx } from './contact-record';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
-import { ids, readRecord, writeRecord } from './collections';
+import { ids, messageIds, readRecord, writeRecord } from './collections';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';
@@ -83,7 +83,7 @@ export async function afterApprovalInTx(tx: StoreTx, app: ApplicationRecord, at:
   const services = servicesFor(app.region);
   // at + 1: listed just above the result message of the same moment (newest first)
   const created = await writeMessageInTx(tx, {
-    messageId: `services:${app.applicationId}`, openid: app.openid, personKey: app.personKey,
+    messageId: messageIds.services(app.applicationId), openid: app.openid, personKey: app.personKey,
     event: 'unemployment.services', title: '就业服务清单：政策、服务和机构',
     body: servicesMessageBody(services, contact.date), at: at + 1, applicationId: app.applicationId,
     push: { subject: '就业服务清单已送达', date: contact.date, note: `工作人员将于${templateDate(contact.date)}前联系您` },
@@ -119,7 +119,7 @@ export async function followUpsDue(deps: Deps, now: number): Promise<number> {
         return 0;
       }
       const created = await writeMessageInTx(tx, {
-        messageId: `followup:${task.applicationId}:${task.dueDate}`, openid: task.openid ?? reg.openid as string, personKey: task.personKey,
+        messageId: messageIds.followUp(task.applicationId, task.dueDate), openid: task.openid ?? reg.openid as string, personKey: task.personKey,
         event: 'unemployment.followup', title: '每月就业状况确认',
         body: '请确认您目前的就业状况：如仍在求职，可到就近的公共就业服务机构或在小程序中了解岗位、培训和政策；如已就业或开始经营，请告知我们，以便及时更新登记。', // 人社厅发〔2020〕79号 一(四): monthly follow-up
         at: now, applicationId: task.applicationId,
@@ -194,7 +194,7 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
       const what = APPLICATION_KIND_SUBJECT[app.kind] ?? app.kind;
       for (const s of recipients) {
         await writeMessageInTx(tx, {
-          messageId: `${kind}:${app.applicationId}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          messageId: messageIds.toStaff(id, s.openid), openid: s.openid, personKey: null, recipient: 'staff',
           event: overdue ? 'review.escalation' : 'review.reminder',
           title: overdue ? `待审核申请已超期：${what}` : `待审核申请即将到期：${what}`,
           body: overdue
@@ -243,7 +243,7 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
   const where = { kind: { in: [...STAFF_CONTACT_KINDS] }, status: 'open', dueDate: { lte: horizon } };
   await runPass<TaskRecord>(deps, { pass: 'contact-deadlines', collection: 'tasks', where, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
     const overdue = compareDates(t.dueDate, today) < 0;
-    const id = overdue ? (t.kind === 'contact' ? taskId('contact_escalation', t.applicationId) : `task_escalation:${t.taskId}`) : `task_reminder:${t.taskId}`;
+    const id = overdue ? (t.kind === 'contact' ? taskId('contact_escalation', t.applicationId) : ids.taskNotice('task_escalation', t.taskId)) : ids.taskNotice('task_reminder', t.taskId);
     if (await deps.store.get('tasks', id)) return false;
     // the person is no longer registered (注销, 灵活就业, a later registration): nothing to contact them about
     const reg = t.personKey ? await readRecord(deps.store, 'registrations', registrationId('unemployment', t.personKey)) : null;
@@ -279,7 +279,7 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
       const who = app ? `（${maskName(app.person.name)}，编号 ${task.applicationId}）` : `（编号 ${task.applicationId}）`;
       for (const s of recipients) {
         await writeMessageInTx(tx, {
-          messageId: `${id}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff',
+          messageId: messageIds.toStaff(id, s.openid), openid: s.openid, personKey: null, recipient: 'staff',
           event: overdue ? (task.kind === 'contact' ? 'contact.escalation' : 'task.escalation') : 'task.reminder',
           title: overdue ? `${words.title}已超期` : `${words.title}即将到期`,
           body: overdue

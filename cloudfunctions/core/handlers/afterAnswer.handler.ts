@@ -20,7 +20,7 @@ import {
   SELF_REPORT_LABELS, makeReportEmploymentSchema, returnedQuerySchema, reviewRequestSchema, updateRegistrationSchema, withdrawSchema,
 } from '@shared/after-answer.schema';
 import { validate } from '@shared/validate';
-import { ids, readRecord, writeRecord, type ApplicationLock } from '../collections';
+import { ids, messageIds, readRecord, writeRecord, type ApplicationLock } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { accessTo, boundPersonKeys } from '../person-access';
@@ -117,7 +117,7 @@ export async function withdrawApplication(input: unknown, deps: Deps): Promise<R
     if (app.status === 'pending_review') await tx.remove('locks', ids.applicationLock(app.kind, app.personKey));
     const what = APPLICATION_KIND_SUBJECT[app.kind] ?? '申请';
     await writeMessageInTx(tx, {
-      messageId: `withdrawn:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `${app.kind}.withdrawn`,
+      messageId: messageIds.withdrawn(app.applicationId), openid: app.openid, personKey: app.personKey, event: `${app.kind}.withdrawn`,
       title: `您已撤回${what}`, body: `您于 ${beijingDate(at)} 撤回了${what}，工作人员不再审核。您可以随时重新申请。`,
       at, applicationId: app.applicationId,
     });
@@ -149,7 +149,7 @@ export async function requestReview(input: unknown, deps: Deps): Promise<Result<
     await writeRecord(tx, 'locks', lockKey, { applicationId: app.applicationId, at });
     const what = APPLICATION_KIND_SUBJECT[app.kind] ?? '申请';
     await writeMessageInTx(tx, {
-      messageId: `review:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `${app.kind}.review_requested`,
+      messageId: messageIds.reviewRequested(app.applicationId), openid: app.openid, personKey: app.personKey, event: `${app.kind}.review_requested`,
       title: `${what}复核申请已受理`, body: `将由原审核人以外的工作人员复核，于 ${due.date} 前答复。`,
       at, applicationId: app.applicationId,
     });
@@ -174,7 +174,7 @@ async function tellStaffInTx(tx: StoreTx, deps: Deps, region: string, m: { id: s
   if (to.length === 0) to = nearestStaff(staff, region, 'admin');
   for (const s of to) {
     await writeMessageInTx(tx, {
-      messageId: `${m.id}:${s.openid}`, openid: s.openid, personKey: null, recipient: 'staff', event: 'registration.staff_notice',
+      messageId: messageIds.toStaff(m.id, s.openid), openid: s.openid, personKey: null, recipient: 'staff', event: 'registration.staff_notice',
       title: m.title, body: m.body, at: m.at, applicationId: m.applicationId,
     });
   }
@@ -195,11 +195,11 @@ export async function reportEmployment(input: unknown, deps: Deps): Promise<Resu
     const ended = await endRegistrationInTx(tx, {
       kind: 'unemployment', personKey: reg.personKey, reasonCode: situation, reasonText, note, at,
       // recorded as the person's own declaration, not a staff decision
-      by: `self:${deps.caller.openid}`, byName: '本人网上申报', messageId: `self-report:${reg.registrationId}`,
+      by: `self:${deps.caller.openid}`, byName: '本人网上申报', messageId: messageIds.selfReport(reg.registrationId),
     });
     if (!ended) return fail('CONFLICT', '您的失业登记刚刚发生了变化，请刷新后查看');
     await tellStaffInTx(tx, deps, reg.region, {
-      id: `self-report:${reg.registrationId}`, at, applicationId: reg.applicationId,
+      id: messageIds.selfReport(reg.registrationId), at, applicationId: reg.applicationId,
       title: '登记失业人员本人申报就业', body: `${maskName(String(reg.person?.name ?? ''))}（登记编号尾号 ${reg.applicationId.slice(-6)}）本人申报：${reasonText}，${since} 起。失业登记已按本人申报注销。`,
     });
     return ok({ registrationId: ended.registrationId, status: 'deregistered' as const, reasonCode: situation, reasonText, endedAt: beijingIso(at) });
@@ -234,14 +234,14 @@ export async function updateMyRegistration(input: unknown, deps: Deps): Promise<
     }
     const words = changed.map((k) => CHANGE_WORDS[k] ?? k).join('、');
     await writeMessageInTx(tx, {
-      messageId: `update:${reg.registrationId}:${at}`, openid: reg.openid ?? deps.caller.openid!, personKey: reg.personKey, event: 'registration.updated',
+      messageId: messageIds.registrationUpdated(reg.registrationId, at), openid: reg.openid ?? deps.caller.openid!, personKey: reg.personKey, event: 'registration.updated',
       title: `${REGISTRATION_KIND_LABEL[reg.kind]}信息已更新`, body: `您于 ${beijingDate(at)} 更新了${words}。`, at, applicationId: reg.applicationId,
     });
     if (regionChanged) {
       // 登记失业地 stays where the person registered; both offices are told of the move
       for (const region of new Set([reg.region, newCounty])) {
         await tellStaffInTx(tx, deps, region, {
-          id: `moved:${reg.registrationId}:${at}:${region}`, at, applicationId: reg.applicationId,
+          id: messageIds.moved(reg.registrationId, at, region), at, applicationId: reg.applicationId,
           title: '登记人员常住地变更', body: `${maskName(String(reg.person?.name ?? ''))}的常住地已由 ${regionName(oldCounty) ?? oldCounty} 变更为 ${regionName(newCounty) ?? newCounty}，请按需做好服务衔接。`,
         });
       }

@@ -15,7 +15,7 @@ import type { Deps } from '../deps';
 import type { HardshipState } from '../hardship';
 import { writeMessageInTx } from '../messages';
 import { audit } from './staff.handler';
-import { findRecords, readRecord, writeRecord } from '../collections';
+import { findRecords, messageIds, readRecord, writeRecord } from '../collections';
 
 export interface HardshipItem {
   taskId: string;
@@ -65,7 +65,7 @@ export async function decideHardship(input: unknown, deps: Deps): Promise<Result
     await writeRecord(tx, 'tasks', task.taskId, { ...task, status: 'done', outcome: status, note: v.data.note ?? null, doneAt: at, doneBy: staff.openid, doneByName: staff.name });
     await writeRecord(tx, 'applications', app.applicationId, { ...app, hardship: { status, categories, ...(v.data.note ? { note: v.data.note } : {}), at: beijingIso(at) } satisfies HardshipState });
     await writeMessageInTx(tx, {
-      messageId: `hardship-decided:${app.applicationId}`, openid: app.openid, personKey: app.personKey, event: `unemployment.hardship_${status}`,
+      messageId: messageIds.hardshipDecided(app.applicationId), openid: app.openid, personKey: app.personKey, event: `unemployment.hardship_${status}`,
       title: v.data.recognized ? '您已被认定为就业困难人员' : '就业困难人员认定结果',
       body: v.data.recognized
         ? '工作人员将为您制定就业援助计划，提供优先扶持和重点帮助；符合条件的可按规定申请相关补贴。'

@@ -17,7 +17,7 @@ import type { ApplicationRecord } from '../records';
 import { nearestStaff } from '../schedule';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
 import { myPersonKeys } from './citizenReads.handler';
-import { readRecord, writeRecord } from '../collections';
+import { messageIds, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND_TEXT = '没有找到这条申请记录，请核对后再查';
 
@@ -77,7 +77,7 @@ export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{
     const caseNo = caseNoOf(app.kind, app.applicationId, beijingDate(app.submittedAt));
     for (const r of recipients) {
       await writeMessageInTx(tx, {
-        messageId: `remind:${applicationId}:${today}:${r.openid}`, openid: r.openid, personKey: null, recipient: 'staff',
+        messageId: messageIds.officeRemind(applicationId, today, r.openid), openid: r.openid, personKey: null, recipient: 'staff',
         event: 'review.remind', title: `群众催办：${what}已超期`,
         body: `${what}（申请人 ${maskName(app.person.name)}，办件编号 ${caseNo}）应于 ${app.dueDate} 前办结，本人于 ${beijingIso(now).slice(0, 16).replace('T', ' ')} 催办${next.length > 1 ? `（第${next.length}次）` : ''}。请尽快审核，或与本人联系说明情况。`,
         at: now, applicationId,

@@ -123,7 +123,7 @@ function codeOf(deps: Deps, nonce: string): string {
 }
 
 /** Where a share is kept: a keyed hash of its code (the code itself is never stored). */
-const shareDocId = (deps: Deps, code: string) => `share:${deps.personKey(`share-id:${code}`)}`;
+const shareDocId = (deps: Deps, code: string) => ids.share(deps.personKey(`share-id:${code}`));
 
 const effectiveStatus = (s: ShareRecord, now: number): ShareCodeView['status'] => (s.revokedAt !== null ? 'revoked' : now >= s.expiresAt ? 'expired' : 'active');
 

@@ -25,7 +25,7 @@ import { registrationId } from '../registrations';
 import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
 import { audit } from './staff.handler';
-import { findRecords, readRecord, writeRecord } from '../collections';
+import { findRecords, messageIds, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';
 
@@ -144,7 +144,7 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
         // a job heard of on the call never ends the registration by itself: the person is asked to report it
         if (v.data.outcome === 'reached' && (v.data.employmentStatus === 'employed' || v.data.employmentStatus === 'self_employed') && app.kind === 'unemployment') {
           await writeMessageInTx(tx, {
-            messageId: `followup-employed:${task.taskId}`, openid: app.openid, personKey: app.personKey, event: 'unemployment.followup_employed',
+            messageId: messageIds.followUpEmployed(task.taskId), openid: app.openid, personKey: app.personKey, event: 'unemployment.followup_employed',
             title: '请申报您的就业情况',
             body: '工作人员回访时了解到您已经就业或开始经营。请在“我的登记”中点“我找到工作了”如实申报，失业登记会按您的申报办理；如情况不是这样，可以不用理会。',
             at, applicationId: app.applicationId,
