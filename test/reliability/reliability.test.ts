@@ -31,6 +31,7 @@ import { govRecord, makeName, makePerson, requestId, type TestPerson } from '../
 import { FORMS, badInputs, baseInput, describeInput, fuzzPerson, type BadInput, type FormAction } from './bad-inputs';
 import { post, spawnGateway } from './child-gateway';
 import { passRealPerson, passRealPersonOver } from '../support/real-person';
+import { proofClaims } from '../../cloudfunctions/core/proof';
 
 const NOW = '2026-03-10T10:00:00+08:00'; // a Tuesday, 10:00 Beijing: no quiet hours
 const TODAY = '2026-03-10';
@@ -579,6 +580,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
   let rt: ReturnType<typeof runtime>;
   const ids: Record<string, string> = {};
   let qrToken = '';
+  let proofToken = '';
 
   /** An openid may act only for the person it checked: here the passes are set by the test, not by start/confirm. */
   const passed = new Set([`acc-owner|${owner.idNumber}`, `acc-owner|${registered.idNumber}`]);
@@ -611,6 +613,10 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     const cert = await call('getMyCertificate', {}, 'acc-owner');
     qrToken = (cert.body as any).data.qrToken;
     expect(qrToken).toBeTruthy();
+    // the QR of a 失业登记证明 of the active registration, signed as getRegistrationProof signs it
+    const ownerDeps = rt.depsFor({ openid: 'acc-owner', staff: null });
+    const signedAt = ownerDeps.clock.now();
+    proofToken = await (await ownerDeps.qrKeys!.current(signedAt)).signJson({ ...proofClaims({ applicationId: ids.registered, kind: 'unemployment' }, signedAt) });
   });
   afterAll(async () => { await rt.close(); });
 
@@ -634,6 +640,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
     recordSubscription: () => ({ existing: { templates: { result: 'reject' } }, missing: { templates: { result: 'reject' } } }),
     whoAmI: () => ({ existing: {}, missing: {} }),
     verifyCertificate: () => ({ existing: { token: qrToken }, missing: { token: 'eyJhbGciOiJFZERTQSJ9.e30.AAAA' } }),
+    verifyProof: () => ({ existing: { token: proofToken }, missing: { token: 'eyJhbGciOiJFZERTQSJ9.e30.AAAA' } }),
     listReviewQueue: () => ({ existing: {}, missing: {} }),
     getApplicationDetail: () => ({ existing: { applicationId: ids.pending }, missing: { applicationId: 'f'.repeat(32) } }),
     decideApplication: () => ({ existing: { applicationId: ids.pending, decision: 'reject', reasonCode: 'R03' }, missing: { applicationId: 'f'.repeat(32), decision: 'reject', reasonCode: 'R03' } }),
@@ -746,6 +753,17 @@ describe('access matrix: every action × (no identity, another citizen, staff of
       figures.access.cases += 1;
       expect(v.status).toBe(200);
       for (const secret of [ids.pending, ids.registered, registered.idNumber, owner.idNumber, owner.name, registered.name]) expect(JSON.stringify(v.body)).not.toContain(secret);
+      return;
+    }
+    if (action === 'verifyProof') {
+      // like the certificate: a proof is shown to an office anywhere, so any verifier may check it;
+      // the holder is masked and the check audited
+      const v = await call(action, t.existing, other);
+      figures.access.cases += 1;
+      expect(v.body).toMatchObject({ ok: true, data: { valid: true } });
+      expect(JSON.stringify(v.body)).not.toContain(registered.name);
+      expect(JSON.stringify(v.body)).not.toContain(registered.idNumber);
+      expect(await rt.store.count('audit', { action: 'verifyProof', staffOpenid: other })).toBeGreaterThan(0);
       return;
     }
     if (action === 'verifyCertificate') {
