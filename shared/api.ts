@@ -162,7 +162,8 @@ export interface Check {
 }
 
 export interface TimelineEntry {
-  status: string;
+  /** a status or a non-status step, named in the one table of shared/lifecycle.ts (TIMELINE_LABELS) */
+  status: TimelineStatus;
   /** ISO-8601 with +08:00 */
   at: string;
   note?: string;
@@ -170,6 +171,7 @@ export interface TimelineEntry {
 
 import type { CertificateEntries } from './certificate-entries';
 import type { CheckName } from './check-labels';
+import type { TimelineStatus } from './lifecycle';
 
 export interface CertificateView {
   certificateNo: string;

@@ -6,7 +6,7 @@
 import { View, Text } from '@tarojs/components'
 import type { ApplicationKind, ApplicationStatus, ApplicationView, Check, TimelineEntry } from '@shared/api'
 import { REJECTION_REASONS, labelOf } from '@shared/codes'
-import { TIMELINE_LABELS } from '@shared/lifecycle'
+import { TIMELINE_LABELS, type TimelineStatus } from '@shared/lifecycle'
 import { APPLICATION_KIND_LABEL } from '@shared/application-kinds'
 import { beijingDate, compareDates } from '@shared/dates'
 import { plainCheck } from './plainWords'
@@ -131,7 +131,7 @@ export function StatusHeadline({ app }: { app: ApplicationView }) {
   )
 }
 
-const PLANNED: Record<ApplicationKind, string[]> = {
+const PLANNED: Record<ApplicationKind, TimelineStatus[]> = {
   certificate: ['submitted', 'checked', 'approved'],
   unemployment: ['submitted', 'checked', 'approved', 'services'],
   flexible: ['submitted', 'checked', 'approved'],
@@ -165,7 +165,7 @@ export function Timeline({ app }: { app: ApplicationView }) {
               {i < done.length - 1 || upcoming.length > 0 ? <View className='tl__line' /> : null}
             </View>
             <View className='tl__body'>
-              <Text className='tl__label'>{TIMELINE_LABELS[e.status as keyof typeof TIMELINE_LABELS] ?? '办理'}</Text>
+              <Text className='tl__label'>{TIMELINE_LABELS[e.status] ?? '办理'}</Text>
               <Text className='tl__time'>{shortTime(e.at)}</Text>
               {e.note ? <Text className='tl__note'>{plain(e.note)}</Text> : null}
             </View>
