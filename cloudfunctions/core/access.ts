@@ -10,8 +10,8 @@
  */
 import type { Role } from '@shared/api';
 import { regionName, regionPrefixMatches } from '@shared/regions';
+import { ids, readRecord } from './collections';
 import type { StaffMember } from './deps';
-import { bindingId } from './person-access';
 import type { StoreTx } from './store.port';
 
 export const STAFF_ROLES: readonly Role[] = ['verifier', 'reviewer', 'admin'];
@@ -71,7 +71,7 @@ export const OWN_CASE_MESSAGE = '这件业务与您本人有关（本人或本�
  */
 export async function isOwnCase(db: Pick<StoreTx, 'get'>, staff: StaffMember, subject: { personKey?: string | null; filedBy?: string | null }): Promise<boolean> {
   if (subject.filedBy && subject.filedBy === staff.openid) return true;
-  if (subject.personKey && (await db.get('bindings', bindingId(staff.openid, subject.personKey)))) return true;
+  if (subject.personKey && (await readRecord(db, 'bindings', ids.binding(staff.openid, subject.personKey)))) return true;
   return false;
 }
 

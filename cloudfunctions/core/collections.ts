@@ -43,6 +43,25 @@ export interface CounterCodeRecord {
   expiresAt: number;
   usedAt: number | null;
 }
+/**
+ * `audit/<new id>`: who did what with whose record. 谁查看了我的信息 (handlers/myData.handler.ts) reads
+ * these back for the person; staff reads carry the staff member's office and role.
+ */
+export interface AuditRecord {
+  [key: string]: unknown;
+  /** epoch ms */
+  at: number;
+  /** the action name (shared/api.ts) or the act within it */
+  action: string;
+  personKey?: string | null;
+  staffOpenid?: string | null;
+  staffName?: string;
+  staffRegion?: string;
+  staffRole?: string;
+  citizenOpenid?: string | null;
+  /** a refused or mismatched staff call */
+  result?: string | null;
+}
 /** `verifications/invite:<sha256 of the code>`: a family-delegation invite. */
 export interface InviteRecord { delegationId: string; at: number }
 
@@ -63,7 +82,7 @@ export interface Collections {
   outbox: OutboxEntry;
   messages: MessageRecord;
   subscriptions: SubscriptionRecord;
-  audit: Doc;
+  audit: AuditRecord;
   locks: ApplicationLock | PersonRegistrationLock;
   verifications: StartRecord | PassRecord | CounterCodeRecord | InviteRecord | Doc;
   tasks: TaskRecord;
@@ -88,6 +107,11 @@ export function readRecord<C extends Collection>(read: Pick<StoreTx, 'get'>, col
 /** Create or replace a record, checked against its collection's type. */
 export function writeRecord<C extends Collection>(write: Pick<StoreTx, 'put'>, collection: C, id: string, doc: Collections[C]): Promise<void> {
   return write.put(collection, id, doc);
+}
+
+/** Create a record only if its id is free (false, nothing written, when it is taken). */
+export function createRecord<C extends Collection>(write: Pick<StoreTx, 'create'>, collection: C, id: string, doc: Collections[C]): Promise<boolean> {
+  return write.create(collection, id, doc);
 }
 
 /** Records matching `where`, typed by their collection. */

@@ -21,7 +21,7 @@ import { beijingDate } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { profileFor } from '@shared/region-profiles';
 import { REGISTRATION_KIND_LABEL } from '@shared/registrations';
-import { COMPARISON_CURSOR_ID, ids, messageIds, readRecord } from './collections';
+import { COMPARISON_CURSOR_ID, createRecord, ids, messageIds, readRecord } from './collections';
 import type { Deps, SourceAnswer, UnitRecord, BusinessRecord } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
@@ -115,7 +115,7 @@ export const verifyTaskId = (registrationId: string, f: Finding) => ids.task(VER
 /** Opens the task and tells the person, once per (registration, record). Returns whether it was new. */
 async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Promise<boolean> {
   const id = verifyTaskId(reg.registrationId, f);
-  if (await deps.store.get('tasks', id)) return false;
+  if (await readRecord(deps.store, 'tasks', id)) return false;
   const today = beijingDate(now);
   const due = addWorkingDays(today, profileFor(reg.region).contactWithinDays);
   return deps.store.transaction(async (tx) => {
@@ -126,7 +126,7 @@ async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Pr
       openid: current.openid ?? null, region: reg.region, dueDate: due.date, ...(due.uncertain ? { dueDateUncertain: true } : {}), createdAt: now,
       finding: { source: f.source, text: f.text, since: f.since, name: f.name }, registrationKind: reg.kind,
     };
-    if (!(await tx.create('tasks', id, task))) return false;
+    if (!(await createRecord(tx, 'tasks', id, task))) return false;
     if (current.openid) {
       const what = REGISTRATION_KIND_LABEL[reg.kind] ?? '登记';
       await writeMessageInTx(tx, {

@@ -12,7 +12,7 @@ import { addDays, beijingDate } from '@shared/dates';
 import type { ContactAttempt, ContactAttemptInput, ServiceRecord } from '@shared/contact-record';
 import type { StaffMember } from './deps';
 import type { TaskRecord } from './schedule';
-import { ids, readRecord, writeRecord } from './collections';
+import { createRecord, ids, readRecord, writeRecord } from './collections';
 import type { StoreTx } from './store.port';
 
 /** Staff tasks that are a contact with the person, listed together and closed with the outcome form. */
@@ -60,5 +60,5 @@ export async function openFollowUpCallInTx(tx: StoreTx, followUp: TaskRecord, mo
     applicationId: followUp.applicationId, personKey: followUp.personKey, openid: followUp.openid, region: followUp.region,
     dueDate: addDays(nextDate, -1), createdAt: at,
   };
-  await tx.create('tasks', task.taskId, task);
+  await createRecord(tx, 'tasks', task.taskId, task);
 }

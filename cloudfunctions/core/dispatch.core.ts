@@ -10,6 +10,7 @@ import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
 import type { HandlerMap } from './handlers/handler';
 import { StoreUnavailableError, TransactionConflictError } from './store.port';
+import { writeRecord } from './collections';
 
 /** What a caller reads when the database stays busy or unreachable (503). */
 export const STORE_BUSY_MESSAGE = '办理人数较多，系统暂时繁忙，请稍后再试；您填写的内容已保留，再次提交不会重复办理';
@@ -38,7 +39,7 @@ async function auditRefusal(deps: Deps, action: string, code: string): Promise<v
   const staff = deps.caller.staff;
   if (!staff) return;
   try {
-    await deps.store.put('audit', deps.newId(), {
+    await writeRecord(deps.store, 'audit', deps.newId(), {
       at: deps.clock.now(), staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, staffRole: staff.role,
       action, result: 'refused', code,
     });

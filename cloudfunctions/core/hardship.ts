@@ -6,7 +6,7 @@
  */
 import { beijingIso } from '@shared/dates';
 import { hardshipCategories, type HardshipStatus } from '@shared/hardship';
-import { ids, messageIds } from './collections';
+import { createRecord, ids, messageIds } from './collections';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';
 import type { TaskRecord } from './schedule';
@@ -31,7 +31,7 @@ export async function openHardshipRequestInTx(tx: StoreTx, app: ApplicationRecor
     taskId: id, kind: 'hardship', status: 'open', applicationId: app.applicationId, personKey: app.personKey, openid: app.openid,
     region: app.region, dueDate: beijingIso(at).slice(0, 10), createdAt: at, categories,
   };
-  if (!(await tx.create('tasks', id, task))) return;
+  if (!(await createRecord(tx, 'tasks', id, task))) return;
   app.hardship = { status: 'requested', categories, at: beijingIso(at) } satisfies HardshipState;
   await writeMessageInTx(tx, {
     messageId: messageIds.hardshipRequested(app.applicationId), openid: app.openid, personKey: app.personKey, event: 'unemployment.hardship_requested',

@@ -18,7 +18,7 @@ import type { ApplicationRecord } from './records';
 import { nearestStaff, PASS_SCAN_LIMIT, type TaskRecord } from './schedule';
 import { runPass } from './paging';
 import type { StoreTx } from './store.port';
-import { ids, messageIds, readRecord, writeRecord } from './collections';
+import { createRecord, ids, messageIds, readRecord, writeRecord } from './collections';
 
 export const MAX_ATTEMPTS = 8;
 /** calls per scheduler run: each may wait for the remote system's timeout */
@@ -42,7 +42,7 @@ export async function queueInsuranceClaimInTx(tx: StoreTx, app: ApplicationRecor
     taskId: id, kind: 'insurance_claim', status: 'open', applicationId: app.applicationId, personKey: app.personKey, openid: app.openid,
     region: app.region, dueDate: beijingDate(at), createdAt: at, attempts: 0,
   };
-  if (!(await tx.create('tasks', id, task))) return;
+  if (!(await createRecord(tx, 'tasks', id, task))) return;
   app.insuranceClaim = { status: 'queued', at: beijingIso(at) } satisfies InsuranceClaimState;
   await writeMessageInTx(tx, {
     messageId: messageIds.insuranceClaimQueued(app.applicationId), openid: app.openid, personKey: app.personKey, event: 'unemployment.insurance_claim_queued',

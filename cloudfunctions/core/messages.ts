@@ -15,6 +15,7 @@ import type { MessageRecord } from './records';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
 import type { MessageEvent } from '@shared/events';
 import type { StoreTx } from './store.port';
+import { createRecord } from './collections';
 
 export interface NewMessage {
   messageId: string;
@@ -72,12 +73,12 @@ export async function writeMessageInTx(tx: StoreTx, m: NewMessage): Promise<bool
     event: m.event,
     ...(m.applicationId ? { applicationId: m.applicationId } : {}),
   };
-  if (!(await tx.create('messages', m.messageId, record))) return false;
+  if (!(await createRecord(tx, 'messages', m.messageId, record))) return false;
   const entry = newOutboxEntry({
     messageId: m.messageId, event: m.event, openid: m.openid, recipient: m.recipient ?? 'citizen',
     personKey: m.personKey, applicationId: m.applicationId ?? null, content: pushContentFor(m),
     messageAt: m.at, canWait: m.canWait ?? true,
   }, 'subscribe', m.at);
-  await tx.create('outbox', entry.entryId, entry);
+  await createRecord(tx, 'outbox', entry.entryId, entry);
   return true;
 }

@@ -21,7 +21,7 @@ import { REVIEW_DEADLINE_SOURCE, profileFor, reviewDaysFor } from '@shared/regio
 import { normalizedScope, staffMaySee } from './access';
 import { STAFF_CONTACT_KINDS, openFollowUpCallInTx } from './contact-record';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
-import { ids, messageIds, readRecord, writeRecord } from './collections';
+import { createRecord, ids, messageIds, readRecord, writeRecord } from './collections';
 import type { Deps, StaffMember } from './deps';
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord } from './records';
@@ -78,7 +78,7 @@ export async function afterApprovalInTx(tx: StoreTx, app: ApplicationRecord, at:
     applicationId: app.applicationId, personKey: app.personKey, openid: app.openid, region: app.region,
     dueDate: contact.date, ...(contact.uncertain ? { dueDateUncertain: true } : {}), createdAt: at,
   };
-  await tx.create('tasks', contactTask.taskId, contactTask);
+  await createRecord(tx, 'tasks', contactTask.taskId, contactTask);
 
   const services = servicesFor(app.region);
   // at + 1: listed just above the result message of the same moment (newest first)
@@ -94,7 +94,7 @@ export async function afterApprovalInTx(tx: StoreTx, app: ApplicationRecord, at:
     applicationId: app.applicationId, personKey: app.personKey, openid: app.openid, region: app.region,
     dueDate: addMonths(today, FOLLOW_UP_EVERY_MONTHS), anchorDate: today, count: 0, createdAt: at,
   };
-  await tx.create('tasks', followUp.taskId, followUp);
+  await createRecord(tx, 'tasks', followUp.taskId, followUp);
 
   if (created) {
     const step = recordEvent(app, 'services', at, `已发送政策清单、服务清单和机构清单；工作人员将于 ${contact.date} 前与您联系`);
@@ -173,7 +173,7 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
     const overdue = compareDates(today, a.dueDate) > 0;
     const kind: TaskKind = overdue ? 'review_escalation' : 'review_reminder';
     const id = taskId(kind, a.applicationId);
-    if (await deps.store.get('tasks', id)) return false;
+    if (await readRecord(deps.store, 'tasks', id)) return false;
     staff ??= await deps.staffDirectory!.list();
     let recipients = overdue ? nearestStaff(staff, a.region, 'admin') : nearestStaff(staff, a.region, 'reviewer');
     if (!overdue && recipients.length === 0) recipients = nearestStaff(staff, a.region, 'admin');
@@ -190,7 +190,7 @@ export async function reviewDeadlines(deps: Deps, now: number): Promise<{ remind
         taskId: id, kind, status: 'done', applicationId: app.applicationId, personKey: null, openid: null,
         region: app.region, dueDate: a.dueDate!, createdAt: now, recipients: recipients.map((s) => s.openid),
       };
-      if (!(await tx.create('tasks', id, task))) return false;
+      if (!(await createRecord(tx, 'tasks', id, task))) return false;
       const what = APPLICATION_KIND_SUBJECT[app.kind] ?? app.kind;
       for (const s of recipients) {
         await writeMessageInTx(tx, {
@@ -244,7 +244,7 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
   await runPass<TaskRecord>(deps, { pass: 'contact-deadlines', collection: 'tasks', where, orderField: 'dueDate', scanLimit: PASS_SCAN_LIMIT, budget: PASS_BUDGET }, async (t) => {
     const overdue = compareDates(t.dueDate, today) < 0;
     const id = overdue ? (t.kind === 'contact' ? taskId('contact_escalation', t.applicationId) : ids.taskNotice('task_escalation', t.taskId)) : ids.taskNotice('task_reminder', t.taskId);
-    if (await deps.store.get('tasks', id)) return false;
+    if (await readRecord(deps.store, 'tasks', id)) return false;
     // the person is no longer registered (注销, 灵活就业, a later registration): nothing to contact them about
     const reg = t.personKey ? await readRecord(deps.store, 'registrations', registrationId('unemployment', t.personKey)) : null;
     if (reg && (reg.status !== 'active' || reg.applicationId !== t.applicationId)) {
@@ -275,7 +275,7 @@ export async function staffTaskDeadlines(deps: Deps, now: number): Promise<{ esc
         taskId: id, kind, status: 'done', applicationId: task.applicationId, personKey: null, openid: null,
         region: task.region, dueDate: task.dueDate, createdAt: now, recipients: recipients.map((s) => s.openid),
       };
-      if (!(await tx.create('tasks', id, record))) return false;
+      if (!(await createRecord(tx, 'tasks', id, record))) return false;
       const who = app ? `（${maskName(app.person.name)}，编号 ${task.applicationId}）` : `（编号 ${task.applicationId}）`;
       for (const s of recipients) {
         await writeMessageInTx(tx, {

@@ -221,7 +221,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     if (access.as === 'delegate') {
       // 代办: every action is recorded and told to the person (docs/identity.md "Family help").
       const helper = maskName(access.delegation.helperName ?? '');
-      await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: spec.action, personKey, applicationId: app.applicationId, onBehalfOf: access.delegation.delegationId, helperName: helper });
+      await writeRecord(tx, 'audit', deps.newId(), { at, citizenOpenid: openid, action: spec.action, personKey, applicationId: app.applicationId, onBehalfOf: access.delegation.delegationId, helperName: helper });
       for (const owner of ownerOpenids) {
         await writeMessageInTx(tx, {
           messageId: deps.newId(), openid: owner, personKey, event: 'delegation.acted',

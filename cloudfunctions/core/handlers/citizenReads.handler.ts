@@ -14,7 +14,7 @@ import { taskId } from '../schedule';
 import { accessTo, boundPersonKeys, readablePersonKeys } from '../person-access';
 import { applicationView, certificateView, senderView } from '../views';
 import { withQr } from './qr.handler';
-import { findRecords, readRecord } from '../collections';
+import { findRecords, readRecord, writeRecord } from '../collections';
 
 /** The people the caller is bound to: their own records, certificates with a QR, 补发. */
 export async function myPersonKeys(deps: Deps): Promise<string[]> {
@@ -24,7 +24,7 @@ export async function myPersonKeys(deps: Deps): Promise<string[]> {
 /** A delegate's read of the person's records is recorded: the person sees it in listWhoReadMyData. */
 async function auditDelegateRead(deps: Deps, action: string, personKeys: string[]): Promise<void> {
   for (const personKey of personKeys) {
-    await deps.store.put('audit', deps.newId(), { at: deps.clock.now(), citizenOpenid: deps.caller.openid, action, personKey, as: 'delegate' });
+    await writeRecord(deps.store, 'audit', deps.newId(), { at: deps.clock.now(), citizenOpenid: deps.caller.openid, action, personKey, as: 'delegate' });
   }
 }
 

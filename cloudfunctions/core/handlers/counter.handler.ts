@@ -19,7 +19,7 @@ import { normalizeIdNumber } from '@shared/id-number';
 import { maskIdNumber, maskName } from '@shared/mask';
 import { isCountyCode, regionName } from '@shared/regions';
 import { staffMaySee } from '../access';
-import { ids, type CounterCodeRecord as CounterRecord, type RateCounter } from '../collections';
+import { ids, writeRecord, type CounterCodeRecord as CounterRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';
@@ -90,7 +90,7 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
   if (rec.openid === staff.openid) return fail('FORBIDDEN', '不能为本人的账号办理窗口核验，请由其他工作人员办理');
   const audit = { at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, staffRole: staff.role, action: 'confirmIdentityAtCounter', documentType: seen.idType };
   if (seen.idType !== rec.idType || seen.idNumber !== rec.idNumber || seen.name !== rec.name) {
-    await deps.store.put('audit', deps.newId(), { ...audit, result: 'mismatch', personKey: null });
+    await writeRecord(deps.store, 'audit', deps.newId(), { ...audit, result: 'mismatch', personKey: null });
     return fail('VALIDATION_FAILED', '所见证件与申请人在小程序中填写的不一致，不能确认；请核对证件，或请申请人按证件重新填写并获取核验码', {
       ...(seen.idType !== rec.idType ? { documentType: '证件类型不一致' } : {}),
       ...(seen.idNumber !== rec.idNumber ? { documentNumber: '证件号码不一致' } : {}),
@@ -104,7 +104,7 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
     if (!again || again.usedAt !== null) return false;
     await tx.put('verifications', ids.counterCode(code), { ...again, usedAt: now });
     await bindInTx(tx, deps, { openid: rec.openid, personKey, name: rec.name, at: now, via: 'counter', counter: { staffOpenid: staff.openid, documentType: seen.idType, at: now } }, others);
-    await tx.put('audit', deps.newId(), { ...audit, result: 'confirmed', personKey });
+    await writeRecord(tx, 'audit', deps.newId(), { ...audit, result: 'confirmed', personKey });
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid: rec.openid, personKey, event: 'identity.counter',
       title: '窗口核验已完成',

@@ -47,7 +47,7 @@ export async function createDelegationInvite(_input: unknown, deps: Deps): Promi
   await deps.store.transaction(async (tx) => {
     await writeRecord(tx, 'delegations', d.delegationId, d);
     await tx.put('verifications', ids.invite(inviteCode), { delegationId: d.delegationId, at: now } satisfies InviteRecord);
-    await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createDelegationInvite', personKey, delegationId: d.delegationId });
+    await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createDelegationInvite', personKey, delegationId: d.delegationId });
   });
   return ok({ delegationId: d.delegationId, inviteCode, expiresAt: beijingIso(d.expiresAt) });
 }
@@ -71,7 +71,7 @@ export async function acceptDelegationInvite(input: unknown, deps: Deps): Promis
     const again = await readRecord(tx, 'delegations', d.delegationId);
     if (!again || again.status !== 'invited') return false;
     await writeRecord(tx, 'delegations', d.delegationId, accepted);
-    await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'acceptDelegationInvite', personKey: d.personKey, delegationId: d.delegationId, helperName: maskName(helper.name) });
+    await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'acceptDelegationInvite', personKey: d.personKey, delegationId: d.delegationId, helperName: maskName(helper.name) });
     for (const owner of owners) {
       await writeMessageInTx(tx, {
         messageId: deps.newId(), openid: owner, personKey: d.personKey, event: 'delegation.accepted',
@@ -115,7 +115,7 @@ export async function revokeDelegation(input: unknown, deps: Deps): Promise<Resu
   const revoked: DelegationRecord = { ...d, status: 'revoked', revokedAt: now };
   await deps.store.transaction(async (tx) => {
     await writeRecord(tx, 'delegations', id, revoked);
-    await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeDelegation', personKey: d.personKey, delegationId: id, by: asPerson ? 'person' : 'helper' });
+    await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeDelegation', personKey: d.personKey, delegationId: id, by: asPerson ? 'person' : 'helper' });
     const tell = [...owners.filter((o) => o !== openid), ...(d.helperOpenid && d.helperOpenid !== openid ? [d.helperOpenid] : [])];
     for (const o of tell) {
       await writeMessageInTx(tx, {

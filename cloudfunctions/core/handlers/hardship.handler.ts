@@ -72,7 +72,7 @@ export async function decideHardship(input: unknown, deps: Deps): Promise<Result
         : `${HARDSHIP_STATUS_TEXT.not_recognized}。原因：${v.data.note}。您的失业登记不受影响，仍可享受各项公共就业服务；如有疑问可联系办理机构。`,
       at, applicationId: app.applicationId,
     });
-    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideHardship', applicationId: app.applicationId, personKey: app.personKey, outcome: status });
+    await writeRecord(tx, 'audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideHardship', applicationId: app.applicationId, personKey: app.personKey, outcome: status });
     return ok({ taskId: task.taskId, status });
   });
 }

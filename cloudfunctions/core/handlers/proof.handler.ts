@@ -16,7 +16,7 @@ import { PROOF_TITLE, proofClaims, proofFacts } from '../proof';
 import { proofFont, renderProofPdf } from '../proof.pdf';
 import type { RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
-import { readRecord } from '../collections';
+import { readRecord, writeRecord } from '../collections';
 
 export const PROOF_UNAVAILABLE = '证明文件暂时无法生成，请稍后再试或到就业服务机构窗口开具';
 const KIND_MESSAGE = '请选择要开具的证明：失业登记证明或就业登记证明';
@@ -44,7 +44,7 @@ export async function getRegistrationProof(input: unknown, deps: Deps): Promise<
   const token = await (await keys.current(now)).signJson({ ...claims });
   const facts = proofFacts(reg, now, claims.exp);
   const pdf = await renderProofPdf(facts, token, font, now);
-  await deps.store.put('audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'getRegistrationProof', personKey: reg.personKey, kind, applicationId: reg.applicationId });
+  await writeRecord(deps.store, 'audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'getRegistrationProof', personKey: reg.personKey, kind, applicationId: reg.applicationId });
   deps.log?.('proof.issued', { kind });
   return ok({ pdfBase64: pdf.toString('base64'), fileName: `${facts.title}-${facts.issuedOn.replace(/-/g, '')}.pdf` });
 }

@@ -9,7 +9,7 @@ import { beijingDate, beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
 import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
 import { regionName } from '@shared/regions';
-import { ids, readRecord, type RateCounter } from '../collections';
+import { ids, readRecord, writeRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { asProofClaims, PROOF_TITLE } from '../proof';
@@ -100,7 +100,7 @@ export async function verifyProof(input: unknown, deps: Deps): Promise<Result<Pr
     };
   }
   await deps.store.transaction(async (tx) => {
-    await tx.put('audit', deps.newId(), {
+    await writeRecord(tx, 'audit', deps.newId(), {
       at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyProof',
       result: answer.valid ? 'valid' : answer.reason, applicationId: claims?.r ?? null, personKey: app?.personKey ?? null,
     });

@@ -167,7 +167,7 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
 
   await deps.store.transaction(async (tx) => {
     // Every staff read of a person is audited (docs/product.md "Privacy and security").
-    await tx.put('audit', deps.newId(), {
+    await writeRecord(tx, 'audit', deps.newId(), {
       at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyCertificate',
       result: valid ? 'valid' : reason, certificateNo: claims?.c ?? null, version: claims?.v ?? null,
       kid: verdict.ok ? verdict.kid : null, personKey: cert?.personKey ?? null,
@@ -263,7 +263,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
     await writeRecord(tx, 'certificates', personKey, next);
     const record: RequestRecord = { openid, requestId, action: 'reissueCertificate', personKey, answer: { personKey, certificateNo: next.certificateNo, version: next.version }, at };
     await writeRecord(tx, 'requests', key, record);
-    await tx.put('audit', deps.newId(), { at, citizenOpenid: openid, action: 'reissueCertificate', personKey, certificateNo: next.certificateNo, version: next.version, kind });
+    await writeRecord(tx, 'audit', deps.newId(), { at, citizenOpenid: openid, action: 'reissueCertificate', personKey, certificateNo: next.certificateNo, version: next.version, kind });
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid, personKey, event: 'certificate.reissued',
       title: '电子《就业创业证》已补发',

@@ -85,7 +85,7 @@ export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{
       });
     }
     if (recipients.length === 0) deps.log?.('remind.no_staff', { applicationId, region: app.region });
-    await tx.put('audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'remindOffice', applicationId, personKey: app.personKey, region: app.region, dueDate: app.dueDate, notified: recipients.length });
+    await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'remindOffice', applicationId, personKey: app.personKey, region: app.region, dueDate: app.dueDate, notified: recipients.length });
     return ok({ remindedAt: beijingIso(now), alreadyToday: false, reminders: next.length });
   });
 }

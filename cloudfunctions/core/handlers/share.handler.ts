@@ -219,7 +219,7 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
       if (!(await tx.create('verifications', docId, s))) continue;
       const record: RequestRecord = { openid, requestId: v.requestId, action: 'createShareCode', personKey: cert.personKey, answer: { docId, shareId: s.shareId }, at: now };
       await writeRecord(tx, 'requests', key, record);
-      await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createShareCode', personKey: cert.personKey, shareId: s.shareId, purpose: v.purpose, hours: v.hours, showFullName: v.showFullName });
+      await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'createShareCode', personKey: cert.personKey, shareId: s.shareId, purpose: v.purpose, hours: v.hours, showFullName: v.showFullName });
       return s;
     }
   });
@@ -271,7 +271,7 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
     const revoked = again.revokedAt === null ? { ...again, revokedAt: now } : again;
     if (again.revokedAt === null) {
       await tx.put('verifications', id, revoked);
-      await tx.put('audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeShareCode', personKey: again.personKey, shareId: again.shareId });
+      await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: openid, action: 'revokeShareCode', personKey: again.personKey, shareId: again.shareId });
     }
     await writeRecord(tx, 'requests', requestKey(openid, requestId), { openid, requestId, action: 'revokeShareCode', personKey: again.personKey, answer: { docId: id, shareId: again.shareId }, at: now } satisfies RequestRecord);
     return revoked;
@@ -366,7 +366,7 @@ export async function viewSharedCertificate(input: unknown, deps: Deps): Promise
     const views = again.views + 1;
     await tx.put('verifications', docId, { ...again, views, lastViewedAt: now });
     // every view is recorded and told to the holder (个人信息保护法 第四十四条)
-    await tx.put('audit', deps.newId(), { at: now, action: 'viewSharedCertificate', personKey: again.personKey, shareId: again.shareId, purpose: again.purpose, viewer: callerKey });
+    await writeRecord(tx, 'audit', deps.newId(), { at: now, action: 'viewSharedCertificate', personKey: again.personKey, shareId: again.shareId, purpose: again.purpose, viewer: callerKey });
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid: again.ownerOpenid, personKey: again.personKey, event: 'certificate.shareViewed',
       title: '电子证分享码被查看',

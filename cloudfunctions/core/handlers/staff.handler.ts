@@ -44,7 +44,7 @@ const OWN_CASE = () => fail('FORBIDDEN', OWN_CASE_MESSAGE);
 
 export async function audit(deps: Deps, action: string, target: Record<string, unknown>): Promise<void> {
   const s = deps.caller.staff;
-  await deps.store.put('audit', deps.newId(), {
+  await writeRecord(deps.store, 'audit', deps.newId(), {
     at: deps.clock.now(), staffOpenid: s?.openid ?? deps.caller.openid, staffName: s?.name ?? '', staffRegion: s?.region ?? '', action, ...target,
   });
 }
@@ -161,7 +161,7 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
           : `原因：${labelOf(REJECTION_REASONS, reasonCode)}${note ? `（${note}）` : ''}。如有疑问，可携带身份证件到就近的公共就业服务机构咨询。如对结果有异议，可在小程序中申请复核（由其他工作人员办理）；也可依法申请行政复议或者提起行政诉讼。`,
       at, applicationId: app.applicationId,
     });
-    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
+    await writeRecord(tx, 'audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'decideApplication', applicationId, personKey: app.personKey, decision, reasonCode: reasonCode ?? null });
     return ok(applicationView(done));
   });
   return result;
@@ -188,7 +188,7 @@ export async function deregister(input: unknown, deps: Deps): Promise<Result<{ r
       kind: 'unemployment', personKey, reasonCode: v.data.reasonCode, note: v.data.note, at,
       by: staff.openid, byName: staff.name, messageId: deps.newId(),
     });
-    await tx.put('audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode, ...(evidence ? { evidence, verification: v.data.note } : {}) });
+    await writeRecord(tx, 'audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode, ...(evidence ? { evidence, verification: v.data.note } : {}) });
     return ok({
       registrationId: ended!.registrationId, status: 'deregistered' as const, reasonCode: v.data.reasonCode,
       reasonText: labelOf(DEREGISTRATION_REASONS, v.data.reasonCode) ?? '', endedAt: beijingIso(at), holderName: maskName(reg.person.name),

@@ -152,7 +152,7 @@ async function recordAttempt(input: unknown, deps: Deps, close: boolean): Promis
         }
       }
     }
-    await tx.put('audit', deps.newId(), {
+    await writeRecord(tx, 'audit', deps.newId(), {
       at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: close ? 'completeContactTask' : 'recordContactAttempt',
       taskId: task.taskId, personKey: task.personKey, outcome: v.data.outcome, channel: v.data.channel, offers: attempt.offers,
     });

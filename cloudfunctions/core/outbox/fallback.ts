@@ -5,7 +5,7 @@
  */
 import type { StoreTx } from '../store.port';
 import { addResult, newOutboxEntry, outboxId, type NewOutboxEntry, type OutboxEntry } from './entry';
-import { readRecord } from '../collections';
+import { createRecord, readRecord } from '../collections';
 
 /**
  * Runs inside the caller's transaction; the SMS entry id is deterministic, so at most one. The SMS
@@ -21,7 +21,7 @@ export async function fallBackInTx(tx: StoreTx, entry: OutboxEntry, at: number):
   const { entryId: _e, channel: _c, status: _s, attempts: _a, nextAttemptAt: _n, createdAt: _cr, leaseUntil: _l, claimId: _cl, consentTaken: _ct, results: _r, sentAt: _sa, providerId: _p, finalNote: _f, ...base } = entry;
   const sms = newOutboxEntry(base as NewOutboxEntry, 'sms', at);
   sms.nextAttemptAt = Math.min(at, entry.createdAt);
-  await tx.create('outbox', outboxId(entry.messageId, 'sms'), sms);
+  await createRecord(tx, 'outbox', outboxId(entry.messageId, 'sms'), sms);
   addResult(entry, { at, outcome: 'fallback_sms' });
   return 'sms';
 }
