@@ -1,13 +1,16 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { CertificateStatus, RegistrationStatus } from '@shared/api'
 import { registrationStatusText } from '@shared/registrations'
-import { call } from '../../services/cloud'
+import { listTimeText, verifyOffline, type OfflineVerdict } from '@shared/offline-verify'
+import { call, isNoAnswer } from '../../services/cloud'
+import { isOnline, onNetworkChange } from '../../services/network'
 import { timeText } from '../../services/format'
 import { Button, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { Scanner } from './Scanner'
+import { isStale, keptList, refreshList, type KeptList } from './revocations'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
@@ -49,12 +52,34 @@ export default function ScanPage() {
 
 function Scan() {
   const [answer, setAnswer] = useState<VerifyAnswer | undefined>()
+  const [offline, setOffline] = useState<(OfflineVerdict & { at: number }) | undefined>()
+  const [kept, setKept] = useState<KeptList | null>(() => keptList())
   const [proof, setProof] = useState<ProofAnswer | undefined>()
   const [failure, setFailure] = useState('')
   const [pasted, setPasted] = useState('')
   const [pasteError, setPasteError] = useState('')
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)
+
+  // The revocation list for scanning with no signal: fetched now if online and old, and again when
+  // the network comes back (revocations.ts).
+  useEffect(() => {
+    const refresh = () => {
+      if (isOnline() && isStale(keptList(), Date.now())) void refreshList(Date.now()).then(setKept)
+    }
+    refresh()
+    return onNetworkChange((online) => {
+      if (online) refresh()
+    })
+  }, [])
+
+  /** No answer from the cloud: the kept list and keys answer instead (shared/offline-verify.ts). */
+  const verifyHere = (token: string) => {
+    const at = Date.now()
+    const verdict = verifyOffline(token, keptList(), at)
+    if (verdict.kind === 'undecided') setFailure(`当前无法联网，${verdict.text}`)
+    else setOffline({ ...verdict, at })
+  }
 
   const verify = async (raw: string) => {
     const token = raw.trim()
@@ -64,6 +89,18 @@ function Scan() {
     setFailure('')
     setAnswer(undefined)
     setProof(undefined)
+    setOffline(undefined)
+    const done = () => {
+      busyRef.current = false
+      setBusy(false)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+    }
+    if (!isOnline()) {
+      // A 登记证明 says what the registration is now: only the cloud knows that.
+      if (isProofToken(token)) setFailure('当前无网络，登记证明需联网后核验')
+      else verifyHere(token)
+      return done()
+    }
     if (isProofToken(token)) {
       const res = await call<ProofAnswer>('verifyProof', { token })
       busyRef.current = false
@@ -75,7 +112,10 @@ function Scan() {
     const res = await call<VerifyAnswer>('verifyCertificate', { token })
     busyRef.current = false
     setBusy(false)
-    if (res.ok) {
+    if (!res.ok && isNoAnswer(res)) {
+      verifyHere(token)
+      done()
+    } else if (res.ok) {
       setAnswer(res.data)
       // the result is at the top: bring it into view after a scan further down the page
       void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
@@ -89,6 +129,7 @@ function Scan() {
       <Text className='page__title'>扫码核验</Text>
       {answer ? <Result answer={answer} /> : null}
       {proof ? <ProofResult answer={proof} /> : null}
+      {offline ? <OfflineResult verdict={offline} /> : null}
       {failure ? (
         <Notice id='verify-error' kind='error' title='未能完成核验'>
           <Text>{failure}</Text>
@@ -96,7 +137,12 @@ function Scan() {
       ) : null}
       <View className='card'>
         <Text className='section-title'>{answer ? '核验下一张' : '扫描电子证'}</Text>
-        <Scanner busy={busy} onToken={(t) => void verify(t)} onFailure={(m) => { setAnswer(undefined); setFailure(m) }} />
+        <Scanner busy={busy} onToken={(t) => void verify(t)} onFailure={(m) => { setAnswer(undefined); setOffline(undefined); setFailure(m) }} />
+        <Text id='offline-list' className='staff__muted'>
+          {kept && Date.now() / 1000 <= kept.expiresAt
+            ? `无网络时可离线核验（吊销列表截至 ${listTimeText(kept.issuedAt)}）`
+            : '联网时将自动保存吊销列表，供无网络时离线核验'}
+        </Text>
       </View>
       <View className='card'>
         <Text className='section-title'>或粘贴二维码内容</Text>
@@ -167,6 +213,42 @@ function Result({ answer }: { answer: VerifyAnswer }) {
           </View>
         ))}
       </View>
+    </View>
+  )
+}
+
+/**
+ * The offline answer: genuine and not voided as of the kept list, or why not. Nothing personal but
+ * what the token carries — the certificate number, masked; name and registration need the cloud.
+ */
+function OfflineResult({ verdict }: { verdict: OfflineVerdict & { at: number } }) {
+  const valid = verdict.kind === 'valid'
+  const rows: Array<{ id: string; k: string; v: string }> = []
+  if (verdict.certificateNoMasked) rows.push({ id: 'verify-cert-no', k: '证书编号', v: verdict.certificateNoMasked })
+  rows.push({ id: 'verify-mode', k: '核验方式', v: '离线核验（本机保存的公钥和吊销列表）' })
+  rows.push({ id: 'verify-time', k: '核验时间', v: timeText(verdict.at, true) })
+  return (
+    <View id='verify-result' className={`verdict ${valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={valid ? 'true' : 'false'} data-offline='true'>
+      <View className='verdict__head'>
+        <Text className='verdict__icon' aria-hidden='true'>
+          {valid ? '✓' : '✗'}
+        </Text>
+        <Text className='verdict__word'>{valid ? '有效' : '无效'}</Text>
+      </View>
+      <Text id='verify-reason' className='verdict__reason'>
+        {verdict.text}
+      </Text>
+      <View className='verdict__rows'>
+        {rows.map((r) => (
+          <View key={r.id} className='kv'>
+            <Text className='kv__k'>{r.k}</Text>
+            <Text id={r.id} className='kv__v'>
+              {r.v}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {valid ? <Text className='staff__muted'>持证人姓名和登记状态需联网后核验查看</Text> : null}
     </View>
   )
 }
