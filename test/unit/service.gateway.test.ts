@@ -116,3 +116,29 @@ describe('催办 after the due date (人社厅发〔2020〕79号 一(三) time l
     }
   });
 });
+
+describe('催办 and 好差评 by a sender the identity base could not match (not bound, so staff review it)', () => {
+  it('lets the person who sent it chase it after the due date and rate it once staff approved it; nobody else', async () => {
+    const unmatched = makePerson({ region: '210204' });
+    const people = { persons: [govRecord(unmatched, { inCardBase: false })], staff: [{ openid: 'sv-reviewer', name: '大连审核员', region: '2102', role: 'reviewer' }] };
+    const first = await startTestGateway({ now: NOW, gov: people });
+    const p = await first.call('submitFlexibleEmployment', flexibleForm(unmatched), 'sv-unmatched');
+    expect(p.json.data.status).toBe('pending_review');
+    const id = p.json.data.applicationId;
+    await first.close(true);
+    const late = await startTestGateway({ now: '2026-03-18T09:00:00+08:00', gov: people, dataDir: first.dataDir });
+    try {
+      expect((await late.call('remindOffice', { applicationId: id }, 'sv-someone-else')).status).toBe(404);
+      const r = await late.call('remindOffice', { applicationId: id }, 'sv-unmatched');
+      expect(r.status).toBe(200);
+      expect(r.json.data).toMatchObject({ alreadyToday: false, reminders: 1 });
+      expect((await late.call('decideApplication', { applicationId: id, decision: 'approve', note: '电话核实信息无误' }, 'sv-reviewer')).json.data.status).toBe('approved');
+      expect((await late.call('rateService', { requestId: requestId(), applicationId: id, score: 5 }, 'sv-someone-else')).status).toBe(404);
+      const rated = await late.call('rateService', { requestId: requestId(), applicationId: id, score: 5, comment: '审核很及时' }, 'sv-unmatched');
+      expect(rated.status).toBe(200);
+      expect((await late.call('getProgress', { applicationId: id }, 'sv-unmatched')).json.data.rating).toMatchObject({ score: 5, comment: '审核很及时' });
+    } finally {
+      await late.close();
+    }
+  });
+});

@@ -29,6 +29,10 @@ function idOf(input: unknown): string | undefined {
 async function ownApplication(deps: Deps, applicationId: string): Promise<ApplicationRecord | null> {
   const app = await readRecord(deps.store, 'applications', applicationId);
   if (!app) return null;
+  // The person who sent it for themself, bound or not: a sender whose name and number could not be
+  // matched is the one whose application waits for staff (and is offered 催办 and 好差评 on it), as
+  // getProgress shows it to them.
+  if (app.openid === deps.caller.openid && !app.onBehalfOf) return app;
   const keys = await myPersonKeys(deps);
   return keys.includes(app.personKey) ? app : null;
 }
