@@ -16,8 +16,12 @@ export interface FloorFailure {
   problem: string;
 }
 
-export async function elderFloorFailures(page: Page): Promise<FloorFailure[]> {
-  return page.evaluate((floors) => {
+/**
+ * `o.text`: a selector whose every piece of visible text is held to the text and contrast floors too,
+ * interactive or not (e.g. a notice the person must read, such as the late review's).
+ */
+export async function elderFloorFailures(page: Page, o: { text?: string } = {}): Promise<FloorFailure[]> {
+  return page.evaluate(({ floors, textScope }) => {
     const INTERACTIVE = [
       'button', 'a[href]', 'input:not([type="hidden"]):not([type="file"])', 'textarea', 'select',
       '[role="button"]', '[role="link"]', '[role="radio"]', '[role="checkbox"]', '[role="switch"]', '[role="tab"]', '[role="option"]',
@@ -98,6 +102,17 @@ export async function elderFloorFailures(page: Page): Promise<FloorFailure[]> {
         }
       }
     }
+    if (textScope) {
+      for (const scope of Array.from(document.querySelectorAll(textScope))) {
+        for (const t of [scope, ...Array.from(scope.querySelectorAll('*'))]) {
+          if (!visible(t) || ownText(t) === '' || t.closest(INTERACTIVE)) continue; // controls are measured above
+          const size = parseFloat(getComputedStyle(t).fontSize);
+          if (size < floors.fontPx - 0.05) failures.push({ element: name(t), text: ownText(t).slice(0, 30), problem: `text ${size.toFixed(1)} px < ${floors.fontPx}` });
+          const c = contrast(t);
+          if (c < floors.contrast) failures.push({ element: name(t), text: ownText(t).slice(0, 30), problem: `contrast ${c.toFixed(2)} < ${floors.contrast}` });
+        }
+      }
+    }
     return failures;
-  }, FLOORS);
+  }, { floors: FLOORS, textScope: o.text ?? null });
 }

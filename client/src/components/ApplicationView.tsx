@@ -147,7 +147,8 @@ export function Timeline({ app }: { app: ApplicationView }) {
   const finished = app.status !== 'pending_review'
   const upcoming: { label: string; note?: string }[] = []
   if (!finished) {
-    upcoming.push({ label: '审核办结', note: app.dueDate ? `预计 ${app.dueDate} 前` : undefined })
+    // past the due date it is late, not still "预计…前" (issue 17)
+    upcoming.push({ label: '审核办结', note: app.dueDate ? (isOverdue(app) ? `已超过办结期限（应于 ${app.dueDate} 前办结）` : `预计 ${app.dueDate} 前`) : undefined })
     if (app.kind === 'unemployment') upcoming.push({ label: TIMELINE_LABELS.services, note: app.contactPromise })
   } else if (app.status === 'approved') {
     for (const s of PLANNED[app.kind] ?? []) {

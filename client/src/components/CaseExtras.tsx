@@ -300,6 +300,12 @@ export function Overdue({ app, today = beijingDate(Date.now()) }: { app: Applica
           催办
         </Button>
       )}
+      {app.office ? (
+        <View className='office__line overdue__call' id='overdue-call'>
+          <Text>{app.office.name}电话：</Text>
+          <PhoneLink id='overdue-phone' phone={app.office.phone} />
+        </View>
+      ) : null}
       {state.kind === 'error' ? (
         <Notice id='remind-error' kind='error' title='没有催办成功'>
           <Text>{state.text}</Text>

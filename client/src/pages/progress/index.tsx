@@ -11,7 +11,7 @@ import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { Querying } from '../../components/Querying'
-import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, shortTime } from '../../components/ApplicationView'
+import { CheckList, Decision, DueDate, KIND_LABELS, NextStep, STATUS_LABELS, StatusHeadline, Timeline, isOverdue, shortTime } from '../../components/ApplicationView'
 import { AfterAnswer, HardshipCard, InsuranceClaimCard, OfficeCard, Overdue, RateService, Receipt, Returned, WhatToDo } from '../../components/CaseExtras'
 import './index.css'
 import { Screen } from '../../components/Screen'
@@ -140,7 +140,13 @@ export default function Progress() {
                   {STATUS_LABELS[a.status] ?? ''}
                 </Text>
                 <Text className='progress__meta'>提交：{shortTime(a.submittedAt)}</Text>
-                {a.status === 'pending_review' && a.dueDate ? <Text className='progress__meta'>预计办结：{a.dueDate} 前</Text> : null}
+                {a.status === 'pending_review' && a.dueDate ? (
+                  isOverdue(a) ? (
+                    <Text className='progress__meta progress__late'>已超期：应于 {a.dueDate} 前办结，可点开催办</Text>
+                  ) : (
+                    <Text className='progress__meta'>预计办结：{a.dueDate} 前</Text>
+                  )
+                ) : null}
               </View>
               <Text className='progress__chevron' aria-hidden='true'>
                 ›
