@@ -8,6 +8,12 @@ import { regionName } from '@shared/regions';
 import type { OfficeView } from '@shared/api';
 import { servicesFor } from './region-services';
 
+/** A staff region is a 行政区划代码 prefix ("2102" = 大连): named as its 6-digit form. */
+export function officeName(region: string | undefined): string {
+  const name = region ? regionName(region.padEnd(6, '0')) : undefined;
+  return `${name ? name.replace(/ /g, '') : ''}公共就业服务机构`;
+}
+
 export function officesFor(regionCode: string): { region: string; regionName: string; demo: boolean; offices: OfficeView[] } {
   const s = servicesFor(regionCode);
   const offices = [...s.agencies]

@@ -2,7 +2,13 @@
 import type { HandlerMap } from './handler';
 import { getReturnedApplication, reportEmployment, requestReview, updateMyRegistration, withdrawApplication } from './afterAnswer.handler';
 import { applyCertificate } from './applyCertificate.handler';
-import { getMyCertificate, getMyProfile, getMyStatus, getProgress, listMyApplications, listMyMessages, whoAmI } from './citizenReads.handler';
+import { getMyCertificate } from './getMyCertificate.handler';
+import { getMyProfile } from './getMyProfile.handler';
+import { getMyStatus } from './getMyStatus.handler';
+import { getProgress } from './getProgress.handler';
+import { listMyApplications } from './listMyApplications.handler';
+import { listMyMessages } from './listMyMessages.handler';
+import { whoAmI } from './whoAmI.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './qr.handler';

@@ -23,7 +23,7 @@ import { ids, writeRecord, type CounterCodeRecord as CounterRecord, type RateCou
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';
-import { officeName } from './myData.handler';
+import { officeName } from '../offices';
 
 /** How long a counter code stays usable: time to get to an office. */
 export const COUNTER_CODE_TTL_MS = 7 * 24 * 3_600_000;

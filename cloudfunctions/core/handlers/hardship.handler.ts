@@ -14,7 +14,7 @@ import { OWN_CASE_MESSAGE, isOwnCase, regionQueryPrefix, staffMaySee } from '../
 import type { Deps } from '../deps';
 import type { HardshipState } from '../hardship';
 import { writeMessageInTx } from '../messages';
-import { audit } from './staff.handler';
+import { audit } from '../audit';
 import { findRecords, messageIds, readRecord, writeRecord } from '../collections';
 
 export interface HardshipItem {

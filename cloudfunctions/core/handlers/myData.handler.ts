@@ -9,9 +9,9 @@ import type { ApplicationView, CertificateView, Result } from '@shared/api';
 import { ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
-import { regionName } from '@shared/regions';
 import { SHARE_PURPOSES, type SharePurposeCode } from '@shared/share';
 import type { Deps } from '../deps';
+import { officeName } from '../offices';
 import { boundPersonKeys } from '../person-access';
 import { registrationId, registrationStatusInTx } from '../registrations';
 import { applicationView, certificateView } from '../views';
@@ -73,12 +73,6 @@ const PURPOSE: Record<string, string> = {
   submitFlexibleEmployment: '家人代办：代为提交灵活就业登记',
   applyCertificate: '家人代办：代为申领电子证',
 };
-
-/** A staff region is a 行政区划代码 prefix ("2102" = 大连): named as its 6-digit form. */
-export function officeName(region: string | undefined): string {
-  const name = region ? regionName(region.padEnd(6, '0')) : undefined;
-  return `${name ? name.replace(/ /g, '') : ''}公共就业服务机构`;
-}
 
 const ROLE_TEXT: Record<string, string> = { verifier: '核验员', reviewer: '审核员', admin: '管理员' };
 

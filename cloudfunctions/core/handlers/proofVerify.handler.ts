@@ -15,7 +15,7 @@ import { writeMessageInTx } from '../messages';
 import { asProofClaims, PROOF_TITLE } from '../proof';
 import { QR_CLOCK_SKEW_SECONDS } from '../qr/token.port';
 import { registrationId } from '../registrations';
-import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from './qr.handler';
+import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
 
 export type ProofReason = 'malformed' | 'bad_signature' | 'unknown_key' | 'expired' | 'not_yet_valid' | 'unknown_registration';
 

@@ -27,18 +27,14 @@ import { z } from '@shared/zod-kit';
 import { findRecords, ids, readRecord, writeRecord, type RateCounter } from '../collections';
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
-import { claimsFor, type TokenKeys } from '../qr/token.port';
+import type { TokenKeys } from '../qr/token.port';
+import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE, withQr } from '../certificate-qr';
 import type { CertificateRecord, RequestRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
 import { REAL_PERSON_REQUIRED } from '../submit';
 import { certificateView } from '../views';
-import { mayActFor } from '../person-access';
-import { myPersonKeys } from './citizenReads.handler';
+import { boundPersonKeys, mayActFor } from '../person-access';
 
-export const QR_UNAVAILABLE = '电子证服务暂不可用，请稍后再试';
-/** Per staff account and clock minute: a scanner at a service window does a few a minute; a
- * script trying forged or harvested codes does thousands. */
-export const VERIFY_LIMIT_PER_MINUTE = 60;
 
 export type VerifyReason =
   | 'malformed'
@@ -81,23 +77,6 @@ export interface VerifyAnswer {
   identifier?: string;
   /** when this answer was true (ISO-8601 +08:00) */
   validAsOf: string;
-}
-
-/** A fresh token for a valid certificate, for the citizen's certificate page. */
-export async function qrForCertificate(cert: CertificateRecord, deps: Deps): Promise<{ qrToken: string; qrExpiresAt: string }> {
-  const keys = deps.qrKeys;
-  if (!keys) throw new Error('qrKeys not configured');
-  const now = deps.clock.now();
-  const claims = claimsFor(cert.certificateNo, cert.version, now, keys.ttlSeconds);
-  const qrToken = await (await keys.current(now)).sign(claims);
-  return { qrToken, qrExpiresAt: beijingIso(claims.exp * 1000) };
-}
-
-/** The view plus a QR when one may be shown: only a valid certificate has a code; without keys
- * the page still shows the certificate and says the code is unavailable. */
-export async function withQr(cert: CertificateRecord, view: CertificateView, deps: Deps): Promise<CertificateView> {
-  if (cert.status !== 'valid' || !deps.qrKeys) return view;
-  return { ...view, ...(await qrForCertificate(cert, deps)) };
 }
 
 async function withinRateLimit(deps: Deps, staff: StaffMember, now: number): Promise<boolean> {
@@ -235,7 +214,7 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   }
 
   let cert: CertificateRecord | null = null;
-  for (const key of await myPersonKeys(deps)) {
+  for (const key of await boundPersonKeys(deps)) {
     const c = await readRecord(deps.store, 'certificates', key);
     if (c && (!certificateNo || c.certificateNo === certificateNo)) { cert = c; break; }
   }

@@ -10,7 +10,7 @@ import { beijingIso } from '@shared/dates';
 import type { Deps } from '../deps';
 import type { PublishedJwk } from '../qr/token.port';
 import { signedRevocations } from '../revocations';
-import { QR_UNAVAILABLE } from './qr.handler';
+import { QR_UNAVAILABLE } from '../certificate-qr';
 
 export interface RevocationListAnswer {
   /** compact JWS: verify with `jwks`, then read its claims (core/revocations.ts) */

@@ -16,7 +16,7 @@ import { officesFor } from '../offices';
 import type { ApplicationRecord } from '../records';
 import { nearestStaff } from '../schedule';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
-import { myPersonKeys } from './citizenReads.handler';
+import { boundPersonKeys } from '../person-access';
 import { messageIds, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND_TEXT = '没有找到这条申请记录，请核对后再查';
@@ -33,7 +33,7 @@ async function ownApplication(deps: Deps, applicationId: string): Promise<Applic
   // matched is the one whose application waits for staff (and is offered 催办 and 好差评 on it), as
   // getProgress shows it to them.
   if (app.openid === deps.caller.openid && !app.onBehalfOf) return app;
-  const keys = await myPersonKeys(deps);
+  const keys = await boundPersonKeys(deps);
   return keys.includes(app.personKey) ? app : null;
 }
 

@@ -37,7 +37,7 @@ import { priorAnswer, requestKey } from '../idempotency';
 import { writeMessageInTx } from '../messages';
 import type { CertificateRecord, RegistrationRecord, RequestRecord } from '../records';
 import { registrationId } from '../registrations';
-import { myPersonKeys } from './citizenReads.handler';
+import { boundPersonKeys } from '../person-access';
 
 /** New codes per holder account per Beijing day: plenty for job hunting, not a way to flood. */
 export const SHARE_CODES_PER_DAY = 20;
@@ -167,7 +167,7 @@ function createInput(input: unknown): { ok: true; requestId: string; purpose: Sh
 
 /** The caller's own certificate (bound, never as a delegate): the first, or the one named. */
 async function myCertificate(deps: Deps, certificateNo?: string): Promise<CertificateRecord | null> {
-  for (const key of await myPersonKeys(deps)) {
+  for (const key of await boundPersonKeys(deps)) {
     const c = await readRecord(deps.store, 'certificates', key);
     if (c && (!certificateNo || c.certificateNo === certificateNo)) return c;
   }
@@ -230,7 +230,7 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
 }
 
 export async function listShareCodes(_input: unknown, deps: Deps): Promise<Result<{ shares: ShareCodeView[] }>> {
-  const keys = await myPersonKeys(deps);
+  const keys = await boundPersonKeys(deps);
   const now = deps.clock.now();
   const rows = keys.length
     ? await deps.store.find<ShareRecord>('verifications', { kind: 'share', personKey: { in: keys } }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 })
@@ -260,7 +260,7 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
     const [found] = await deps.store.find<ShareRecord>('verifications', { kind: 'share', shareId }, { limit: 1 });
     if (found) { docId = found._id; s = found; }
   }
-  const keys = await myPersonKeys(deps);
+  const keys = await boundPersonKeys(deps);
   // someone else's share reads as one that does not exist
   if (!s || s.kind !== 'share' || !docId || !keys.includes(s.personKey)) return fail('NOT_FOUND', '没有找到这个分享码');
   const now = deps.clock.now();

@@ -1,6 +1,12 @@
 /** The handlers of the CloudBase function `staff` (actions whose `fn` is 'staff' in shared/api.ts). */
 import type { HandlerMap } from './handler';
-import { decideApplication, deregister, exportDeregistrations, getApplicationDetail, getDeregistrationEvidence, listReviewQueue, monthlyStats } from './staff.handler';
+import { decideApplication } from './decideApplication.handler';
+import { deregister } from './deregister.handler';
+import { exportDeregistrations } from './exportDeregistrations.handler';
+import { getApplicationDetail } from './getApplicationDetail.handler';
+import { getDeregistrationEvidence } from './getDeregistrationEvidence.handler';
+import { listReviewQueue } from './listReviewQueue.handler';
+import { monthlyStats } from './monthlyStats.handler';
 import { decideHardship, listHardshipRequests } from './hardship.handler';
 import { completeContactTask, getWorkbench, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
 import { verifyCertificate } from './qr.handler';

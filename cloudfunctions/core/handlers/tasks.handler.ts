@@ -24,7 +24,7 @@ import type { ApplicationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { writeMessageInTx } from '../messages';
 import type { TaskRecord } from '../schedule';
-import { audit } from './staff.handler';
+import { audit } from '../audit';
 import { findRecords, messageIds, readRecord, writeRecord } from '../collections';
 
 const NOT_FOUND = '没有找到这条任务，或不在您所辖区域';

@@ -1,0 +1,26 @@
+/** An application as staff read it to decide (docs/product.md "After registration"): own region only, audited, contact fields masked. */
+import type { ApplicationView, Result } from '@shared/api';
+import { fail, ok } from '@shared/api';
+import { maskContactFields, maskIdNumber } from '@shared/mask';
+import { regionName } from '@shared/regions';
+import { isOwnCase, staffMaySee } from '../access';
+import type { Deps } from '../deps';
+import { applicationView } from '../views';
+import { readRecord } from '../collections';
+import { audit } from '../audit';
+import { NOT_FOUND, OWN_CASE, staffOf } from '../staff-scope';
+
+/** The whole application for a decision: every check, the form, the commitment. Audited. */
+export async function getApplicationDetail(input: unknown, deps: Deps): Promise<Result<ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }>> {
+  const staff = staffOf(deps);
+  const id = (input as { applicationId?: unknown } | null)?.applicationId;
+  if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
+  const app = await readRecord(deps.store, 'applications', id);
+  if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
+  if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
+  await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
+  const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
+  // every contact field masked alike; the full values only through the audited revealContact
+  const form = { ...maskContactFields({ ...app.form, phone: app.person.phone }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
+  return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
+}
