@@ -1,0 +1,62 @@
+/**
+ * A handler tested in process (the `x.handler.test.ts` beside each handler): the local runtime's
+ * adapters (cloudfunctions/gateway/local-deps.ts — sealed SQLite store in a temporary folder, the
+ * clock started at a fixed time, file QR keys, the outside-data file) without the HTTP gateway, and
+ * deps for a citizen or a staff member. Records are written straight into the store.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StaffMember } from '../../cloudfunctions/core/caller.port';
+import type { Deps } from '../../cloudfunctions/core/deps';
+import type { ApplicationRecord } from '../../cloudfunctions/core/records';
+import { localRuntime, type LocalRuntime } from '../../cloudfunctions/gateway/local-deps';
+
+export const NOW = '2026-03-10T10:00:00+08:00';
+
+export interface HandlerRig {
+  rt: LocalRuntime;
+  /** deps for a citizen's account (no account: null) */
+  citizen(openid: string | null): Deps;
+  /** deps for a staff member of a region (行政区划代码 prefix) */
+  staff(o?: Partial<StaffMember>): Deps;
+  close(): Promise<void>;
+}
+
+export function handlerRig(now = NOW): HandlerRig {
+  const dir = mkdtempSync(join(tmpdir(), 'jy-handler-'));
+  const govFile = join(dir, 'gov.json');
+  writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [] }));
+  const rt = localRuntime({ dataDir: dir, govDataFile: govFile, now, log: () => {} });
+  return {
+    rt,
+    citizen: (openid) => rt.depsFor({ openid, staff: null }),
+    staff: (o = {}) => {
+      const member: StaffMember = { openid: 'staff-rev-1', name: '李审核', region: '2102', role: 'reviewer', ...o };
+      return rt.depsFor({ openid: member.openid, staff: member });
+    },
+    async close() {
+      await rt.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An application record as submit.ts stores one (waiting for review unless told otherwise). */
+export function applicationRecord(o: Partial<ApplicationRecord> = {}): ApplicationRecord {
+  const at = Date.parse(NOW);
+  return {
+    applicationId: 'app-1', kind: 'unemployment', status: 'pending_review', openid: 'o-sender', personKey: 'pk-1', requestId: 'r-1', region: '210204',
+    submittedAt: at, approvedAt: null, dueDate: '2026-03-13', dueDateUncertain: false,
+    checks: [{ name: '身份核验', passed: false, detail: '证件号码与身份信息库不一致' }],
+    timeline: [{ status: 'submitted', at: '2026-03-10T10:00:00.000+08:00' }],
+    form: {}, person: { name: '张小明', idNumber: '210204198806120011', phone: '13912345678' } as ApplicationRecord['person'],
+    certificateNo: null, decision: null, reviewReasons: ['身份核验'],
+    ...o,
+  } as ApplicationRecord;
+}
+
+/** Writes a record straight into the store (no handler, no rule). */
+export async function put(rig: HandlerRig, collection: Parameters<LocalRuntime['store']['put']>[0], id: string, doc: Record<string, unknown>): Promise<void> {
+  await rig.rt.store.put(collection, id, doc);
+}
