@@ -12,7 +12,7 @@
  *            "sup":[["<certificate no>",<n>],…],   versions 1…n of that number are superseded by a 补发
  *            "rev":[["<certificate no>",<v>],…]}   version v (its last) is revoked (证件已注销)
  * Compact: one entry per certificate, whatever the number of 补发, sorted by number. The offline rule
- * is the online one (qr.handler.ts verifyCertificate), in its order: a token {c, v} with sup[c] ≥ v is
+ * is the online one (handlers/verifyCertificate.handler.ts), in its order: a token {c, v} with sup[c] ≥ v is
  * superseded; else with rev[c] = v revoked; else valid as of the list's `iat` — and only while
  * now ≤ `exp` (an expired list proves nothing about later 补发).
  */

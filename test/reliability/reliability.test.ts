@@ -767,7 +767,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
       return;
     }
     if (action === 'verifyCertificate') {
-      // national by design (大人社规发〔2025〕2号 一 全国通用, qr.handler.ts): telling valid from forged is the
+      // national by design (大人社规发〔2025〕2号 一 全国通用, verifyCertificate.handler.ts): telling valid from forged is the
       // point, so no byte comparison; the holder is masked and the scan audited
       const v = await call(action, t.existing, other);
       figures.access.cases += 1;

@@ -11,7 +11,7 @@ import { listMyMessages } from './listMyMessages.handler';
 import { whoAmI } from './whoAmI.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
-import { reissueCertificate } from './qr.handler';
+import { reissueCertificate } from './reissueCertificate.handler';
 import { createShareCode, listShareCodes, revokeShareCode, viewSharedCertificate } from './share.handler';
 import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';

@@ -12,7 +12,7 @@ export async function getMyCertificate(_input: unknown, deps: Deps): Promise<Res
   const keys = await boundPersonKeys(deps);
   for (const key of keys) {
     const cert = await readRecord(deps.store, 'certificates', key);
-    // a valid certificate carries a fresh QR token (docs/product.md flow 6; qr.handler.ts)
+    // a valid certificate carries a fresh QR token (docs/product.md flow 6; core/certificate-qr.ts)
     if (cert) return ok(await withQr(cert, certificateView(cert, await registrationStatusInTx(deps.store, key)), deps));
   }
   return fail('NOT_FOUND', '您还没有电子《就业创业证》，可先申领');

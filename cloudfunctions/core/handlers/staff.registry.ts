@@ -9,7 +9,7 @@ import { listReviewQueue } from './listReviewQueue.handler';
 import { monthlyStats } from './monthlyStats.handler';
 import { decideHardship, listHardshipRequests } from './hardship.handler';
 import { completeContactTask, getWorkbench, listContactTasks, recordContactAttempt, revealContact } from './tasks.handler';
-import { verifyCertificate } from './qr.handler';
+import { verifyCertificate } from './verifyCertificate.handler';
 import { getRevocationList } from './revocations.handler';
 import { verifyProof } from './proofVerify.handler';
 import { confirmIdentityAtCounter } from './counter.handler';
