@@ -15,7 +15,6 @@ import { writeMessageInTx } from '../messages';
 import type { ApplicationRecord } from '../records';
 import { applicationView } from '../views';
 import { readRecord, writeRecord } from '../collections';
-import { audit } from '../audit';
 import { NOT_FOUND, OWN_CASE, staffOf } from '../staff-scope';
 
 /** approve, or reject with a reason of the fixed list; on the timeline and told to the citizen. */

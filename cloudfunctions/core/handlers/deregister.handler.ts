@@ -14,8 +14,7 @@ import type { Deps } from '../deps';
 import type { RegistrationRecord } from '../records';
 import { endRegistrationInTx, registrationId, type RegistrationPerson } from '../registrations';
 import { writeRecord } from '../collections';
-import { audit } from '../audit';
-import { NOT_FOUND, NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
+import { NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
 
 /** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (人社厅发〔2020〕79号 一(四)). */
 export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {

@@ -14,7 +14,7 @@ import type { Deps } from '../deps';
 import type { RegistrationRecord } from '../records';
 import { registrationId, type RegistrationPerson } from '../registrations';
 import { audit } from '../audit';
-import { NOT_FOUND, NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
+import { NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
 
 export interface DeregistrationEvidence {
   registrationId: string;
