@@ -30,7 +30,7 @@ const MAX_LIST_LENGTH = 4 * 1024 * 1024;
 
 /** A key of `/.well-known/jwks.json` (cloudfunctions/core/qr/token.port.ts PublishedJwk). */
 export interface PublicJwk {
-  kty: string;
+  kty?: string;
   crv?: string;
   x?: string;
   y?: string;

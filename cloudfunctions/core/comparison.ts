@@ -27,6 +27,8 @@ import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { TaskRecord } from './schedule';
 import type { Where } from './store.port';
+import type { ComparisonReport } from '@shared/answers';
+export type { ComparisonReport };
 
 export { COMPARISON_CURSOR_ID } from './collections';
 export const VERIFY_TASK_KIND = 'verify_employment';
@@ -42,17 +44,6 @@ export interface ComparisonOptions {
 
 export const DEFAULT_COMPARISON: ComparisonOptions = { maxPerRun: 20000, pageSize: 500, concurrency: 8 };
 
-export interface ComparisonReport {
-  /** registrations compared in this pass */
-  compared: number;
-  /** new 核实就业状态 tasks opened */
-  tasks: number;
-  /** lookups that found a source unavailable (compared again in the next cycle) */
-  unavailable: number;
-  /** true when this pass finished the day's cycle */
-  cycleDone: boolean;
-}
-
 interface Cursor { after: string; doneOn: string | null; startedOn: string }
 
 /** The outside sources compared; each finding is headed by its check's label (shared/check-labels.ts), as at intake. */
@@ -60,7 +51,6 @@ type Source = Extract<CheckName, 'socialInsurance' | 'contractFiling' | 'busines
 
 /** What a finding says to staff and to the person; `name` is the unit or business the record names. */
 export interface Finding { source: Source; text: string; since: string | null; name: string | null; fingerprint: string }
-
 
 type Reg = RegistrationRecord & { person?: { name?: string; idNumber?: string }; openid?: string };
 
@@ -110,7 +100,6 @@ async function findingsFor(deps: Deps, idNumber: string): Promise<{ findings: Fi
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 export const verifyTaskId = (registrationId: string, f: Finding) => ids.task(VERIFY_TASK_KIND, shortHash(`${registrationId}|${f.source}|${f.fingerprint}`));
-
 
 /** Opens the task and tells the person, once per (registration, record). Returns whether it was new. */
 async function openVerifyTask(deps: Deps, reg: Reg, f: Finding, now: number): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { ActionName, Result } from '@shared/api';
 import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '@shared/api';
 import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
-import type { HandlerMap } from './handlers/handler';
+import type { Handler, HandlerMap } from './handlers/handler';
 import { StoreUnavailableError, TransactionConflictError } from './store.port';
 import { writeRecord } from './collections';
 
@@ -77,7 +77,7 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
       }
     }
   }
-  const handler = handlers[action as ActionName];
+  const handler: Handler | undefined = handlers[action as ActionName];
   if (!handler) return answer(fail('NOT_FOUND', '这项业务暂未开放'));
   try {
     // a lost race is run again, a few times; never INTERNAL for a conflict (core/conflicts.ts)

@@ -9,16 +9,8 @@ import { regionQueryPrefix, staffMaySee } from './access';
 import type { StaffMember } from './deps';
 import type { StorePort } from './store.port';
 import type { ApplicationRecord } from './records';
-
-export interface RatingSummary {
-  count: number;
-  /** one decimal; null when none */
-  average: number | null;
-  /** index 0 = 1 star … 4 = 5 stars */
-  byScore: [number, number, number, number, number];
-  /** the five latest non-empty comments with their score */
-  comments: Array<{ score: number; comment: string }>;
-}
+import type { RatingSummary } from '@shared/answers';
+export type { RatingSummary };
 
 type Rated = ApplicationRecord & { rating?: { score: number; comment?: string; ratedAt: number } };
 

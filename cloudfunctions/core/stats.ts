@@ -17,6 +17,8 @@
 import { monthsBetween, statsPeriod } from '@shared/dates';
 import { ageOn } from '@shared/id-number';
 import { profileFor } from '@shared/region-profiles';
+import type { Figures, MonthlyStats } from '@shared/answers';
+export type { Figures, MonthlyStats };
 
 export interface StatsRegistration {
   region: string;
@@ -33,34 +35,6 @@ export interface StatsRegistration {
 }
 
 export interface StatsDeregistration { region: string; at: number; reasonCode: string }
-
-export interface Figures {
-  newRegistrations: number;
-  deregistrations: number;
-  deregistrationsByReason: Record<string, number>;
-  registeredAtPeriodEnd: number;
-  youth16to24: number;
-  unemployedOver6Months: number;
-  unemployedOver5Years: number;
-  byCategory: Record<string, number>;
-  /** 农村户籍 and non-local persons, reported on their own (吉人社函字〔2018〕175号 四(三)) */
-  ruralOrNonLocal: {
-    newRegistrations: number;
-    /** of them: in stable work at the place of residence for 6 months or more / less / not asked */
-    stable6MonthsOrMore: number;
-    stableUnder6Months: number;
-    stableNotAsked: number;
-    registeredAtPeriodEnd: number;
-    /** true when they are also inside the main figures (profile 'included') */
-    inMainFigures: boolean;
-  };
-}
-
-export interface MonthlyStats extends Figures {
-  month: string;
-  period: { from: string; to: string };
-  byRegion: Record<string, Figures>;
-}
 
 const empty = (): Figures => ({
   newRegistrations: 0, deregistrations: 0, deregistrationsByReason: {}, registeredAtPeriodEnd: 0,

@@ -280,7 +280,7 @@ export function Overdue({ app, today = beijingDate(Date.now()) }: { app: Applica
   const remindedToday = (app.reminders ?? []).some((t) => t.slice(0, 10) === today)
   const remind = async () => {
     setState({ kind: 'busy' })
-    const res = await call<{ alreadyToday: boolean }>('remindOffice', { applicationId: app.applicationId })
+    const res = await call('remindOffice', { applicationId: app.applicationId })
     if (res.ok) setState({ kind: 'done', text: res.data.alreadyToday ? '今天已经催办过了，工作人员已收到。明天还没办结的，可以再催办。' : '已催办，办理机构会收到提醒。' })
     else setState({ kind: 'error', text: res.error.message })
   }
@@ -344,7 +344,7 @@ export function RateService({ app }: { app: ApplicationView }) {
     if (score === 0) return setFailure('请先选择几颗星')
     setBusy(true)
     setFailure('')
-    const res = await call<{ rating: RatingView }>('rateService', { requestId: requestId.current, applicationId: app.applicationId, score, comment })
+    const res = await call('rateService', { requestId: requestId.current, applicationId: app.applicationId, score, comment })
     setBusy(false)
     if (res.ok) setGiven(res.data.rating)
     else setFailure(res.error.fields ? Object.values(res.error.fields)[0] : res.error.message)

@@ -26,7 +26,7 @@ export function IdCardScan({ onRead }: { onRead: (reading: IdCardReading) => voi
       const picture = await pickIdCardPhoto()
       if (!picture) return
       setBusy(true)
-      const res = await call<IdCardReading>('recognizeIdCard', { imageBase64: picture })
+      const res = await call('recognizeIdCard', { imageBase64: picture })
       if (!res.ok) {
         setShown({ kind: 'failed', text: res.error.fields?.imageBase64 ?? res.error.message })
         return

@@ -13,7 +13,7 @@ import { COMMITMENTS, type CommitmentKind } from '@shared/commitment'
 import { ETHNICITIES, EDUCATIONS, GENDERS, HEALTH_STATUSES, ID_TYPES, POLITICAL_STATUSES, DISABILITY_LEVELS, labelOf, type CodeItem } from '@shared/codes'
 import { regionName } from '@shared/regions'
 import { CONFIRM_LABEL, SUPERSEDES, endsWarning } from '@shared/registrations'
-import type { MyStatus } from '@shared/api'
+import type { ActionInput } from '@shared/contract'
 import { validate } from '@shared/validate'
 import { beijingDate } from '@shared/dates'
 import type { z } from 'zod'
@@ -210,7 +210,7 @@ function Wizard({ spec }: { spec: RegistrationSpec }) {
     if (!corrects) return
     let gone = false
     const id = decodeURIComponent(corrects)
-    void call<{ applicationId: string; returnedFor: string; form: Record<string, unknown> }>('getReturnedApplication', { applicationId: id }).then((res) => {
+    void call('getReturnedApplication', { applicationId: id }).then((res) => {
       if (gone) return
       if (!res.ok) {
         setFailureTitle('不能修改这条申请')
@@ -232,7 +232,7 @@ function Wizard({ spec }: { spec: RegistrationSpec }) {
   useEffect(() => {
     if (initial.restored || corrects || forDelegation) return
     let gone = false
-    void call<{ person: Record<string, unknown> | null }>('getMyProfile').then((res) => {
+    void call('getMyProfile').then((res) => {
       if (gone || !res.ok || !res.data.person) return
       // the person started typing meanwhile: what they typed wins
       if (personHasContent(draftRef.current.person)) return
@@ -255,7 +255,7 @@ function Wizard({ spec }: { spec: RegistrationSpec }) {
   const [already, setAlready] = useState<{ since: string } | null>(null)
   useEffect(() => {
     let gone = false
-    void call<MyStatus>('getMyStatus').then((res) => {
+    void call('getMyStatus').then((res) => {
       if (gone || !res.ok) return
       const other = res.data.registrations.find((r) => r.kind === SUPERSEDES[spec.kind].ends)
       setHolding(other ? { since: other.since } : null)
@@ -369,9 +369,10 @@ function Wizard({ spec }: { spec: RegistrationSpec }) {
     setFailureTitle('提交没有成功')
     // WeChat shows the consent dialog only from a tap: ask now, before the answer comes back.
     await askSubscription('submit')
-    const out = await submitAsCitizen<ApplicationView>({
+    const out = await submitAsCitizen({
       action: spec.action,
-      input,
+      // the form as typed, checked above by the action's own schema (`validate(schema, input)`)
+      input: input as ActionInput<typeof spec.action> & { requestId: string },
       person: { name: String(input.name), idNumber: String(input.idNumber), idType: String(input.idType) },
       title: spec.title,
       draftKey: spec.draftKey,

@@ -8,6 +8,7 @@
  */
 import type { ActionName, Result } from '@shared/api'
 import { DEFAULT_MESSAGES } from '@shared/api'
+import type { ActionInput, ActionOutput } from '@shared/contract'
 import * as backend from './backend'
 import type { Attempt } from './backend.types'
 
@@ -40,7 +41,16 @@ export interface CallOptions {
   onRetry?: (attempt: number) => void
 }
 
-export async function call<T>(action: ActionName, input: object = {}, options: CallOptions = {}): Promise<Result<T>> {
+/** An action's arguments: its input (left out when the action takes none or all of it is optional), then the options. */
+export type CallArgs<A extends ActionName> = {} extends ActionInput<A> ? [input?: ActionInput<A>, options?: CallOptions] : [input: ActionInput<A>, options?: CallOptions]
+
+/**
+ * Sends `action` with its input as shared/contract.ts types it and answers its output. The answer is
+ * trusted to be the contract's: the cloud's handlers are compiled against the same contract
+ * (cloudfunctions/core/handlers/handler.ts HandlerMap).
+ */
+export function call<A extends ActionName>(action: A, ...args: CallArgs<A>): Promise<Result<ActionOutput<A>>>
+export async function call(action: ActionName, input: object = {}, options: CallOptions = {}): Promise<Result<unknown>> {
   let lastTransientBody: Result<unknown> | undefined
   for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
     if (attempt > 0) {
@@ -54,15 +64,24 @@ export async function call<T>(action: ActionName, input: object = {}, options: C
       // A backend bug must not reach a page as an exception.
       outcome = { kind: 'transient', reason: 'exception' }
     }
-    if (outcome.kind === 'answer') return withChineseMessage(outcome.body) as Result<T>
+    if (outcome.kind === 'answer') return withChineseMessage(outcome.body)
     lastTransientBody = outcome.body
   }
   // The gateway said it was unavailable (503 with its own message): keep its words.
   const failed: Result<unknown> =
     lastTransientBody && !lastTransientBody.ok ? withChineseMessage(lastTransientBody) : { ok: false, error: { code: 'UNAVAILABLE', message: NETWORK_MESSAGE } }
   noAnswer.add(failed)
-  return failed as Result<T>
+  return failed
 }
+
+/**
+ * `call` seen from a wrapper that is generic in the action (services/outbox.ts): the input given.
+ * A type only, so that `call` stays the one function in the bundle.
+ */
+export type CallWith = <A extends ActionName>(action: A, input: ActionInput<A>, options?: CallOptions) => Promise<Result<ActionOutput<A>>>
+
+/** `call` for a submission kept offline (services/outbox.ts), sent again as it was typed when kept. */
+export type CallKept = (action: ActionName, input: object) => Promise<Result<unknown>>
 
 /** A citizen never reads a code or an English sentence: fill in our message when one is missing. */
 function withChineseMessage(body: Result<unknown>): Result<unknown> {

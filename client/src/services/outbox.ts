@@ -13,7 +13,8 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { ensureRealPerson } from './realPerson'
 import type { ActionName, Result } from '@shared/api'
-import { call, isNoAnswer, type CallOptions } from './cloud'
+import type { ActionInput, ActionOutput } from '@shared/contract'
+import { call, isNoAnswer, type CallKept, type CallOptions, type CallWith } from './cloud'
 import { isOnline, onNetworkChange } from './network'
 
 const PENDING_KEY = 'outbox:pending'
@@ -82,18 +83,18 @@ function keep(entry: OutboxEntry) {
  * Submit now when the phone is online; keep it (and say so) when it is offline or no answer came.
  * `input.requestId` must be set: it is what makes a resend safe.
  */
-export async function submitOrKeep<T>(
-  action: ActionName,
-  input: Record<string, unknown>,
+export async function submitOrKeep<A extends ActionName>(
+  action: A,
+  input: ActionInput<A> & { requestId: string },
   meta: { title: string; draftKey?: string; retryUrl?: string },
   options: CallOptions = {},
-): Promise<SubmitOutcome<T>> {
+): Promise<SubmitOutcome<ActionOutput<A>>> {
   const entry: OutboxEntry = { requestId: String(input.requestId), action, input, title: meta.title, draftKey: meta.draftKey, retryUrl: meta.retryUrl, savedAt: Date.now() }
   if (!isOnline()) {
     keep(entry)
     return { kind: 'kept' }
   }
-  const result = await call<T>(action, input, options)
+  const result = await (call as CallWith)(action, input, options)
   if (isNoAnswer(result)) {
     keep(entry)
     return { kind: 'kept' }
@@ -116,10 +117,10 @@ export async function flushOutbox(): Promise<void> {
         const rp = await ensureRealPerson({ name: who.name, idNumber: who.idNumber })
         if (!rp.ok && rp.noAnswer) break
       }
-      const result = await call<{ applicationId?: string }>(entry.action, entry.input)
+      const result = await (call as CallKept)(entry.action, entry.input)
       if (isNoAnswer(result)) break
       const done: OutboxDone = result.ok
-        ? { requestId: entry.requestId, title: entry.title, ok: true, applicationId: result.data?.applicationId, at: Date.now() }
+        ? { requestId: entry.requestId, title: entry.title, ok: true, applicationId: (result.data as { applicationId?: string } | null)?.applicationId, at: Date.now() }
         : { requestId: entry.requestId, title: entry.title, ok: false, message: result.error.message, retryUrl: entry.retryUrl, at: Date.now() }
       write(PENDING_KEY, pendingEntries().filter((e) => e.requestId !== entry.requestId))
       write(DONE_KEY, [...doneEntries().filter((d) => d.requestId !== entry.requestId), done].slice(-5))

@@ -21,9 +21,6 @@ export type RealPersonOutcome = { ok: true; bound: boolean } | { ok: false; mess
 /** Shown while the check runs (the submit button says it). */
 export const REAL_PERSON_BUSY = '正在核验本人身份…'
 
-type Started = { mode: 'simulated'; checkToken: string } | { mode: 'wechat'; checkToken: string; verifyId: string } | { mode: 'counter' }
-type Confirmed = { passed: boolean; bound: boolean; detail: string; counterRoute?: string }
-
 /** WeChat 人脸核身 2.0 (基础库 3.8.12+). Resolves when the face check ends, however it ended: the cloud asks for the result. */
 function runFaceCheck(verifyId: string): Promise<void> {
   return new Promise((resolve) => {
@@ -65,12 +62,12 @@ const FACE_CHECK = process.env.TARO_ENV === 'weapp'
 export async function ensureRealPerson(person: { name: string; idNumber: string }): Promise<RealPersonOutcome> {
   // declined: nothing is started, nothing sent
   if (FACE_CHECK && !(await faceConsent())) return { ok: false, message: NO_FACE_CONSENT }
-  const started = await call<Started>('startRealPersonCheck', { name: person.name, idNumber: person.idNumber })
+  const started = await call('startRealPersonCheck', { name: person.name, idNumber: person.idNumber })
   if (!started.ok) return { ok: false, message: started.error.message, ...(isNoAnswer(started) ? { noAnswer: true } : {}) }
   // confirmed by staff at a counter: this account already acts as the person
   if (started.data.mode === 'counter') return { ok: true, bound: true }
   if (started.data.mode === 'wechat') await runFaceCheck(started.data.verifyId)
-  const confirmed = await call<Confirmed>('confirmRealPersonCheck', { checkToken: started.data.checkToken })
+  const confirmed = await call('confirmRealPersonCheck', { checkToken: started.data.checkToken })
   if (!confirmed.ok) return { ok: false, message: confirmed.error.message, ...(isNoAnswer(confirmed) ? { noAnswer: true } : {}) }
   const c = confirmed.data
   if (c.passed) return { ok: true, bound: c.bound }

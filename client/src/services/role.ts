@@ -4,13 +4,10 @@
  * cloud (FORBIDDEN) for anyone else.
  */
 import type { Role } from '@shared/api'
+import type { Me } from '@shared/answers'
 import { call, currentIdentity } from './cloud'
 
-export interface Me {
-  role: 'citizen' | Role
-  staffName?: string
-  region?: string
-}
+export type { Me }
 
 /** A role rarely changes; asking once per identity per few minutes spares every page a round trip. */
 const TTL_MS = 5 * 60_000
@@ -20,7 +17,7 @@ let cached: { identity: string; at: number; me: Me } | undefined
 export async function whoAmI(): Promise<{ ok: true; me: Me } | { ok: false; message: string }> {
   const identity = currentIdentity()
   if (cached && cached.identity === identity && Date.now() - cached.at < TTL_MS) return { ok: true, me: cached.me }
-  const res = await call<Me>('whoAmI')
+  const res = await call('whoAmI')
   if (!res.ok) return { ok: false, message: res.error.message }
   cached = { identity, at: Date.now(), me: res.data }
   return { ok: true, me: res.data }

@@ -4,6 +4,7 @@
  * (cloud.ts, "网络较慢，正在重试…") and kept for later when no answer comes (services/outbox.ts).
  */
 import type { ActionName, Result } from '@shared/api'
+import type { ActionInput, ActionOutput } from '@shared/contract'
 import { isOnline } from './network'
 import { submitOrKeep } from './outbox'
 import { ensureRealPerson, REAL_PERSON_BUSY } from './realPerson'
@@ -20,16 +21,16 @@ export const PHASE_TEXT: Record<Phase, string> = {
 
 export type Submitted<T> = { kind: 'answered'; result: Result<T> } | { kind: 'kept' } | { kind: 'not-verified'; message: string }
 
-export async function submitAsCitizen<T>(o: {
-  action: ActionName
-  input: Record<string, unknown>
+export async function submitAsCitizen<A extends ActionName>(o: {
+  action: A
+  input: ActionInput<A> & { requestId: string; onBehalfOf?: unknown }
   /** who the submission is for; the 实人核验 runs for a 居民身份证 number (the cloud checks every kind) */
   person?: { name: string; idNumber: string; idType?: string }
   title: string
   draftKey?: string
   retryUrl?: string
   onPhase: (phase: Phase) => void
-}): Promise<Submitted<T>> {
+}): Promise<Submitted<ActionOutput<A>>> {
   const p = o.person
   // Offline the check cannot run; the cloud runs its own when the kept submission arrives. A family
   // helper (`onBehalfOf`) acts by the person's invitation and their own check, not the person's face.
@@ -42,7 +43,7 @@ export async function submitAsCitizen<T>(o: {
     }
   }
   o.onPhase('sending')
-  const out = await submitOrKeep<T>(o.action, o.input, { title: o.title, draftKey: o.draftKey, retryUrl: o.retryUrl }, { onRetry: () => o.onPhase('retrying') })
+  const out = await submitOrKeep(o.action, o.input, { title: o.title, draftKey: o.draftKey, retryUrl: o.retryUrl }, { onRetry: () => o.onPhase('retrying') })
   o.onPhase('idle')
   return out
 }

@@ -29,6 +29,8 @@ import { endRegistrationInTx, registrationId } from '../registrations';
 import { nearestStaff } from '../schedule';
 import type { StoreTx } from '../store.port';
 import { applicationView } from '../views';
+import type { ReturnedApplication, ReportEmploymentAnswer, UpdateRegistrationAnswer } from '@shared/answers';
+export type { ReturnedApplication, ReportEmploymentAnswer, UpdateRegistrationAnswer };
 
 const NOT_FOUND = '没有找到这条申请记录，请核对后再查';
 /** 人社厅发〔2020〕79号 一(三): decided within the region's working days; a review gets the same time again. */
@@ -68,16 +70,6 @@ async function ownApplication(deps: Deps, tx: Pick<StoreTx, 'get'>, applicationI
   if (!app) return null;
   if (app.openid === deps.caller.openid) return app;
   return (await accessTo(deps, app.personKey)) ? app : null;
-}
-
-export interface ReturnedApplication {
-  applicationId: string;
-  caseNo: string;
-  kind: ApplicationView['kind'];
-  /** what staff asked to correct */
-  returnedFor: string;
-  /** the answers as submitted, to open the form pre-filled; the commitment is not included (it is given again) */
-  form: Record<string, unknown>;
 }
 
 /**
@@ -180,8 +172,6 @@ async function tellStaffInTx(tx: StoreTx, deps: Deps, region: string, m: { id: s
   }
 }
 
-export interface ReportEmploymentAnswer { registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string }
-
 /** 鞍人社〔2020〕21号 五: the person reports a job or a change; the 失业登记 ends with that code as their own declaration. */
 export async function reportEmployment(input: unknown, deps: Deps): Promise<Result<ReportEmploymentAnswer>> {
   const v = validate(makeReportEmploymentSchema(beijingDate(deps.clock.now())), input);
@@ -205,8 +195,6 @@ export async function reportEmployment(input: unknown, deps: Deps): Promise<Resu
     return ok({ registrationId: ended.registrationId, status: 'deregistered' as const, reasonCode: situation, reasonText, endedAt: beijingIso(at) });
   });
 }
-
-export interface UpdateRegistrationAnswer { registrationId: string; kind: RegistrationKind; changed: string[]; regionChanged: boolean }
 
 const CHANGE_WORDS: Record<string, string> = { phone: '手机号码', residenceAddress: '常住地址', jobIntentions: '求职意向', skills: '技能特长' };
 

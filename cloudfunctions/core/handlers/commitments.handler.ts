@@ -7,14 +7,8 @@
 import type { Result } from '@shared/api';
 import { ok } from '@shared/api';
 import { COMMITMENTS, type CommitmentKind } from '@shared/commitment';
-
-export interface PublishedCommitment {
-  kind: CommitmentKind;
-  /** the action whose `commitment.textVersion` takes this version */
-  action: 'applyCertificate' | 'submitUnemploymentRegistration' | 'submitFlexibleEmployment';
-  version: string;
-  text: string;
-}
+import type { PublishedCommitment } from '@shared/answers';
+export type { PublishedCommitment };
 
 const ACTION_OF: Record<CommitmentKind, PublishedCommitment['action']> = {
   certificate: 'applyCertificate',

@@ -15,21 +15,11 @@ import { findRecords, ids, readRecord, writeRecord, type InviteRecord } from '..
 import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindingOf, boundPersonKeys, otherBoundOpenids, type BindingRecord, type DelegationRecord } from '../person-access';
+import type { DelegationView } from '@shared/answers';
+export type { DelegationView };
 
 export const INVITE_TTL_MS = 24 * 3_600_000;
 const CHECK_FIRST = '请先完成本人实人核验（刷脸或到窗口核验）后再办理家人代办';
-
-export interface DelegationView {
-  delegationId: string;
-  /** 'person': I am helped; 'helper': I help */
-  role: 'person' | 'helper';
-  /** the other party, masked */
-  otherName: string;
-  status: DelegationRecord['status'];
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt?: string;
-}
 
 const effectiveStatus = (d: DelegationRecord, now: number): DelegationRecord['status'] => (d.status === 'invited' && now > d.expiresAt ? 'expired' : d.status);
 

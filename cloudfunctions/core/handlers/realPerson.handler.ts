@@ -12,6 +12,8 @@ import { identityCheck } from '../checks';
 import { ids, type RateCounter } from '../collections';
 import type { CheckStart, Deps } from '../deps';
 import { bindInTx, otherBoundOpenids, bindingOf } from '../person-access';
+import type { ConfirmAnswer } from '@shared/answers';
+export type { ConfirmAnswer };
 
 /** Check starts per openid per hour: a person needs a few tries; a script trying ID numbers needs thousands. */
 export const CHECK_STARTS_PER_HOUR = 10;
@@ -51,15 +53,6 @@ export async function startRealPersonCheck(input: unknown, deps: Deps): Promise<
     deps.log?.('realPerson.start.error', { error: err instanceof Error ? err.message : String(err) });
     return fail('UNAVAILABLE', `人脸核验服务暂时不可用，请稍后再试。${COUNTER_ROUTE}`);
   }
-}
-
-export interface ConfirmAnswer {
-  passed: boolean;
-  /** the openid is now bound to the person: it reads their records (identity base matched too) */
-  bound: boolean;
-  detail: string;
-  /** where to go when the check did not pass */
-  counterRoute?: string;
 }
 
 export async function confirmRealPersonCheck(input: unknown, deps: Deps): Promise<Result<ConfirmAnswer>> {

@@ -12,39 +12,9 @@ import type { Deps } from '../deps';
 import { deliverDue, emptyDeliveryCounts } from '../outbox';
 import { followUpsDue, reviewDeadlines, staffTaskDeadlines } from '../schedule';
 import { deliverInsuranceClaims } from '../insurance-claims';
-import { compareActiveRegistrations, type ComparisonReport } from '../comparison';
-
-export interface SchedulerReport {
-  /** pushes accepted by a provider in this run */
-  sent: number;
-  /** sends that failed and were rescheduled with backoff */
-  retried: number;
-  /** sends given up after the last attempt or refused for good (SMS fallback follows for subscribe) */
-  failed: number;
-  /** review reminders written (applications) */
-  reminders: number;
-  /** overdue escalations written (applications) */
-  escalations: number;
-  /** overdue contact tasks escalated to admins */
-  contactEscalations: number;
-  /** monthly follow-up messages written */
-  followUps: number;
-  /** staff contact tasks (first contact, monthly call, 核实就业状态) due within a working day: reminders written */
-  taskReminders: number;
-  /** staff contact tasks closed because the registration ended */
-  tasksClosed: number;
-  /** 失业保险金 claims handed on (core/insurance-claims.ts) */
-  insuranceClaims: { sent: number; retrying: number; failed: number };
-  /** the daily comparison of active registrations with the outside data (core/comparison.ts) */
-  comparison: ComparisonReport;
-  /** pushes held until 08:00 */
-  deferredQuietHours: number;
-  /** subscribe → SMS */
-  fallbacks: number;
-  /** no consent and no phone: the in-app list only */
-  inAppOnly: number;
-  at: string;
-}
+import { compareActiveRegistrations } from '../comparison';
+import type { SchedulerReport } from '@shared/answers';
+export type { SchedulerReport };
 
 export async function runScheduler(_input: unknown, deps: Deps): Promise<Result<SchedulerReport>> {
   const now = deps.clock.now();

@@ -15,6 +15,8 @@ import type { Deps } from '../deps';
 import type { SubscriptionRecord } from '../outbox';
 import { subscriptionId } from '../outbox';
 import { findRecords, readRecord, writeRecord } from '../collections';
+import type { ReminderChannel } from '@shared/answers';
+export type { ReminderChannel };
 
 const ANSWERS = new Set(['accept', 'reject', 'ban', 'filter']);
 /** More than this many unused consents is not a real person tapping. */
@@ -57,17 +59,6 @@ export async function recordSubscription(input: unknown, deps: Deps): Promise<Re
     return out;
   });
   return ok({ remaining });
-}
-
-export interface ReminderChannel {
-  template: TemplateKey;
-  /** 办理结果通知 / 服务提醒 */
-  title: string;
-  /** WeChat notices: long-term, a number of one-time sends left, or none */
-  wechat: 'long_term' | 'once' | 'none';
-  remaining: number;
-  /** whether this deployment offers 长期订阅 for the template */
-  longTermAvailable: boolean;
 }
 
 /**

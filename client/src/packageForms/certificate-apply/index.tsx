@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { CounterLink } from '../../components/CounterLink'
 import { View, Text } from '@tarojs/components'
 import type { ApplicationView } from '@shared/api'
+import type { ActionInput } from '@shared/contract'
 import { makeApplyCertificateSchema } from '@shared/certificate.schema'
 import { validate } from '@shared/validate'
 import { beijingDate } from '@shared/dates'
@@ -78,7 +79,7 @@ function ApplyForm() {
   useEffect(() => {
     if (!corrects) return
     let gone = false
-    void call<{ applicationId: string; returnedFor: string; form: Record<string, unknown> }>('getReturnedApplication', { applicationId: decodeURIComponent(corrects) }).then((res) => {
+    void call('getReturnedApplication', { applicationId: decodeURIComponent(corrects) }).then((res) => {
       if (gone) return
       if (!res.ok) {
         setFailureTitle('不能修改这条申请')
@@ -169,9 +170,10 @@ function ApplyForm() {
     busyRef.current = true
     setBusy(true)
     setFailureTitle('提交没有成功')
-    const out = await submitAsCitizen<ApplicationView>({
+    const out = await submitAsCitizen({
       action: 'applyCertificate',
-      input,
+      // the form as typed, checked above by the action's own schema (`validate(schema, input)`)
+      input: input as ActionInput<'applyCertificate'> & { requestId: string },
       person: { name: String(input.name), idNumber: String(input.idNumber), idType: String(input.idType) },
       title: '申领《就业创业证》',
       draftKey: DRAFT_KEY,

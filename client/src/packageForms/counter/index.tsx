@@ -30,7 +30,7 @@ export default function Counter() {
     setBusy(true)
     setFailure('')
     setFields({})
-    const res = await call<{ code: string; expiresAt: string; where: string }>('requestCounterCheck', { name: name.trim(), idType, idNumber: idNumber.trim(), region })
+    const res = await call('requestCounterCheck', { name: name.trim(), idType, idNumber: idNumber.trim(), region })
     setBusy(false)
     if (!res.ok) {
       setFields(res.error.fields ?? {})

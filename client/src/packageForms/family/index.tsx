@@ -7,6 +7,7 @@
  * listDelegations, revokeDelegation); a delegation never shows the person's QR in a verifiable form.
  */
 import { useEffect, useState } from 'react'
+import type { DelegationView } from '@shared/answers'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { call } from '../../services/cloud'
@@ -14,16 +15,6 @@ import { timeText } from '../../services/format'
 import { Button, Notice } from '../../components'
 import { Screen } from '../../components/Screen'
 import { TextField } from '../../components/TextField'
-
-interface DelegationView {
-  delegationId: string
-  role: 'person' | 'helper'
-  otherName: string
-  status: 'invited' | 'active' | 'revoked' | 'expired'
-  createdAt: string
-  expiresAt: string
-  acceptedAt?: string
-}
 
 const STATUS: Record<DelegationView['status'], string> = { invited: '等待家人接受', active: '代办中', revoked: '已撤销', expired: '邀请已过期' }
 const FORMS = [
@@ -41,7 +32,7 @@ export default function Family() {
   const [busy, setBusy] = useState(false)
 
   const load = async () => {
-    const res = await call<{ delegations: DelegationView[] }>('listDelegations')
+    const res = await call('listDelegations')
     if (res.ok) setList(res.data.delegations)
     else setMessage({ kind: 'error', text: res.error.message })
   }
@@ -58,7 +49,7 @@ export default function Family() {
   const create = async () => {
     setBusy(true)
     setMessage(null)
-    const res = await call<{ inviteCode: string; expiresAt: string }>('createDelegationInvite', {})
+    const res = await call('createDelegationInvite', {})
     setBusy(false)
     if (!res.ok) return setMessage({ kind: 'error', text: res.error.message })
     setInvite(res.data)
@@ -67,7 +58,7 @@ export default function Family() {
   const accept = async () => {
     setBusy(true)
     setMessage(null)
-    const res = await call<DelegationView>('acceptDelegationInvite', { inviteCode: code.trim() })
+    const res = await call('acceptDelegationInvite', { inviteCode: code.trim() })
     setBusy(false)
     if (!res.ok) return setMessage({ kind: 'error', text: res.error.message })
     setMessage({ kind: 'success', text: `已接受，您现在可以为 ${res.data.otherName} 办理。您办理的每一件事都会告诉TA。` })

@@ -24,7 +24,7 @@ export default function Guide() {
   useEffect(() => {
     if (!region) return setOffices([])
     let gone = false
-    void call<{ offices: OfficeView[] }>('listOffices', { region }).then((res) => {
+    void call('listOffices', { region }).then((res) => {
       if (!gone && res.ok) setOffices(res.data.offices)
     })
     return () => {

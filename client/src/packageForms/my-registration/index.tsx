@@ -33,7 +33,7 @@ export default function MyRegistration() {
   const [ended, setEnded] = useState<string | null>(null)
   const refresh = async () => {
     setLoad({ state: 'loading' })
-    const res = await call<MyStatus>('getMyStatus')
+    const res = await call('getMyStatus')
     setLoad(res.ok ? { state: 'ready', status: res.data } : { state: 'error', message: res.error.message })
   }
   useEffect(() => {
@@ -119,7 +119,7 @@ function UpdateDetails() {
     setDone(null)
     if (!checked.ok || busy) return
     setBusy(true)
-    const res = await call<{ changed: string[]; regionChanged: boolean }>('updateMyRegistration', checked.data)
+    const res = await call('updateMyRegistration', checked.data)
     setBusy(false)
     if (!res.ok) {
       setServerFields(res.error.fields ?? {})
@@ -212,7 +212,7 @@ function ReportJob({ onEnded }: { onEnded: (text: string) => void }) {
     setFailure('')
     if (!checked.ok || busy) return
     setBusy(true)
-    const res = await call<{ reasonText: string; endedAt: string }>('reportEmployment', checked.data)
+    const res = await call('reportEmployment', checked.data)
     setBusy(false)
     if (!res.ok) {
       setServerFields(res.error.fields ?? {})

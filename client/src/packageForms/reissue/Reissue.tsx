@@ -59,12 +59,12 @@ export function Reissue({ onDone, startOpen = false }: { onDone: (cert: Certific
     setBusy(true)
     setFailureTitle('未能补发')
     // 实人核验 is for the holder: their own name and number, from their own last submission.
-    const profile = await call<{ person: { name?: string; idNumber?: string; idType?: string } | null }>('getMyProfile')
+    const profile = await call('getMyProfile')
     const p = profile.ok ? profile.data.person : null
-    const out = await submitAsCitizen<CertificateView>({
+    const out = await submitAsCitizen({
       action: 'reissueCertificate',
       input: { requestId: requestId.current, ...checked.data },
-      person: p && p.name && p.idNumber ? { name: p.name, idNumber: p.idNumber, idType: p.idType } : undefined,
+      person: p && typeof p.name === 'string' && p.name && typeof p.idNumber === 'string' && p.idNumber ? { name: p.name, idNumber: p.idNumber, idType: typeof p.idType === 'string' ? p.idType : undefined } : undefined,
       title: '补发电子证',
       onPhase: setPhase,
     })

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ActionName } from '@shared/api'
+import type { ActionOutput } from '@shared/contract'
 import { call } from '../../services/cloud'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
@@ -42,17 +43,22 @@ export function LoadState({ state, errorTitle, errorId, retryId, onRetry }: {
   return null
 }
 
+/** The staff list actions: those answering `{ items }` (shared/contract.ts). */
+type ListAction = { [A in ActionName]: ActionOutput<A> extends { items: unknown[] } ? A : never }[ActionName]
+type ItemOf<A extends ListAction> = ActionOutput<A> extends { items: Array<infer T> } ? T : never
+
 /** Loads `action`'s `{ items }` for a list page; mounted after the staff check, i.e. after the first show. */
-export function useStaffList<T>(action: ActionName) {
-  const [state, setState] = useState<LoadStateOf<{ items: T[] }>>({ kind: 'loading' })
+export function useStaffList<A extends ListAction>(action: A) {
+  const [state, setState] = useState<LoadStateOf<{ items: ItemOf<A>[] }>>({ kind: 'loading' })
   const loading = useRef(false)
   const load = useCallback(async () => {
     if (loading.current) return
     loading.current = true
-    const res = await call<{ items: T[] }>(action)
+    const res = await call<ListAction>(action)
     loading.current = false
     Taro.stopPullDownRefresh()
-    setState(res.ok ? { kind: 'shown', items: res.data.items } : { kind: 'error', message: res.error.message })
+    // the answer of `action`, one of the list actions: TypeScript does not follow which one
+    setState(res.ok ? { kind: 'shown', items: res.data.items as ItemOf<A>[] } : { kind: 'error', message: res.error.message })
   }, [action])
   useEffect(() => {
     void load()

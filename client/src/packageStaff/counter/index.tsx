@@ -34,7 +34,7 @@ function Counter() {
     setFailure('')
     setFields({})
     setDone(null)
-    const res = await call<{ holderName: string; idNumberMasked: string }>('confirmIdentityAtCounter', { code, documentType, documentNumber: documentNumber.trim(), name: name.trim() })
+    const res = await call('confirmIdentityAtCounter', { code, documentType, documentNumber: documentNumber.trim(), name: name.trim() })
     setBusy(false)
     if (!res.ok) {
       setFields(res.error.fields ?? {})

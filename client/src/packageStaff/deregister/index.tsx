@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import type { Deregistered, DeregistrationEvidence as Evidence } from '@shared/answers'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, ID_TYPES, labelOf } from '@shared/codes'
@@ -14,29 +15,10 @@ import { StaffGate } from '../common/StaffGate'
 import { Screen } from '../../components/Screen'
 import { SelectSheet } from '../../components/SelectSheet'
 
-interface Deregistered {
-  status: 'deregistered'
-  reasonText: string
-  endedAt: string
-  holderName: string
-}
-
 const LABELS = { idType: '证件类型', idNumber: '证件号码', ...STAFF_FIELD_LABELS, reasonCode: '注销原因' }
 
 /** Said instead of an empty confirmation when the number names no registration in force here. */
 const NONE_FOUND = '没有查到这个证件号码在您所辖区域内有效的失业登记，请核对证件类型和号码。没有可注销的登记。'
-
-/** What getDeregistrationEvidence answers (the record of contacts and services, 人社厅发〔2020〕79号 一(四)). */
-interface Evidence {
-  holderName: string
-  idNumberMasked: string
-  since: string
-  regionName: string
-  attempts: Array<{ text: string; byName: string; note: string | null }>
-  unreachable: { months: string[]; needed: number; satisfied: boolean }
-  refusals: { refusals: Array<{ date: string }>; needed: number; satisfied: boolean }
-  codes: Record<string, { allowed: boolean; message: string }>
-}
 
 export default function DeregisterPage() {
   return <StaffGate need='reviewer'>{() => <Deregister />}</StaffGate>
@@ -72,7 +54,7 @@ function Deregister() {
       return undefined
     }
     if (evidence && evidence.idNumber === q.data.idNumber) return evidence.data
-    const res = await call<Evidence>('getDeregistrationEvidence', q.data)
+    const res = await call('getDeregistrationEvidence', q.data)
     if (!res.ok) {
       setEvidence(undefined)
       setEvidenceError(res.error.code === 'NOT_FOUND' ? NONE_FOUND : res.error.message)
@@ -106,7 +88,7 @@ function Deregister() {
     if (!sure.confirm) return
     busyRef.current = true
     setBusy(true)
-    const res = await call<Deregistered>('deregister', checked.data)
+    const res = await call('deregister', checked.data)
     busyRef.current = false
     setBusy(false)
     if (!res.ok) {

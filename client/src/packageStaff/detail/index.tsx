@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
+import type { ApplicationDetail as Detail } from '@shared/answers'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { ApplicationView } from '@shared/api'
 import { REJECTION_REASONS, labelOf } from '@shared/codes'
 import { decideSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema'
 import { validate } from '@shared/validate'
@@ -17,7 +17,6 @@ import './index.css'
 import { Screen } from '../../components/Screen'
 import { SelectSheet } from '../../components/SelectSheet'
 
-type Detail = ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; app: Detail }
 
 export default function DetailPage() {
@@ -30,7 +29,7 @@ function ApplicationDetail() {
   const load = async () => {
     setState({ kind: 'loading' })
     if (!applicationId) return setState({ kind: 'error', message: '没有指定要审核的申请，请从待审核列表进入' })
-    const res = await call<Detail>('getApplicationDetail', { applicationId })
+    const res = await call('getApplicationDetail', { applicationId })
     setState(res.ok ? { kind: 'shown', app: res.data } : { kind: 'error', message: res.error.message })
   }
   useEffect(() => {

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react'
+import type { ExportAnswer } from '@shared/contract'
 import { View, Text } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, labelOf } from '@shared/codes'
 import { beijingDate, compactToIso } from '@shared/dates'
-import { INDICATOR_NAMES, type ExportRecord, type Indicator } from '@shared/export.rules'
+import { INDICATOR_NAMES, type Indicator } from '@shared/export.rules'
 import { maskIdNumber } from '@shared/mask'
 import { exportSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema'
 import { validate } from '@shared/validate'
@@ -12,12 +13,6 @@ import { Button, DateField, Notice } from '../../components'
 import { StaffGate } from '../common/StaffGate'
 import { saveCsv } from './download'
 import { Screen } from '../../components/Screen'
-
-interface ExportAnswer {
-  records: ExportRecord[]
-  rejected: Array<{ record: ExportRecord; rule: string; rules: string[] }>
-  csv: string
-}
 
 /** Rows shown on a phone; the CSV has them all. */
 const SHOWN = 50
@@ -64,7 +59,7 @@ function Export() {
     if (!checked.ok || busyRef.current) return
     busyRef.current = true
     setBusy(true)
-    const res = await call<ExportAnswer>('exportDeregistrations', checked.data)
+    const res = await call('exportDeregistrations', checked.data)
     busyRef.current = false
     setBusy(false)
     if (res.ok) setResult({ ...checked.data, data: res.data })

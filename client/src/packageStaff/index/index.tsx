@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { WorkbenchCounts as Workbench } from '@shared/answers'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { call } from '../../services/cloud'
@@ -59,19 +60,13 @@ export default function StaffHome() {
   )
 }
 
-interface Workbench {
-  today: string
-  reviews: { open: number; dueToday: number; overdue: number; reminded: number }
-  tasks: { open: number; dueToday: number; overdue: number }
-}
-
 /** 今日待办 (issue 20): what is due today and what is late, reviews and contact tasks, for the region. */
 function Counts() {
   const [w, setW] = useState<Workbench | null>(null)
   const [failed, setFailed] = useState('')
   useEffect(() => {
     let gone = false
-    void call<Workbench>('getWorkbench').then((res) => {
+    void call('getWorkbench').then((res) => {
       if (gone) return
       if (res.ok) setW(res.data)
       else setFailed(res.error.message)

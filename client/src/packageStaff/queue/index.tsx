@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ApplicationKind, ApplicationStatus } from '@shared/api'
+import type { QueueItem } from '@shared/answers'
 import { queueQuerySchema } from '@shared/staff.schema'
 import { validate } from '@shared/validate'
 import { call } from '../../services/cloud'
@@ -13,31 +13,14 @@ import { KIND_LABEL, STATUS_LABEL } from '../common/labels'
 import './index.css'
 import { Screen } from '../../components/Screen'
 
-/** listReviewQueue items (cloudfunctions/core/handlers/staff.handler.ts QueueItem). */
-export interface QueueItem {
-  applicationId: string
-  caseNo: string
-  kind: ApplicationKind
-  status: ApplicationStatus
-  holderName: string
-  idNumberMasked: string
-  regionName: string
-  submittedAt: string
-  dueDate: string | null
-  dueDateUncertain: boolean
-  overdue: boolean
-  reasons: string[]
-  reminderCount: number
-  lastRemindedAt: string | null
-}
-
+export type { QueueItem }
 
 export default function QueuePage() {
   return <StaffGate need='reviewer'>{() => <Queue />}</StaffGate>
 }
 
 function Queue() {
-  const { state, load } = useStaffList<QueueItem>('listReviewQueue')
+  const { state, load } = useStaffList('listReviewQueue')
 
   return (
     <Screen className='staff'>
@@ -74,10 +57,10 @@ function CaseNoSearch() {
     const q = validate(queueQuerySchema, { caseNo }, { caseNo: '办件编号' })
     if (!q.ok || !q.data.caseNo) return setError(q.ok ? '请填写办件编号' : q.fields.caseNo ?? q.message)
     setBusy(true)
-    const res = await call<{ items: QueueItem[]; caseNo: string }>('listReviewQueue', q.data)
+    const res = await call('listReviewQueue', q.data)
     setBusy(false)
     if (!res.ok) return setError(res.error.fields?.caseNo ?? res.error.message)
-    setFound({ caseNo: res.data.caseNo, items: res.data.items })
+    setFound({ caseNo: res.data.caseNo ?? q.data.caseNo, items: res.data.items })
   }
   return (
     <View id='queue-search' className='card'>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
+import type { ProofAnswer, VerifyAnswer } from '@shared/answers'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { CertificateStatus, RegistrationStatus } from '@shared/api'
 import { registrationStatusText } from '@shared/registrations'
 import { listTimeText, verifyOffline, type OfflineVerdict } from '@shared/offline-verify'
 import { call, isNoAnswer } from '../../services/cloud'
@@ -13,32 +13,6 @@ import { Scanner } from './Scanner'
 import { isStale, keptList, refreshList, type KeptList } from './revocations'
 import './index.css'
 import { Screen } from '../../components/Screen'
-
-/** What verifyCertificate answers (cloudfunctions/core/handlers/qr.handler.ts VerifyAnswer). */
-interface VerifyAnswer {
-  valid: boolean
-  reasonText?: string
-  certificateNo?: string
-  holderName?: string
-  status?: CertificateStatus
-  registrationStatus?: RegistrationStatus | 'none'
-  registrationKind?: 'unemployment' | 'flexible'
-  validAsOf: string
-}
-
-/** What verifyProof answers for a 失业登记证明 / 就业登记证明 (cloudfunctions/core/handlers/proofVerify.handler.ts). */
-interface ProofAnswer {
-  valid: boolean
-  reasonText?: string
-  title?: string
-  holderName?: string
-  regionName?: string
-  since?: string
-  issuedOn?: string
-  validUntil?: string
-  registrationStatusText?: string
-  validAsOf: string
-}
 
 /**
  * A registration proof's QR: its claims start with the registration `r` (`{"r":` = `eyJyIjoi` in
@@ -102,14 +76,14 @@ function Scan() {
       return done()
     }
     if (isProofToken(token)) {
-      const res = await call<ProofAnswer>('verifyProof', { token })
+      const res = await call('verifyProof', { token })
       busyRef.current = false
       setBusy(false)
       if (res.ok) setProof(res.data)
       else setFailure(res.error.message)
       return
     }
-    const res = await call<VerifyAnswer>('verifyCertificate', { token })
+    const res = await call('verifyCertificate', { token })
     busyRef.current = false
     setBusy(false)
     if (!res.ok && isNoAnswer(res)) {

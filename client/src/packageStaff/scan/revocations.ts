@@ -6,7 +6,7 @@
  * In packageStaff, so neither this nor the Ed25519 code reaches the citizen's main package.
  */
 import Taro from '@tarojs/taro'
-import { readRevocationList, type Jwks, type KeptRevocations } from '@shared/offline-verify'
+import { readRevocationList, type KeptRevocations } from '@shared/offline-verify'
 import { call } from '../../services/cloud'
 
 const KEY = 'staff:revocations:v1'
@@ -21,15 +21,6 @@ export interface KeptList extends KeptRevocations {
   count: number
   /** when this phone fetched it (its own clock), epoch ms */
   fetchedAt: number
-}
-
-/** What getRevocationList answers (cloudfunctions/core/handlers/revocations.handler.ts). */
-interface ListAnswer {
-  list: string
-  jwks: Jwks
-  issuedAt: string
-  expiresAt: string
-  count: number
 }
 
 export function keptList(): KeptList | null {
@@ -51,7 +42,7 @@ let inFlight: Promise<KeptList | null> | null = null
 export function refreshList(now: number): Promise<KeptList | null> {
   if (inFlight) return inFlight
   inFlight = (async () => {
-    const res = await call<ListAnswer>('getRevocationList', {})
+    const res = await call('getRevocationList', {})
     if (!res.ok) return keptList()
     const read = readRevocationList(res.data.list, res.data.jwks)
     // An SM2 deployment's list cannot be checked here (shared/offline-verify.ts): nothing to keep.

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import type { MonthlyStatsAnswer as Stats } from '@shared/answers'
 import { View, Text } from '@tarojs/components'
 import { DEREGISTRATION_REASONS, PERSON_CATEGORIES, labelOf } from '@shared/codes'
 import { statsMonthOf } from '@shared/dates'
@@ -11,28 +12,6 @@ import { StaffGate } from '../common/StaffGate'
 import './index.css'
 import { Screen } from '../../components/Screen'
 import { DateField } from '../../components/DateField'
-
-/** monthlyStats figures (cloudfunctions/core/stats.ts Figures). */
-interface Figures {
-  newRegistrations: number
-  deregistrations: number
-  deregistrationsByReason: Record<string, number>
-  registeredAtPeriodEnd: number
-  youth16to24: number
-  unemployedOver6Months: number
-  unemployedOver5Years: number
-  byCategory: Record<string, number>
-  /** 农村户籍 and non-local persons (吉人社函字〔2018〕175号 四(三)) */
-  ruralOrNonLocal: { newRegistrations: number; stable6MonthsOrMore: number; stableUnder6Months: number; stableNotAsked: number; registeredAtPeriodEnd: number; inMainFigures: boolean }
-}
-interface Stats extends Figures {
-  month: string
-  period: { from: string; to: string }
-  byRegion: Record<string, Figures>
-  regionNames: Record<string, string>
-  /** 好差评 given in the period (issue 17) */
-  ratings?: { count: number; average: number | null; byScore: number[]; comments: Array<{ score: number; comment: string }> }
-}
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; stats: Stats }
 
@@ -55,7 +34,7 @@ function MonthlyStats() {
     if (!v.ok) return setState({ kind: 'error', message: v.fields.month ?? v.message })
     const mine = ++seq.current
     setState({ kind: 'loading' })
-    const res = await call<Stats>('monthlyStats', v.data)
+    const res = await call('monthlyStats', v.data)
     // a slower answer for a month no longer chosen must not replace the newer one
     if (mine !== seq.current) return
     setState(res.ok ? { kind: 'shown', stats: res.data } : { kind: 'error', message: res.error.message })

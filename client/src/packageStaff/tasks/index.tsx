@@ -7,6 +7,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
+import type { ContactTaskItem as TaskItem, HardshipItem } from '@shared/answers'
 import { CONTACT_CHANNELS, FOLLOW_UP_EMPLOYMENT_STATUSES, SERVICE_OFFERS } from '@shared/codes'
 import { call } from '../../services/cloud'
 import { dateText } from '../../services/format'
@@ -20,29 +21,12 @@ import { StaffGate } from '../common/StaffGate'
 import { LoadState, useStaffList } from '../common/LoadState'
 import '../queue/index.css'
 
-interface TaskItem {
-  taskId: string
-  kind: 'contact' | 'followcall' | 'verify_employment'
-  kindLabel: string
-  applicationId: string
-  holderName: string
-  phoneMasked: string
-  regionName: string
-  dueDate: string
-  dueDateUncertain: boolean
-  overdue: boolean
-  /** 核实就业状态: the outside record the daily comparison found (人社厅发〔2020〕79号 二(八)) */
-  finding?: string
-  record?: { source: string; sourceLabel: string; name: string | null; since: string | null }
-}
-
-
 export default function TasksPage() {
   return <StaffGate need='reviewer'>{() => <Tasks />}</StaffGate>
 }
 
 function Tasks() {
-  const { state, load } = useStaffList<TaskItem>('listContactTasks')
+  const { state, load } = useStaffList('listContactTasks')
 
   return (
     <Screen className='staff'>
@@ -79,7 +63,7 @@ const ANSWERS = [
 
 function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
   const [phone, setPhone] = useState('')
-  const [outcome, setOutcome] = useState('')
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]['code'] | ''>('')
   const [channel, setChannel] = useState('phone')
   const [answers, setAnswers] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
@@ -94,7 +78,7 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
   const key = task.taskId.replace(/[^A-Za-z0-9_-]/g, '-')
 
   const reveal = async () => {
-    const res = await call<{ phone: string }>('revealContact', { taskId: task.taskId })
+    const res = await call('revealContact', { taskId: task.taskId })
     if (!res.ok) return setMessage(res.error.message)
     setPhone(res.data.phone)
     if (process.env.TARO_ENV === 'weapp' && res.data.phone) void Taro.makePhoneCall({ phoneNumber: res.data.phone }).catch(() => undefined)
@@ -149,7 +133,7 @@ function TaskCard({ task, onDone }: { task: TaskItem; onDone: () => void }) {
           查看电话并拨打
         </Button>
       ) : null}
-      <ChoiceField path={`outcome-${key}`} label='联系结果' required items={OUTCOMES} value={outcome} onChange={(v) => setOutcome(String(v))} />
+      <ChoiceField path={`outcome-${key}`} label='联系结果' required items={OUTCOMES} value={outcome} onChange={(v) => setOutcome(OUTCOMES.find((o) => o.code === v)?.code ?? '')} />
       <PickerField path={`channel-${key}`} label='联系方式' required items={CONTACT_CHANNELS} value={channel} onChange={setChannel} />
       {outcome === 'reached'
         ? SERVICE_OFFERS.map((o) => (
@@ -206,22 +190,12 @@ function FoundRecord({ id, finding, record }: { id: string; finding: string; rec
   )
 }
 
-interface HardshipItem {
-  taskId: string
-  applicationId: string
-  holderName: string
-  idNumberMasked: string
-  categories: string[]
-  regionName: string
-  requestedOn: string
-}
-
 /**
  * 就业困难人员认定 requested with the 失业登记 (人社厅发〔2020〕79号 一(五) 一件事): staff recognize it, or
  * not with the reason the person will read (screened by the cloud like every staff note).
  */
 function Hardship() {
-  const { state, load } = useStaffList<HardshipItem>('listHardshipRequests')
+  const { state, load } = useStaffList('listHardshipRequests')
   if (state.kind !== 'shown' || state.items.length === 0) return null
   return (
     <View id='hardship-list'>

@@ -22,7 +22,7 @@ export function ProofSave({ kind }: { kind: 'unemployment' | 'flexible' }) {
     setBusy(true)
     setDone('')
     setError('')
-    const res = await call<{ pdfBase64: string; fileName: string }>('getRegistrationProof', { kind })
+    const res = await call('getRegistrationProof', { kind })
     if (!res.ok) {
       setBusy(false)
       return setError(res.error.message)

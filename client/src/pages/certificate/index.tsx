@@ -37,7 +37,7 @@ export default function MyCertificate() {
     if (loading.current) return false
     loading.current = true
     setState((s) => (s.kind === 'shown' ? s : { kind: 'loading' }))
-    const res = await call<CertificateView | null>('getMyCertificate')
+    const res = await call('getMyCertificate')
     loading.current = false
     Taro.stopPullDownRefresh()
     if (res.ok) {

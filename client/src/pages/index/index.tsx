@@ -108,9 +108,9 @@ export default function Index() {
     try {
       do {
         again.current = false
-        const res = await call<MyStatus>('getMyStatus')
+        const res = await call('getMyStatus')
         setStatus((s) => (res.ok ? { kind: 'shown', status: res.data } : s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))
-        const msgs = await call<{ messages: { at: string }[] }>('listMyMessages')
+        const msgs = await call('listMyMessages')
         if (msgs.ok) setUnread(unreadCount(msgs.data.messages))
       } while (again.current)
     } finally {

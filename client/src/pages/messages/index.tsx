@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
+import type { MessageView as Message } from '@shared/answers'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { call } from '../../services/cloud'
@@ -9,14 +10,6 @@ import './index.css'
 import { Screen } from '../../components/Screen'
 import { PhoneText } from '../../components/PhoneText'
 import { markMessagesSeen, seenUntil } from '../../services/unread'
-
-interface Message {
-  messageId: string
-  title: string
-  body: string
-  at: string
-  applicationId?: string
-}
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; messages: Message[]; since: number }
 
@@ -30,7 +23,7 @@ export default function Messages() {
   const load = useCallback(async () => {
     if (loading.current) return
     loading.current = true
-    const res = await call<{ messages: Message[] }>('listMyMessages')
+    const res = await call('listMyMessages')
     loading.current = false
     Taro.stopPullDownRefresh()
     if (!res.ok) return setState((s) => (s.kind === 'shown' ? s : { kind: 'error', message: res.error.message }))

@@ -5,6 +5,7 @@
  * purpose; names masked) and each read by a helper (`getMyData`, `listWhoReadMyData`). Own data only.
  */
 import { useEffect, useState } from 'react'
+import type { MyDataPerson, ReadEntry } from '@shared/answers'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { maskIdNumber, maskPhone } from '@shared/mask'
@@ -18,25 +19,13 @@ import { Screen } from '../../components/Screen'
 import { Consents } from '../../components/Consents'
 import { KIND_LABELS, STATUS_LABELS } from '../../components/ApplicationView'
 
-interface MyDataPerson {
-  person: Record<string, unknown> | null
-  applications: Array<{ applicationId: string; kind: keyof typeof KIND_LABELS; status: keyof typeof STATUS_LABELS; submittedAt: string; caseNo: string }>
-  certificate: { certificateNo: string; status: string } | null
-  registrations: Array<{ kind: string; status: string; since: string; endedAt?: string }>
-  devices: Array<{ account: string; via: 'face' | 'counter'; since: string; thisDevice: boolean }>
-  delegations: Array<{ helper: string; status: string; since: string }>
-  messages: number
-}
-interface ReadEntry { at: string; office: string; role: string; who: string; purpose: string }
-
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; people: MyDataPerson[]; reads: ReadEntry[] }
-
 
 export default function MyData() {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const refresh = async () => {
     setLoad({ state: 'loading' })
-    const [data, reads] = await Promise.all([call<{ people: MyDataPerson[] }>('getMyData'), call<{ reads: ReadEntry[] }>('listWhoReadMyData')])
+    const [data, reads] = await Promise.all([call('getMyData'), call('listWhoReadMyData')])
     if (!data.ok) return setLoad({ state: 'error', message: data.error.message })
     setLoad({ state: 'ready', people: data.data.people, reads: reads.ok ? reads.data.reads : [] })
   }

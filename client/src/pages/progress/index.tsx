@@ -35,13 +35,13 @@ export default function Progress() {
 
   const loadList = useCallback(async () => {
     setList({ state: 'loading' })
-    const res = await call<{ applications: ApplicationView[] }>('listMyApplications')
+    const res = await call('listMyApplications')
     setList(res.ok ? { state: 'ready', data: res.data.applications } : { state: 'error', message: res.error.message })
   }, [])
 
   const loadDetail = useCallback(async (id: string) => {
     setDetail({ state: 'loading' })
-    const res = await call<ApplicationView>('getProgress', { applicationId: id })
+    const res = await call('getProgress', { applicationId: id })
     setDetail(res.ok ? { state: 'ready', data: res.data } : { state: 'error', message: res.error.message })
   }, [])
 

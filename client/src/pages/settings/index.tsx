@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import type { ReminderChannel } from '@shared/answers'
 import { call } from '../../services/cloud'
 import { askSubscription } from '../../services/subscribe'
 import { Button } from '../../components/Button'
@@ -76,14 +77,6 @@ export default function Settings() {
   )
 }
 
-interface ReminderChannel {
-  template: string
-  title: string
-  wechat: 'long_term' | 'once' | 'none'
-  remaining: number
-  longTermAvailable: boolean
-}
-
 /**
  * 通知方式 (issue 20): how results and reminders reach the person — WeChat notices (长期 where the
  * service has them, else one per tap) and the SMS they fall back to — and the switch to turn WeChat
@@ -93,7 +86,7 @@ function Reminders() {
   const [data, setData] = useState<{ channels: ReminderChannel[]; smsPhone: string | null } | null>(null)
   const [note, setNote] = useState('')
   const load = async () => {
-    const res = await call<{ channels: ReminderChannel[]; smsPhone: string | null }>('getMyReminders')
+    const res = await call('getMyReminders')
     if (res.ok) setData(res.data)
     else setNote(res.error.message)
   }
