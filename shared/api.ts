@@ -24,7 +24,7 @@ export const ACTIONS = {
   getProgress: { fn: 'citizen', audience: 'citizen' },
   listMyApplications: { fn: 'citizen', audience: 'citizen' },
   getMyCertificate: { fn: 'citizen', audience: 'citizen' },
-  // issue 18: share codes by the holder's consent; anyone views one, no account (share.handler.ts)
+  // issue 18: share codes by the holder's consent; anyone views one, no account (core/share-codes.ts)
   createShareCode: { fn: 'citizen', audience: 'citizen' },
   listShareCodes: { fn: 'citizen', audience: 'citizen' },
   revokeShareCode: { fn: 'citizen', audience: 'citizen' },

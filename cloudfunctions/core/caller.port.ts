@@ -15,7 +15,7 @@ export interface Caller {
   staff: StaffMember | null;
   /**
    * The network address the edge saw (the gateway's socket peer, CloudBase's CLIENTIP), where it knows
-   * one: public actions count callers by it (share.handler.ts). Never logged or stored in clear.
+   * one: public actions count callers by it (viewSharedCertificate.handler.ts). Never logged or stored in clear.
    */
   address?: string | null;
 }

@@ -68,7 +68,7 @@ export interface InviteRecord { delegationId: string; at: number }
 /**
  * What each collection holds. Collections with several kinds of document hold a union; the id
  * builder in `ids` says which kind a given id names. The 分享码 record (`verifications/share:…`)
- * is typed in core/handlers/share.handler.ts and read there with its own type.
+ * is typed in core/share-codes.ts and read with that type.
  */
 export interface Collections {
   applications: ApplicationRecord;
@@ -160,7 +160,7 @@ export const ids = {
   realPersonStart: (token: string): string => `start:${token}`,
   /** verifications: a passed face check of this openid for this person */
   realPersonPass: (openid: string, idHash: string): string => `pass:${openid}:${idHash}`,
-  /** verifications: a 分享码, by the keyed hash of its code (core/handlers/share.handler.ts) */
+  /** verifications: a 分享码, by the keyed hash of its code (core/share-codes.ts) */
   share: (codeHash: string): string => `share:${codeHash}`,
   /** verifications: a 窗口核验码 */
   counterCode: (code: string): string => `counter:${code}`,

@@ -208,7 +208,7 @@ export async function startGateway(cfg: GatewayConfig) {
         }
         const header = req.headers['x-dev-openid'];
         const openid = typeof header === 'string' && header.trim() ? header.trim().slice(0, 128) : null;
-        // the socket peer, for the public actions' per-caller limits (share.handler.ts); no proxy header is trusted
+        // the socket peer, for the public actions' per-caller limits (viewSharedCertificate.handler.ts); no proxy header is trusted
         const caller = { ...(await rt.callerFor(openid)), address: req.socket.remoteAddress ?? null };
         const out = await dispatch(action, input, rt.depsFor(caller), { local: true });
         write(logLine('api', { action: action.slice(0, 64), status: out.status, ms: Date.now() - started, staff: caller.staff ? caller.staff.openid : undefined }, rt.clock.now()));

@@ -700,7 +700,7 @@ describe('access matrix: every action × (no identity, another citizen, staff of
 
     if (audience === 'public') {
       // viewSharedCertificate, callable with no account: the owner's share code, once revoked, answers
-      // exactly as a code never issued, whoever asks (no oracle; share.handler.ts)
+      // exactly as a code never issued, whoever asks (no oracle; viewSharedCertificate.handler.ts)
       const made = await call('createShareCode', { requestId: 'req-acc-shr1', purpose: 'job' }, 'acc-owner');
       expect(made.body).toMatchObject({ ok: true });
       const code = (made.body as any).data.code as string;

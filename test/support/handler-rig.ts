@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mod11_2 } from '@shared/id-number';
 import type { StaffMember } from '../../cloudfunctions/core/caller.port';
 import type { Deps } from '../../cloudfunctions/core/deps';
 import type { ApplicationRecord } from '../../cloudfunctions/core/records';
@@ -59,4 +60,20 @@ export function applicationRecord(o: Partial<ApplicationRecord> = {}): Applicati
 /** Writes a record straight into the store (no handler, no rule). */
 export async function put(rig: HandlerRig, collection: Parameters<LocalRuntime['store']['put']>[0], id: string, doc: Record<string, unknown>): Promise<void> {
   await rig.rt.store.put(collection, id, doc);
+}
+
+/**
+ * A holder: the account bound (face check passed) to a person with a valid 《就业创业证》 of the national
+ * number format (shared/certificate-number.ts). Answers the person's key and the certificate number.
+ */
+export async function seedHolder(rig: HandlerRig, openid: string, idNumber: string): Promise<{ personKey: string; certificateNo: string }> {
+  const personKey = rig.citizen(openid).personKey(idNumber);
+  const body = '2102042026000001';
+  const certificateNo = body + mod11_2(body);
+  const at = Date.parse('2026-03-01T10:00:00+08:00');
+  await put(rig, 'bindings', `${openid}:${personKey}`, { openid, personKey, name: '张小明', at, via: 'face' });
+  await put(rig, 'certificates', personKey, {
+    certificateNo, personKey, version: 1, status: 'valid', name: '张小明', idType: '01', idNumber, issuingRegion: '210204', issuedAt: at, applicationId: 'app-1', history: [],
+  });
+  return { personKey, certificateNo };
 }

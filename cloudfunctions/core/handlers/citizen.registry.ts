@@ -12,7 +12,10 @@ import { whoAmI } from './whoAmI.handler';
 import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
 import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
 import { reissueCertificate } from './reissueCertificate.handler';
-import { createShareCode, listShareCodes, revokeShareCode, viewSharedCertificate } from './share.handler';
+import { createShareCode } from './createShareCode.handler';
+import { listShareCodes } from './listShareCodes.handler';
+import { revokeShareCode } from './revokeShareCode.handler';
+import { viewSharedCertificate } from './viewSharedCertificate.handler';
 import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
@@ -32,7 +35,7 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   reissueCertificate,
   applyCertificate,
   getMyCertificate,
-  // issue 18: share codes (share.handler.ts)
+  // issue 18: share codes (core/share-codes.ts)
   createShareCode,
   listShareCodes,
   revokeShareCode,

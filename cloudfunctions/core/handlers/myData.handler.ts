@@ -99,7 +99,7 @@ export async function listWhoReadMyData(_input: unknown, deps: Deps): Promise<Re
       const role = r.staffRole ?? (await deps.staffDirectory?.byOpenid(r.staffOpenid))?.role ?? '';
       reads.push({ at: beijingIso(r.at), office: officeName(r.staffRegion), role: ROLE_TEXT[role] ?? '工作人员', who: maskName(r.staffName ?? ''), purpose: PURPOSE[r.action] ?? '办理业务' });
     } else if (r.action === 'viewSharedCertificate') {
-      // someone the holder gave a share code to (share.handler.ts): who they are is not known, the code's purpose is
+      // someone the holder gave a share code to (core/share-codes.ts): who they are is not known, the code's purpose is
       const label = SHARE_PURPOSES[r.purpose as SharePurposeCode]?.label;
       reads.push({ at: beijingIso(r.at), office: '电子证分享码', role: '分享码查看人', who: '凭分享码查看（无需账号）', purpose: label ? `查看您分享的电子证（${label}）` : '查看您分享的电子证' });
     } else if (r.citizenOpenid && (r.as === 'delegate' || r.onBehalfOf) && helpers.has(r.citizenOpenid)) {
