@@ -2,7 +2,7 @@
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { CONTACT_CHANNELS, SERVICE_OFFERS, labelOf } from '@shared/codes';
-import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence, type RefusalEvidence, type UnreachableEvidence } from '@shared/contact-record';
+import { attemptText, evidenceProblem, refusalEvidence, unreachableEvidence } from '@shared/contact-record';
 import { beijingDate } from '@shared/dates';
 import { maskIdNumber, maskName } from '@shared/mask';
 import { regionName } from '@shared/regions';
@@ -15,22 +15,8 @@ import type { RegistrationRecord } from '../records';
 import { registrationId, type RegistrationPerson } from '../registrations';
 import { audit } from '../audit';
 import { NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
-
-export interface DeregistrationEvidence {
-  registrationId: string;
-  holderName: string;
-  idNumberMasked: string;
-  region: string;
-  regionName: string;
-  /** Beijing date the registration began */
-  since: string;
-  /** every recorded attempt, oldest first, in plain Chinese with who made it */
-  attempts: Array<{ date: string; channel: string; channelLabel: string; reached: boolean; offers: Array<{ service: string; label: string; outcome: 'accepted' | 'refused' }>; note: string | null; byName: string; text: string }>;
-  unreachable: UnreachableEvidence;
-  refusals: RefusalEvidence;
-  /** per evidence code: whether the record allows it, and if not why (the rule named) */
-  codes: Record<string, { allowed: boolean; message: string }>;
-}
+import type { DeregistrationEvidence } from '@shared/answers';
+export type { DeregistrationEvidence };
 
 /**
  * What the system holds about contacts and services of a person's active 失业登记, shown to staff on the

@@ -6,13 +6,8 @@ import { regionQueryPrefix } from '../access';
 import type { Deps } from '../deps';
 import { STAFF_CONTACT_KINDS } from '../contact-record';
 import { audit } from '../audit';
-
-export interface WorkbenchCounts {
-  today: string;
-  /** reminded: pending reviews the person has chased (催办, remindOffice) */
-  reviews: { open: number; dueToday: number; overdue: number; reminded: number };
-  tasks: { open: number; dueToday: number; overdue: number };
-}
+import type { WorkbenchCounts } from '@shared/answers';
+export type { WorkbenchCounts };
 
 /**
  * The 工作台 counts of the staff member's region (issue 20): reviews waiting, due today, overdue; contact

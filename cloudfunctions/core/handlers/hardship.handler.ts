@@ -16,17 +16,8 @@ import type { HardshipState } from '../hardship';
 import { writeMessageInTx } from '../messages';
 import { audit } from '../audit';
 import { findRecords, messageIds, readRecord, writeRecord } from '../collections';
-
-export interface HardshipItem {
-  taskId: string;
-  applicationId: string;
-  holderName: string;
-  idNumberMasked: string;
-  categories: string[];
-  region: string;
-  regionName: string;
-  requestedOn: string;
-}
+import type { HardshipItem } from '@shared/answers';
+export type { HardshipItem };
 
 /** The open 认定 requests of the staff member's region (not their own cases), masked, audited. */
 export async function listHardshipRequests(_input: unknown, deps: Deps): Promise<Result<{ items: HardshipItem[] }>> {

@@ -7,29 +7,13 @@ import { maskName, maskPhone } from '@shared/mask';
 import { regionName } from '@shared/regions';
 import { isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import type { Deps } from '../deps';
-import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind, type StaffContactKind } from '../contact-record';
+import { CONTACT_KIND_LABELS, STAFF_CONTACT_KINDS, isStaffContactKind } from '../contact-record';
 import { registrationId } from '../registrations';
 import type { TaskRecord } from '../schedule';
 import { audit } from '../audit';
 import { findRecords, readRecord } from '../collections';
-
-export interface ContactTaskItem {
-  taskId: string;
-  kind: StaffContactKind;
-  kindLabel: string;
-  applicationId: string;
-  holderName: string;
-  phoneMasked: string;
-  region: string;
-  regionName: string;
-  dueDate: string;
-  dueDateUncertain: boolean;
-  overdue: boolean;
-  /** 核实就业状态: the outside record the daily comparison saw (core/comparison.ts) */
-  finding?: string;
-  /** the same record in parts, for staff to verify: which source, the unit or business it names, since when */
-  record?: { source: string; sourceLabel: string; name: string | null; since: string | null };
-}
+import type { ContactTaskItem } from '@shared/answers';
+export type { ContactTaskItem };
 
 function findingRecord(f: unknown): ContactTaskItem['record'] | undefined {
   const r = f as { source?: unknown; name?: unknown; since?: unknown } | undefined;

@@ -13,26 +13,8 @@ import type { ApplicationRecord } from '../records';
 import { findRecords } from '../collections';
 import { audit } from '../audit';
 import { staffOf } from '../staff-scope';
-
-export interface QueueItem {
-  applicationId: string;
-  /** 办件编号 (shared/case-no.ts): what the person quotes on the phone */
-  caseNo: string;
-  kind: ApplicationRecord['kind'];
-  status: ApplicationRecord['status'];
-  holderName: string;
-  idNumberMasked: string;
-  region: string;
-  regionName: string;
-  submittedAt: string;
-  dueDate: string | null;
-  dueDateUncertain: boolean;
-  overdue: boolean;
-  reasons: string[];
-  /** 催办 (remindOffice): how many times the person chased it, and when last (Beijing time); 0 / null when never */
-  reminderCount: number;
-  lastRemindedAt: string | null;
-}
+import type { QueueItem } from '@shared/answers';
+export type { QueueItem };
 
 function queueItemOf(a: ApplicationRecord, today: string): QueueItem {
   const reminders = (a.reminders as number[] | undefined) ?? [];

@@ -3,11 +3,11 @@
  * 失业登记证明 / 就业登记证明 (core/proof.ts) genuine, and what is the registration NOW. Audited; the holder
  * is told. Kept apart from proof.handler.ts so the staff function does not bundle the PDF library.
  */
-import type { RegistrationStatus, Result } from '@shared/api';
+import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingDate, beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
-import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
+import { REGISTRATION_KIND_LABEL } from '@shared/registrations';
 import { regionName } from '@shared/regions';
 import { ids, readRecord, writeRecord, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
@@ -16,8 +16,8 @@ import { asProofClaims, PROOF_TITLE } from '../proof';
 import { QR_CLOCK_SKEW_SECONDS } from '../qr/token.port';
 import { registrationId } from '../registrations';
 import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
-
-export type ProofReason = 'malformed' | 'bad_signature' | 'unknown_key' | 'expired' | 'not_yet_valid' | 'unknown_registration';
+import type { ProofReason, ProofAnswer } from '@shared/answers';
+export type { ProofReason, ProofAnswer };
 
 export const PROOF_REASON_TEXT: Record<ProofReason, string> = {
   malformed: '不是有效的登记证明二维码',
@@ -27,25 +27,6 @@ export const PROOF_REASON_TEXT: Record<ProofReason, string> = {
   not_yet_valid: '证明时间异常，请持证人重新开具',
   unknown_registration: '未找到该证明所载的登记',
 };
-
-export interface ProofAnswer {
-  valid: boolean;
-  reason?: ProofReason;
-  reasonText?: string;
-  /** 失业登记证明 / 就业登记证明 */
-  title?: string;
-  kind?: RegistrationKind;
-  /** masked, e.g. 王*国 */
-  holderName?: string;
-  regionName?: string;
-  since?: string;
-  issuedOn?: string;
-  validUntil?: string;
-  /** the registration now: 'replaced' = a later registration of the same kind took its place */
-  registrationStatus?: RegistrationStatus | 'replaced';
-  registrationStatusText?: string;
-  validAsOf: string;
-}
 
 async function withinRateLimit(deps: Deps, openid: string, now: number): Promise<boolean> {
   const id = ids.rateLimit('verifyProof', openid, Math.floor(now / 60_000));

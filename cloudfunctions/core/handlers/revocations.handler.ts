@@ -8,21 +8,10 @@ import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
 import type { Deps } from '../deps';
-import type { PublishedJwk } from '../qr/token.port';
 import { signedRevocations } from '../revocations';
 import { QR_UNAVAILABLE } from '../certificate-qr';
-
-export interface RevocationListAnswer {
-  /** compact JWS: verify with `jwks`, then read its claims (core/revocations.ts) */
-  list: string;
-  /** the keys that verify the list and the QR tokens now (= GET /.well-known/jwks.json) */
-  jwks: { keys: PublishedJwk[] };
-  /** ISO-8601 +08:00 */
-  issuedAt: string;
-  expiresAt: string;
-  /** certificate versions the list voids */
-  count: number;
-}
+import type { RevocationListAnswer } from '@shared/answers';
+export type { RevocationListAnswer };
 
 export async function getRevocationList(_input: unknown, deps: Deps): Promise<Result<RevocationListAnswer>> {
   const signed = await signedRevocations(deps);

@@ -12,7 +12,7 @@
  * or services. Any staff member of role verifier or above may verify; every verification is audited
  * (who, what, when) and the holder gets a receipt, so a misuse is seen by the person it concerns.
  */
-import type { RegistrationStatus, Result } from '@shared/api';
+import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { certificateIdentifier } from '@shared/certificate-identifier';
 import { beijingIso } from '@shared/dates';
@@ -24,16 +24,8 @@ import type { TokenKeys } from '../qr/token.port';
 import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
 import type { CertificateRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
-
-export type VerifyReason =
-  | 'malformed'
-  | 'bad_signature'
-  | 'unknown_key'
-  | 'expired'
-  | 'not_yet_valid'
-  | 'unknown_certificate'
-  | 'superseded'
-  | 'revoked';
+import type { VerifyReason, VerifyAnswer } from '@shared/answers';
+export type { VerifyReason, VerifyAnswer };
 
 /** What the staff member reads: short, plain, and what to do about it. */
 export const VERIFY_REASON_TEXT: Record<VerifyReason, string> = {
@@ -47,26 +39,6 @@ export const VERIFY_REASON_TEXT: Record<VerifyReason, string> = {
   superseded: '该二维码已因补发作废',
   revoked: '证件已注销',
 };
-
-export interface VerifyAnswer {
-  valid: boolean;
-  reason?: VerifyReason;
-  reasonText?: string;
-  certificateNo?: string;
-  /** masked, e.g. 王*国 — never the ID number or phone */
-  holderName?: string;
-  status?: CertificateRecord['status'];
-  registrationStatus?: RegistrationStatus | 'none';
-  /** which registration the status is about (a person in 灵活就业 is never shown "已注销") */
-  registrationKind?: 'unemployment' | 'flexible';
-  /**
-   * 电子证照标识 of this certificate version (GB/T 36904, shared/certificate-identifier.ts). Here, not in
-   * the token: with it the token would pass QR version 10 at ECC M (qr/token.port.ts).
-   */
-  identifier?: string;
-  /** when this answer was true (ISO-8601 +08:00) */
-  validAsOf: string;
-}
 
 async function withinRateLimit(deps: Deps, staff: StaffMember, now: number): Promise<boolean> {
   const id = ids.rateLimit('verifyCertificate', staff.openid, Math.floor(now / 60_000));
