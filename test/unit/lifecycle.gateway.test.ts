@@ -7,7 +7,7 @@
  */
 import { COMMITMENTS } from '@shared/commitment';
 import { INCOME_BELOW_MINIMUM, registrationStatusText } from '@shared/registrations';
-import { unemploymentConditionChecks } from '../../cloudfunctions/core/handlers/registration.handler';
+import { unemploymentConditionChecks } from '../../cloudfunctions/core/unemployment-conditions';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { govRecord, makeIdNumber, makePerson, requestId, type TestPerson } from '../support/people';
 

@@ -6,9 +6,7 @@
  */
 import type { ApplicationView, Check, Result } from '@shared/api';
 import { fail } from '@shared/api';
-import { HEALTH_DISABLED } from '@shared/codes';
 import { stampCommitment } from '@shared/commitment';
-import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '@shared/registrations';
 import { beijingDate } from '@shared/dates';
 import { makeFlexibleSchema } from '@shared/flexible.schema';
 import { contactPromise, reviewDaysFor } from '@shared/region-profiles';
@@ -23,19 +21,10 @@ import { schemaPerDay } from '../schema-cache';
 import { splitSubmissionExtras, submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { readRecord } from '../collections';
-
-type Address = { regionCode: string; detail: string };
+import { registrationRegion, unemploymentConditionChecks } from '../unemployment-conditions';
 
 const unemploymentSchema = schemaPerDay(makeUnemploymentSchema);
 const flexibleSchema = schemaPerDay(makeFlexibleSchema);
-
-/** 人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
-export function registrationRegion(form: Record<string, unknown>): string {
-  const place = form.registrationPlace;
-  if (place === 'hukou') return (form.hukouAddress as Address).regionCode;
-  if ((place === 'employment' || place === 'insurance') && typeof form.registrationRegion === 'string') return form.registrationRegion;
-  return (form.residenceAddress as Address).regionCode;
-}
 
 async function decorate(deps: Deps, tx: StoreTx | null, app: ApplicationRecord): Promise<ApplicationView> {
   const read = tx ?? deps.store;
@@ -50,24 +39,6 @@ async function personChecks(deps: Deps, person: PersonRecord): Promise<Check[]> 
     employmentChecks(deps.gov, person.idNumber),
   ]);
   return [identity, pension, ...employment];
-}
-
-/**
- * The conditions of 失业登记 the machine cannot decide from outside data (鞍人社〔2020〕21号 一: 有劳动能力; 港澳台居民
- * 在内地（大陆）就业后失业): what the person declared sends the application to a person, with the reason — never a
- * refusal. Nothing is added when there is nothing to look at.
- */
-export function unemploymentConditionChecks(form: Record<string, unknown>): Check[] {
-  const checks: Check[] = [];
-  if (form.health === HEALTH_DISABLED && form.disabilityLevel === '1') {
-    checks.push({ name: 'workAbility', passed: false, detail: WORK_ABILITY_REVIEW });
-  }
-  if (isHkMacaoTaiwanResident(form.idType, form.idNumber)) {
-    checks.push(form.employedInMainlandBefore === true
-      ? { name: 'mainlandEmployment', passed: true, detail: '内地（大陆）就业经历：本人承诺曾在内地（大陆）就业，现已失业' }
-      : { name: 'mainlandEmployment', passed: false, detail: '内地（大陆）就业经历：申报未曾在内地（大陆）就业，需工作人员核实是否可参照办理失业登记（鞍人社〔2020〕21号 一）' });
-  }
-  return checks;
 }
 
 export async function submitUnemploymentRegistration(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
