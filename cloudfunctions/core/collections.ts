@@ -44,7 +44,7 @@ export interface CounterCodeRecord {
   usedAt: number | null;
 }
 /**
- * `audit/<new id>`: who did what with whose record. 谁查看了我的信息 (handlers/myData.handler.ts) reads
+ * `audit/<new id>`: who did what with whose record. 谁查看了我的信息 (handlers/listWhoReadMyData.handler.ts) reads
  * these back for the person; staff reads carry the staff member's office and role.
  */
 export interface AuditRecord {

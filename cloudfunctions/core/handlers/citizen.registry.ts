@@ -19,11 +19,14 @@ import { viewSharedCertificate } from './viewSharedCertificate.handler';
 import { getRegistrationProof } from './proof.handler';
 import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
 import { getCommitments } from './commitments.handler';
-import { listOffices, rateService, remindOffice } from './service.handler';
+import { listOffices } from './listOffices.handler';
+import { rateService } from './rateService.handler';
+import { remindOffice } from './remindOffice.handler';
 import { recognizeIdCard } from './idCardOcr.handler';
 import { requestCounterCheck } from './counter.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
-import { getMyData, listWhoReadMyData } from './myData.handler';
+import { getMyData } from './getMyData.handler';
+import { listWhoReadMyData } from './listWhoReadMyData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
   // after the first answer (afterAnswer.handler.ts)
