@@ -23,7 +23,7 @@ import { listOffices } from './listOffices.handler';
 import { rateService } from './rateService.handler';
 import { remindOffice } from './remindOffice.handler';
 import { recognizeIdCard } from './idCardOcr.handler';
-import { requestCounterCheck } from './counter.handler';
+import { requestCounterCheck } from './requestCounterCheck.handler';
 import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
 import { getMyData } from './getMyData.handler';
 import { listWhoReadMyData } from './listWhoReadMyData.handler';

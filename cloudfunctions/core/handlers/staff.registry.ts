@@ -16,7 +16,7 @@ import { revealContact } from './revealContact.handler';
 import { verifyCertificate } from './verifyCertificate.handler';
 import { getRevocationList } from './revocations.handler';
 import { verifyProof } from './proofVerify.handler';
-import { confirmIdentityAtCounter } from './counter.handler';
+import { confirmIdentityAtCounter } from './confirmIdentityAtCounter.handler';
 
 export const STAFF_HANDLERS: HandlerMap = {
   verifyCertificate,
