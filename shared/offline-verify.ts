@@ -3,7 +3,7 @@
  * `getRevocationList`): what the staff scanner answers at a job fair with no signal, from the signed
  * revocation list and the public keys it kept while online.
  *
- * The online check (cloudfunctions/core/handlers/qr.handler.ts verifyCertificate) asks the store; this
+ * The online check (cloudfunctions/core/handlers/verifyCertificate.handler.ts) asks the store; this
  * one asks the list, with the same rule in the same order (cloudfunctions/core/revocations.ts):
  *   1. the list: our signature (a key of the kept JWKS), our form, and now ≤ its `exp` — an expired
  *      list proves nothing about a later 补发 or 注销;

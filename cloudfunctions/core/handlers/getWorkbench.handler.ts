@@ -12,7 +12,7 @@ export type { WorkbenchCounts };
 /**
  * The 工作台 counts of the staff member's region (issue 20): reviews waiting, due today, overdue; contact
  * tasks (first contact, monthly call, 核实就业状态) open, due today, overdue; reviews the person chased
- * (催办, service.handler.ts remindOffice). Counts only — no person is
+ * (催办, remindOffice.handler.ts). Counts only — no person is
  * named — so nothing to audit per person; the read itself is audited like every staff read.
  */
 export async function getWorkbench(_input: unknown, deps: Deps): Promise<Result<WorkbenchCounts>> {
