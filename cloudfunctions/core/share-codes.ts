@@ -23,6 +23,9 @@ import { SHARE_CODE_ALPHABET, SHARE_CODE_LENGTH, SHARE_PURPOSES, formatShareCode
 import { ids, readRecord } from './collections';
 import type { Deps } from './deps';
 import type { CertificateRecord } from './records';
+// the answers are the contract's (shared/answers.ts); re-exported for the server's importers
+import type { ShareCodeView, SharedCertificateView } from '@shared/answers';
+export type { ShareCodeView, SharedCertificateView };
 import { boundPersonKeys } from './person-access';
 
 /** New codes per holder account per Beijing day: plenty for job hunting, not a way to flood. */
@@ -48,55 +51,7 @@ export interface ShareRecord {
   lastViewedAt: number | null;
 }
 
-/** What the holder reads about one of their shares. */
-export interface ShareCodeView {
-  shareId: string;
-  /** the code while the share is active (the holder may show it again); absent once it has ended */
-  code?: string;
-  /** ABCD-EFGH */
-  codeDisplay?: string;
-  purpose: SharePurposeCode;
-  purposeLabel: string;
-  /** what the verifier sees, in plain words */
-  shows: string;
-  showFullName: boolean;
-  certificateNo: string;
-  status: 'active' | 'expired' | 'revoked';
-  createdAt: string;
-  expiresAt: string;
-  revokedAt?: string;
-  views: number;
-  lastViewedAt?: string;
-}
 
-/** What the verifier reads: `valid` and the purpose's fields, nothing else. */
-export interface SharedCertificateView {
-  valid: boolean;
-  /** why not, when the certificate itself is no longer valid */
-  reasonText?: string;
-  purpose: SharePurposeCode;
-  purposeLabel: string;
-  /** masked (王*国) unless the holder chose to show it in full */
-  holderName?: string;
-  registration?: {
-    status: 'active' | 'deregistered' | 'none';
-    kind?: 'unemployment' | 'flexible';
-    /** Beijing date the registration began */
-    since?: string;
-    /** Beijing date it ended, when it has */
-    endedOn?: string;
-    /** e.g. 失业登记有效（2026-03-10 起） */
-    text: string;
-  };
-  certificateNo?: string;
-  identifier?: string;
-  issuingRegion?: string;
-  issuingRegionName?: string;
-  /** when this answer was true (ISO-8601 +08:00) */
-  validAsOf: string;
-  /** when the share code stops working */
-  expiresAt: string;
-}
 
 /** The code of a share: 40 bits of a keyed hash of its random nonce, in the unambiguous alphabet. */
 export function codeOf(deps: Deps, nonce: string): string {

@@ -5,7 +5,7 @@
  * helper). Only for the people the caller is bound to (core/person-access.ts): a helper or a sender
  * never reads this.
  */
-import type { ApplicationView, CertificateView, Result } from '@shared/api';
+import type { Result } from '@shared/api';
 import { ok } from '@shared/api';
 import { beijingIso } from '@shared/dates';
 import { maskName } from '@shared/mask';
@@ -14,18 +14,8 @@ import { boundPersonKeys } from '../person-access';
 import { registrationId, registrationStatusInTx } from '../registrations';
 import { applicationView, certificateView } from '../views';
 import { findRecords, readRecord } from '../collections';
-
-export interface MyDataPerson {
-  /** the person's own fields as last submitted (their own data: not masked) */
-  person: Record<string, unknown> | null;
-  applications: ApplicationView[];
-  certificate: CertificateView | null;
-  registrations: Array<{ kind: string; status: string; since: string; endedAt?: string }>;
-  /** WeChat accounts that may act as the person: masked, how and when bound */
-  devices: Array<{ account: string; via: 'face' | 'counter'; since: string; thisDevice: boolean }>;
-  delegations: Array<{ helper: string; status: string; since: string }>;
-  messages: number;
-}
+import type { MyDataPerson } from '@shared/answers';
+export type { MyDataPerson };
 
 const maskOpenid = (o: string) => (o.length <= 6 ? '***' : `${o.slice(0, 3)}***${o.slice(-3)}`);
 

@@ -8,6 +8,8 @@ import type { Deps } from '../deps';
 import { officeName } from '../offices';
 import { boundPersonKeys } from '../person-access';
 import { findRecords } from '../collections';
+import type { ReadEntry } from '@shared/answers';
+export type { ReadEntry };
 
 /** Why a record was read, in the person's words. */
 const PURPOSE: Record<string, string> = {
@@ -27,14 +29,6 @@ const PURPOSE: Record<string, string> = {
 
 const ROLE_TEXT: Record<string, string> = { verifier: '核验员', reviewer: '审核员', admin: '管理员' };
 
-export interface ReadEntry {
-  at: string;
-  office: string;
-  role: string;
-  /** masked */
-  who: string;
-  purpose: string;
-}
 
 interface AuditRow { at: number; action: string; personKey?: string; staffOpenid?: string; staffName?: string; staffRegion?: string; staffRole?: string; citizenOpenid?: string; as?: string; onBehalfOf?: string; helperName?: string; result?: string; purpose?: string }
 

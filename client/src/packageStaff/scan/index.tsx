@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ProofAnswer, VerifyAnswer } from '@shared/answers'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
@@ -159,23 +159,20 @@ function Scan() {
   )
 }
 
-/** ✓ 有效 / ✗ 无效 in words and an icon, not colour alone; the masked minimum and nothing more. */
-function Result({ answer }: { answer: VerifyAnswer }) {
-  const rows: Array<{ id: string; k: string; v: string }> = []
-  if (answer.holderName) rows.push({ id: 'verify-holder', k: '持证人', v: answer.holderName })
-  if (answer.certificateNo) rows.push({ id: 'verify-cert-no', k: '证书编号', v: answer.certificateNo })
-  if (answer.valid && answer.registrationStatus) rows.push({ id: 'verify-registration', k: '登记状态', v: registrationStatusText({ status: answer.registrationStatus, kind: answer.registrationKind }) })
-  rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
+type Row = { id: string; k: string; v: string }
+
+/** One verdict block for every kind of answer: the word and an icon (not colour alone), the reason, the rows. */
+function Verdict({ valid, word, reason, rows, offline, children }: { valid: boolean; word: string; reason: string; rows: Row[]; offline?: boolean; children?: ReactNode }) {
   return (
-    <View id='verify-result' className={`verdict ${answer.valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={answer.valid ? 'true' : 'false'}>
+    <View id='verify-result' className={`verdict ${valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={valid ? 'true' : 'false'} data-offline={offline ? 'true' : undefined}>
       <View className='verdict__head'>
         <Text className='verdict__icon' aria-hidden='true'>
-          {answer.valid ? '✓' : '✗'}
+          {valid ? '✓' : '✗'}
         </Text>
-        <Text className='verdict__word'>{answer.valid ? '有效' : '无效'}</Text>
+        <Text className='verdict__word'>{word}</Text>
       </View>
       <Text id='verify-reason' className='verdict__reason'>
-        {answer.valid ? '电子证真实有效，为当前版本' : answer.reasonText ?? '该二维码未通过核验'}
+        {reason}
       </Text>
       <View className='verdict__rows'>
         {rows.map((r) => (
@@ -187,7 +184,20 @@ function Result({ answer }: { answer: VerifyAnswer }) {
           </View>
         ))}
       </View>
+      {children}
     </View>
+  )
+}
+
+/** ✓ 有效 / ✗ 无效 in words and an icon, not colour alone; the masked minimum and nothing more. */
+function Result({ answer }: { answer: VerifyAnswer }) {
+  const rows: Row[] = []
+  if (answer.holderName) rows.push({ id: 'verify-holder', k: '持证人', v: answer.holderName })
+  if (answer.certificateNo) rows.push({ id: 'verify-cert-no', k: '证书编号', v: answer.certificateNo })
+  if (answer.valid && answer.registrationStatus) rows.push({ id: 'verify-registration', k: '登记状态', v: registrationStatusText({ status: answer.registrationStatus, kind: answer.registrationKind }) })
+  rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
+  return (
+    <Verdict valid={answer.valid} word={answer.valid ? '有效' : '无效'} reason={answer.valid ? '电子证真实有效，为当前版本' : answer.reasonText ?? '该二维码未通过核验'} rows={rows} />
   )
 }
 
@@ -197,39 +207,20 @@ function Result({ answer }: { answer: VerifyAnswer }) {
  */
 function OfflineResult({ verdict }: { verdict: OfflineVerdict & { at: number } }) {
   const valid = verdict.kind === 'valid'
-  const rows: Array<{ id: string; k: string; v: string }> = []
+  const rows: Row[] = []
   if (verdict.certificateNoMasked) rows.push({ id: 'verify-cert-no', k: '证书编号', v: verdict.certificateNoMasked })
   rows.push({ id: 'verify-mode', k: '核验方式', v: '离线核验（本机保存的公钥和吊销列表）' })
   rows.push({ id: 'verify-time', k: '核验时间', v: timeText(verdict.at, true) })
   return (
-    <View id='verify-result' className={`verdict ${valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={valid ? 'true' : 'false'} data-offline='true'>
-      <View className='verdict__head'>
-        <Text className='verdict__icon' aria-hidden='true'>
-          {valid ? '✓' : '✗'}
-        </Text>
-        <Text className='verdict__word'>{valid ? '有效' : '无效'}</Text>
-      </View>
-      <Text id='verify-reason' className='verdict__reason'>
-        {verdict.text}
-      </Text>
-      <View className='verdict__rows'>
-        {rows.map((r) => (
-          <View key={r.id} className='kv'>
-            <Text className='kv__k'>{r.k}</Text>
-            <Text id={r.id} className='kv__v'>
-              {r.v}
-            </Text>
-          </View>
-        ))}
-      </View>
+    <Verdict valid={valid} word={valid ? '有效' : '无效'} reason={verdict.text} rows={rows} offline>
       {valid ? <Text className='staff__muted'>持证人姓名和登记状态需联网后核验查看</Text> : null}
-    </View>
+    </Verdict>
   )
 }
 
 /** A 登记证明: genuine or not, and the registration as it is now (a proof says what was true when issued). */
 function ProofResult({ answer }: { answer: ProofAnswer }) {
-  const rows: Array<{ id: string; k: string; v: string }> = []
+  const rows: Row[] = []
   if (answer.title) rows.push({ id: 'proof-title', k: '证明', v: answer.title })
   if (answer.holderName) rows.push({ id: 'proof-holder', k: '持证人', v: answer.holderName })
   if (answer.regionName) rows.push({ id: 'proof-region', k: '登记地区', v: answer.regionName })
@@ -237,26 +228,6 @@ function ProofResult({ answer }: { answer: ProofAnswer }) {
   if (answer.issuedOn) rows.push({ id: 'proof-issued', k: '开具日期', v: `${answer.issuedOn}（${answer.validUntil ?? ''} 前有效）` })
   rows.push({ id: 'verify-time', k: '核验时间', v: timeText(answer.validAsOf, true) })
   return (
-    <View id='verify-result' className={`verdict ${answer.valid ? 'verdict--valid' : 'verdict--invalid'}`} role='alert' aria-live='assertive' data-valid={answer.valid ? 'true' : 'false'}>
-      <View className='verdict__head'>
-        <Text className='verdict__icon' aria-hidden='true'>
-          {answer.valid ? '✓' : '✗'}
-        </Text>
-        <Text className='verdict__word'>{answer.valid ? '真实' : '无效'}</Text>
-      </View>
-      <Text id='verify-reason' className='verdict__reason'>
-        {answer.valid ? '登记证明真实，由本系统开具' : answer.reasonText ?? '该二维码未通过核验'}
-      </Text>
-      <View className='verdict__rows'>
-        {rows.map((r) => (
-          <View key={r.id} className='kv'>
-            <Text className='kv__k'>{r.k}</Text>
-            <Text id={r.id} className='kv__v'>
-              {r.v}
-            </Text>
-          </View>
-        ))}
-      </View>
-    </View>
+    <Verdict valid={answer.valid} word={answer.valid ? '真实' : '无效'} reason={answer.valid ? '登记证明真实，由本系统开具' : answer.reasonText ?? '该二维码未通过核验'} rows={rows} />
   )
 }
