@@ -177,16 +177,8 @@ export class KeyRing {
   async verify(entries: KeyEntry[], token: string, now: number): Promise<TokenVerdict> {
     const t = parseToken(token);
     if (!t) return { ok: false, reason: 'malformed' };
-    const key = entries.find((e) => e.kid === t.header.kid && this.verifies(e, now));
-    if (!key) return { ok: false, reason: 'unknown_key' };
-    // The header's alg must be the key's: never let a token pick how it is checked (alg confusion).
-    if (key.alg !== t.header.alg || !this.algorithms[key.alg]) return { ok: false, reason: 'bad_signature' };
-    let v = this.verifiers.get(key.kid);
-    if (!v) {
-      v = this.algorithm(key.alg).verifier(key.publicJwk);
-      this.verifiers.set(key.kid, v);
-    }
-    if (!(await (await v)(t.signingInput, t.signature))) return { ok: false, reason: 'bad_signature' };
+    const key = await this.checkSignature(entries, t, now);
+    if (typeof key === 'string') return { ok: false, reason: key };
     const nowS = now / 1000;
     if (nowS > t.claims.exp + QR_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'expired', claims: t.claims };
     if (nowS < t.claims.iat - QR_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'not_yet_valid', claims: t.claims };
@@ -200,16 +192,27 @@ export class KeyRing {
   async verifyJson(entries: KeyEntry[], token: string, now: number): Promise<JsonVerdict> {
     const t = parseJsonToken(token);
     if (!t) return { ok: false, reason: 'malformed' };
+    const key = await this.checkSignature(entries, t, now);
+    if (typeof key === 'string') return { ok: false, reason: key };
+    return { ok: true, claims: t.claims, kid: key.kid, alg: key.alg };
+  }
+
+  /** The key that signed a parsed token, held now and of the header's alg, or why not. */
+  private async checkSignature(
+    entries: KeyEntry[],
+    t: { header: { kid: string; alg: string }; signingInput: Uint8Array; signature: Uint8Array },
+    now: number,
+  ): Promise<KeyEntry | 'unknown_key' | 'bad_signature'> {
     const key = entries.find((e) => e.kid === t.header.kid && this.verifies(e, now));
-    if (!key) return { ok: false, reason: 'unknown_key' };
-    if (key.alg !== t.header.alg || !this.algorithms[key.alg]) return { ok: false, reason: 'bad_signature' };
+    if (!key) return 'unknown_key';
+    // The header's alg must be the key's: never let a token pick how it is checked (alg confusion).
+    if (key.alg !== t.header.alg || !this.algorithms[key.alg]) return 'bad_signature';
     let v = this.verifiers.get(key.kid);
     if (!v) {
       v = this.algorithm(key.alg).verifier(key.publicJwk);
       this.verifiers.set(key.kid, v);
     }
-    if (!(await (await v)(t.signingInput, t.signature))) return { ok: false, reason: 'bad_signature' };
-    return { ok: true, claims: t.claims, kid: key.kid, alg: key.alg };
+    return (await (await v)(t.signingInput, t.signature)) ? key : 'bad_signature';
   }
 
   /** Forget cached crypto for keys that were dropped. */
