@@ -75,6 +75,11 @@ for (const name of readdirSync(src)) {
   if (!statSync(dir).isDirectory()) continue;
   const target = join(out, name);
   mkdirSync(target, { recursive: true });
+  // the runtime the function is deployed on (config.json, e.g. Nodejs22.21) sets the bundle's syntax
+  // target and its package.json engines (docs/runtime.md)
+  const runtime = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).runtime;
+  const major = Number(/^Nodejs(\d+)\.\d+$/.exec(runtime ?? '')?.[1]);
+  if (!major) throw new Error(`${name}/config.json: runtime ${runtime} is not one of CloudBase's NodejsNN.NN`);
   const result = await build({
     entryPoints: [join(dir, 'index.ts')],
     outfile: join(target, 'index.js'),
@@ -82,7 +87,7 @@ for (const name of readdirSync(src)) {
     // the product's shared rules, schemas and code tables (repository `shared/`)
     alias: { '@shared': join(root, 'shared') },
     platform: 'node',
-    target: 'node22', // the functions' runtime (config.json: Nodejs22.21)
+    target: `node${major}`,
     format: 'cjs',
     minify: !readable,
     sourcemap: false,
@@ -103,7 +108,7 @@ for (const name of readdirSync(src)) {
   // (the scheduler has no FaceID SDK; pdfkit is imported at the citizen's first proof)
   const text = readFileSync(join(target, 'index.js'), 'utf8');
   const deps = Object.fromEntries(platformInstalled.filter((p) => text.includes(`require("${p}`) || text.includes(`import("${p}`)).map((p) => [p, rootPkg.dependencies[p]]));
-  writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version: rootPkg.version, private: true, main: 'index.js', dependencies: deps }, null, 2) + '\n');
+  writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version: rootPkg.version, private: true, main: 'index.js', engines: { node: `>=${major} <${major + 1}` }, dependencies: deps }, null, 2) + '\n');
   sizes[name] = statSync(join(target, 'index.js')).size;
 }
 for (const [name, size] of Object.entries(sizes)) console.log(`cloudfunction ${name}: ${(size / 1024).toFixed(1)} KB`);
