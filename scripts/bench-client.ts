@@ -151,7 +151,7 @@ export async function weapp(appClient: string, bareClient: string) {
  * The H5 build served by the product's gateway (compression and cache headers of
  * cloudfunctions/gateway/static.ts), on a fresh DATA_DIR: the app's first calls answer at once.
  */
-async function serveBuild(dir: string, name: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveBuild(dir: string, name: string): Promise<{ url: string; close: () => Promise<void> }> {
   const data = join(tmpRoot, `h5-${name}`);
   mkdirSync(data, { recursive: true });
   const govFile = join(data, 'gov.json');
@@ -162,12 +162,35 @@ async function serveBuild(dir: string, name: string): Promise<{ url: string; clo
 
 /** What "usable" means: the element a person acts on is on the screen (rendered by the app's React). */
 const HOME_READY = { app: '#tile-unemployment', bare: '.taro_page' } as const;
-/** The 失业登记 wizard is usable when its first field can be typed into. */
-const FORM_READY = '#step-indicator ~ * input, #step-indicator ~ * textarea, .page input';
+/**
+ * The 失业登记 form is usable when its first control can be acted on: on a first visit that is the
+ * separate consent to the ID number (个人信息保护法 二十九条, components/IdNumberConsent.tsx) and its
+ * 同意 button; once agreed, the wizard's first field.
+ */
+const FORM_READY = '#id-consent-agree, #step-indicator ~ * input, #step-indicator ~ * textarea, .page input';
 /** A person reads home before tapping (the time the prefetch / preloadRule has). */
 const THINK_MS = 3000;
 const SLOW_3G = { latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 const H5_RUNS = 3;
+
+/**
+ * Notes in `window.__seen` the page-clock time at which home's element and the form's first
+ * field are first on the screen (in the DOM with a box), checked on every DOM change.
+ */
+function observerScript(home: string, form: string): string {
+  return `(() => {
+  const wanted = { home: ${JSON.stringify(home)}, form: ${JSON.stringify(form)} };
+  const seen = (window.__seen = {});
+  const look = () => {
+    for (const k of Object.keys(wanted)) {
+      if (seen[k] !== undefined) continue;
+      const el = document.querySelector(wanted[k]);
+      if (el && el.getClientRects().length > 0) seen[k] = performance.now();
+    }
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+}
 
 /**
  * A phone on a weak network: 390×844 (an iPhone 12–14 class screen), CPU slowed 4× (an old
@@ -176,7 +199,7 @@ const H5_RUNS = 3;
  * bare page: its Taro page); then, THINK_MS later, a tap on 失业登记 until the wizard's first field
  * is there. Times are the page's own clock (an observer in the page notes when each appears).
  */
-async function h5Visit(url: string, kind: 'app' | 'bare', runs = H5_RUNS) {
+export async function h5Visit(url: string, kind: 'app' | 'bare', runs = H5_RUNS) {
   const xdg = join(tmpRoot, 'xdg');
   mkdirSync(xdg, { recursive: true });
   process.env.XDG_CONFIG_HOME = xdg;
@@ -200,19 +223,10 @@ async function h5Visit(url: string, kind: 'app' | 'bare', runs = H5_RUNS) {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_3G });
       let transferred = 0;
       cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { transferred += e.encodedDataLength; });
-      await page.addInitScript(([home, form]) => {
-        const w = globalThis as unknown as { __seen: Record<string, number>; document: Document; performance: Performance };
-        w.__seen = {};
-        const look = () => {
-          for (const [k, sel] of [['home', home], ['form', form]] as const) {
-            if (w.__seen[k] === undefined) {
-              const el = w.document.querySelector(sel) as HTMLElement | null;
-              if (el && el.getClientRects().length > 0) w.__seen[k] = w.performance.now();
-            }
-          }
-        };
-        new MutationObserver(look).observe(w.document, { childList: true, subtree: true, attributes: true });
-      }, [HOME_READY[kind], FORM_READY] as const);
+      // Passed as source text, not as a function: tsx compiles this file with esbuild's keepNames,
+      // which wraps named functions in a `__name(…)` helper the page does not have — the observer
+      // then threw on its first line and never ran (the bench's 120 s timeout, home long shown).
+      await page.addInitScript(observerScript(HOME_READY[kind], FORM_READY));
       await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
       await page.waitForFunction(() => (globalThis as unknown as { __seen: Record<string, number> }).__seen.home !== undefined, undefined, { timeout: 120_000, polling: 100 });
       const seen = async () => page.evaluate(() => (globalThis as unknown as { __seen: Record<string, number> }).__seen);
