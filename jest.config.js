@@ -1,6 +1,7 @@
-// One jest run, four projects (docs/toolchain.md "Tests"): unit (node), mp (miniprogram-simulate on
+// One jest run, five projects (docs/toolchain.md "Tests"): unit (node), mp (miniprogram-simulate on
 // the compiled weapp build, jsdom), e2e (node driving Chromium against the real gateway),
-// reliability (node: the fuzz / crash / access / fault suite of test/reliability).
+// reliability (node: the fuzz / crash / access / fault suite of test/reliability), components (each
+// component of client/src/components rendered with Taro's H5 components into jsdom, test beside it).
 const babel = ['babel-jest', {
   configFile: false,
   babelrc: false,
@@ -53,6 +54,25 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+    },
+    {
+      // client/src/components/X.test.tsx: the component as the H5 build has it (test/support/render-component.tsx)
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      // Taro's H5 build: `@tarojs/components` is its web components' React wrappers, `@tarojs/taro` is
+      // taro-h5, and `X.h5.tsx` is taken before `X.tsx`
+      moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '\\.css$': '<rootDir>/test/support/render-component.style.js',
+      },
+      transform: { '\\.m?[jt]sx?$': babel },
+      // Taro's H5 runtime and its dependencies ship ESM (some nested under pnpm paths): all transformed but React
+      transformIgnorePatterns: ['/node_modules/(react|react-dom|scheduler|@babel/runtime|core-js|jsdom)/'],
+      testMatch: ['<rootDir>/client/src/components/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/support/render-component.globals.js'],
     },
   ],
 };
