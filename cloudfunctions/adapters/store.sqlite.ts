@@ -35,6 +35,8 @@ const DEFAULT_FILE = 'store.sqlite';
 const DEFAULT_LIMIT = 1000;
 const BUSY_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_GROUP = 64;
+/** groups of one in a row after which the group-commit window is tried once (see worthWaiting) */
+const PROBE_EVERY = 8;
 
 /**
  * The secondary indexes, per collection: for each collection, the field lists the product
@@ -211,6 +213,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
   const queue: Member[] = [];
   let running: Promise<void> | null = null;
   let lastGroupSize = 1;
+  // groups of one since a window was last tried (see `worthWaiting`)
+  let alone = 0;
   const closeWaiters: Array<() => void> = [];
 
   const makeTx = (isLive: () => boolean): StoreTx => {
@@ -277,6 +281,16 @@ export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
     }
   };
 
+  /**
+   * Whether to hold the group open for one event-loop turn before its COMMIT. Yes when the last
+   * group had company. Callers whose work before the transaction ends in I/O (a WebCrypto
+   * signature check, a file read) only reach `transaction` in a later turn, after the previous
+   * caller has committed alone — so after PROBE_EVERY groups of one the window is tried once; when
+   * it finds company, windows go on. A sequential caller pays one event-loop turn every
+   * PROBE_EVERY commits.
+   */
+  const worthWaiting = () => lastGroupSize > 1 || alone >= PROBE_EVERY;
+
   const runGroups = async () => {
     while (queue.length > 0) {
       if (closed) {
@@ -290,11 +304,13 @@ export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
         continue;
       }
       const done: Array<{ m: Member; result: unknown }> = [];
+      let waited = false;
       for (;;) {
         let m = queue.shift();
-        if (!m && groupCommit && lastGroupSize > 1 && done.length > 0 && done.length < maxGroup) {
+        if (!m && groupCommit && worthWaiting() && done.length > 0 && done.length < maxGroup) {
           // The window (see above): only under concurrent load, one event-loop turn.
           await new Promise<void>((ok) => setImmediate(ok));
+          waited = true;
           m = queue.shift();
         }
         if (!m) break;
@@ -317,6 +333,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): StorePort {
         continue;
       }
       lastGroupSize = done.length;
+      alone = done.length > 1 || waited ? 0 : alone + 1;
       opts.onCommit?.(done.length);
       // Durable now (the COMMIT fsynced the WAL): only now do the callers hear their answers.
       for (const d of done) d.m.resolve(d.result);

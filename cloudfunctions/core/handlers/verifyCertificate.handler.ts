@@ -21,6 +21,7 @@ import { findRecords, ids, readRecord, writeRecord, type RateCounter } from '../
 import type { Deps, StaffMember } from '../deps';
 import { writeMessageInTx } from '../messages';
 import type { TokenKeys } from '../qr/token.port';
+import type { StoreTx } from '../store.port';
 import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
 import type { CertificateRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
@@ -40,15 +41,21 @@ export const VERIFY_REASON_TEXT: Record<VerifyReason, string> = {
   revoked: '证件已注销',
 };
 
-async function withinRateLimit(deps: Deps, staff: StaffMember, now: number): Promise<boolean> {
-  const id = ids.rateLimit('verifyCertificate', staff.openid, Math.floor(now / 60_000));
-  return deps.store.transaction(async (tx) => {
-    const c = await tx.get<RateCounter>('counters', id);
-    const n = c?.n ?? 0;
-    if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
-    await tx.put('counters', id, { n: n + 1, staffOpenid: staff.openid, at: now } satisfies RateCounter);
-    return true;
-  });
+/**
+ * The per-minute count (counters/rateLimit…): every verification a staff member asks for counts,
+ * failures included — forged and harvested codes are what it is for. The committed count is read
+ * before any work, so an account already at the limit is refused at once; the count that decides
+ * is taken again (`countInTx`) inside the transaction that writes the audit entry and the
+ * receipt, so counter, audit and receipt are one durable commit, not two.
+ */
+const rateLimitId = (staff: StaffMember, now: number) => ids.rateLimit('verifyCertificate', staff.openid, Math.floor(now / 60_000));
+
+async function countInTx(tx: StoreTx, staff: StaffMember, now: number): Promise<boolean> {
+  const id = rateLimitId(staff, now);
+  const n = (await tx.get<RateCounter>('counters', id))?.n ?? 0;
+  if (n >= VERIFY_LIMIT_PER_MINUTE) return false;
+  await tx.put('counters', id, { n: n + 1, staffOpenid: staff.openid, at: now } satisfies RateCounter);
+  return true;
 }
 
 function minuteText(at: number): string {
@@ -67,11 +74,12 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   }
   const token = raw.trim();
   const now = deps.clock.now();
-  // Counted before any work, failures included: forged and harvested codes are what it is for.
-  if (!(await withinRateLimit(deps, staff, now))) {
+  const limited = (): Result<VerifyAnswer> => {
     deps.log?.('certificate.verify.limited', { staff: staff.openid });
     return fail('RATE_LIMITED', `核验过于频繁：每位工作人员每分钟最多核验 ${VERIFY_LIMIT_PER_MINUTE} 次，请稍后再试`);
-  }
+  };
+  // An account already at the limit is refused before any work (the deciding count is below).
+  if (((await deps.store.get<RateCounter>('counters', rateLimitId(staff, now)))?.n ?? 0) >= VERIFY_LIMIT_PER_MINUTE) return limited();
 
   const verdict = await keys.verify(token, now);
   const validAsOf = beijingIso(now);
@@ -105,23 +113,29 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
         validAsOf,
       };
 
-  await deps.store.transaction(async (tx) => {
+  // One transaction: the count, the audit entry and the holder's receipt are durable together
+  // before the answer (the audit and the receipt are never lost once answered); over the limit,
+  // nothing is written and the answer is withheld.
+  const counted = await deps.store.transaction(async (tx) => {
+    if (!(await countInTx(tx, staff, now))) return false;
     // Every staff read of a person is audited (docs/product.md "Privacy and security").
     await writeRecord(tx, 'audit', deps.newId(), {
       at: now, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'verifyCertificate',
       result: valid ? 'valid' : reason, certificateNo: claims?.c ?? null, version: claims?.v ?? null,
       kid: verdict.ok ? verdict.kid : null, personKey: cert?.personKey ?? null,
     });
-    if (!valid) return;
+    if (!valid) return true;
     const app = await readRecord(tx, 'applications', cert!.applicationId);
-    if (!app?.openid) return;
+    if (!app?.openid) return true;
     await writeMessageInTx(tx, {
       messageId: deps.newId(), openid: app.openid, personKey: cert!.personKey, event: 'certificate.verified',
       title: '电子证核验提醒',
       body: `您的电子《就业创业证》于 ${minuteText(now)} 被 ${staff.name} 核验。如非您本人出示，请在“我的电子证”中申请补发，原二维码将立即失效。`,
       at: now,
     });
+    return true;
   });
+  if (!counted) return limited();
   deps.log?.('certificate.verified', { staff: staff.openid, result: valid ? 'valid' : reason });
   return ok(answer);
 }
