@@ -25,7 +25,7 @@ import type { ApplicationInLife, ApplicationRecord } from './records';
 import { activeRegistrationInTx, endRegistrationInTx, openRegistrationInTx } from './registrations';
 import { openHardshipRequestInTx } from './hardship';
 import { queueInsuranceClaimInTx } from './insurance-claims';
-import { afterApprovalInTx } from './schedule';
+import { afterApprovalInTx } from './follow-ups';
 import type { StoreTx } from './store.port';
 
 /** The registration approval of each kind opens (null: none). */

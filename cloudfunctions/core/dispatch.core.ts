@@ -1,5 +1,5 @@
 /**
- * The edge every call passes: action known? caller allowed? then the handler. Shared by the
+ * The edge every call passes: action known? caller allowed? input parsed? then the handler. Shared by the
  * CloudBase entry points and the local gateway so both answer the same way (docs/api.md
  * envelope and status codes). A handler that throws is a bug: the caller gets INTERNAL with a
  * Chinese message, never a stack trace; the log gets the error without personal data.
@@ -8,7 +8,7 @@ import type { ActionName, Result } from '@shared/api';
 import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '@shared/api';
 import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
-import type { Handler, HandlerMap } from './handlers/handler';
+import { isParsedHandler, type Handler, type HandlerMap } from './handlers/handler';
 import { StoreUnavailableError, TransactionConflictError } from './store.port';
 import { writeRecord } from './collections';
 
@@ -80,8 +80,18 @@ async function dispatchWith(handlers: HandlerMap, action: string, input: unknown
   const handler: Handler | undefined = handlers[action as ActionName];
   if (!handler) return answer(fail('NOT_FOUND', '这项业务暂未开放'));
   try {
-    // a lost race is run again, a few times; never INTERNAL for a conflict (core/conflicts.ts)
-    const body = await retryConflicts(() => handler(input ?? {}, deps), { onRetry: (attempt, err) => deps.log?.('handler.conflict_retry', { action, attempt, error: err instanceof Error ? err.name : 'conflict' }) });
+    const onRetry = (attempt: number, err: unknown) => deps.log?.('handler.conflict_retry', { action, attempt, error: err instanceof Error ? err.name : 'conflict' });
+    // Parse at the edge: the input is parsed before the handler runs, and a refusal (the field
+    // messages of VALIDATION_FAILED) is answered as it is, nothing read or stored; the handler gets
+    // the parsed input (handlers/handler.ts). A read that takes nothing gets the input as sent.
+    // A lost race is run again, a few times; never INTERNAL for a conflict (core/conflicts.ts).
+    let body: Result<unknown>;
+    if (isParsedHandler(handler)) {
+      const parsed = handler.parse(input ?? {}, deps);
+      body = parsed.ok ? await retryConflicts(() => handler.handle(parsed.data, deps), { onRetry }) : parsed;
+    } else {
+      body = await retryConflicts(() => handler(input ?? {}, deps), { onRetry });
+    }
     if (!body.ok && audience !== 'citizen' && audience !== 'local' && audience !== 'public' && (body.error.code === 'NOT_FOUND' || body.error.code === 'FORBIDDEN')) {
       await auditRefusal(deps, action, body.error.code);
     }

@@ -5,7 +5,8 @@
  */
 import type { Deps } from './deps';
 import type { ApplicationRecord } from './records';
-import { boundPersonKeys } from './person-access';
+import { accessTo, boundPersonKeys } from './person-access';
+import type { StoreTx } from './store.port';
 import { readRecord } from './collections';
 
 export const NOT_FOUND_TEXT = '没有找到这条申请记录，请核对后再查';
@@ -24,4 +25,15 @@ export async function ownApplication(deps: Deps, applicationId: string): Promise
   if (app.openid === deps.caller.openid && !app.onBehalfOf) return app;
   const keys = await boundPersonKeys(deps);
   return keys.includes(app.personKey) ? app : null;
+}
+
+/**
+ * The application, when the caller sent it or may act for its person (bound, or invited to help:
+ * core/person-access.ts `accessTo`); else null, answered NOT_FOUND (退回补正, 撤回, 复核).
+ */
+export async function applicationActedOn(deps: Deps, read: Pick<StoreTx, 'get'>, applicationId: string): Promise<ApplicationRecord | null> {
+  const app = await readRecord(read, 'applications', applicationId);
+  if (!app) return null;
+  if (app.openid === deps.caller.openid) return app;
+  return (await accessTo(deps, app.personKey)) ? app : null;
 }

@@ -76,3 +76,6 @@ export async function hasRecentPass(store: StorePort, openid: string, idHash: st
   const pass = await store.get<PassRecord>('verifications', passId(openid, idHash));
   return !!pass && pass.name === name && now - pass.at <= PASS_VALID_MS;
 }
+
+/** Where to go when the face check cannot pass (人脸识别技术应用安全管理办法 (2025) 第十条: 提供其他方式). */
+export const COUNTER_ROUTE = '如果多次刷脸未通过，或您持港澳台居民居住证、来往内地（大陆）通行证，请携带本人证件到就近的公共就业服务窗口（区、县人力资源和社会保障局或街道、乡镇社区服务中心），由工作人员核验身份后办理：在“本人核验”页面点“到窗口核验”取得核验码，交给工作人员即可。';

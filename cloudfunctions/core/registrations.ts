@@ -18,11 +18,24 @@ import { ids, readRecord, writeRecord, type PersonRegistrationLock, type Sequenc
 import { writeMessageInTx } from './messages';
 import type { ApplicationRecord, RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
+import type { Deps } from './deps';
+import { boundPersonKeys } from './person-access';
 
 export type { RegistrationKind } from '@shared/registrations';
 
 /** `<kind>:<personKey>` (core/collections.ts) */
 export const registrationId = ids.registration;
+
+/** The caller's own active registration of one of `kinds` (a person bound to their account), or null. */
+export async function callersActiveRegistration(deps: Deps, read: Pick<StoreTx, 'get'>, kinds: readonly RegistrationKind[]): Promise<(RegistrationRecord & { openid?: string; person?: { name?: string } }) | null> {
+  for (const personKey of await boundPersonKeys(deps)) {
+    for (const kind of kinds) {
+      const reg = await read.get<RegistrationRecord & { openid?: string }>('registrations', registrationId(kind, personKey));
+      if (reg && reg.status === 'active') return reg;
+    }
+  }
+  return null;
+}
 
 /** The person's active registration of either kind, or null. */
 export async function activeRegistrationInTx(read: Pick<StoreTx, 'get'>, personKey: string): Promise<RegistrationRecord | null> {

@@ -1,21 +1,12 @@
 /**
- * What decides how a 失业登记 is handled, from the form alone: the office of the place the person chose
- * (人社厅发〔2020〕79号 一(一)) and the conditions the machine cannot decide from outside data (鞍人社〔2020〕21号 一),
- * which send the application to a person with the reason, never refuse it.
+ * What decides how a 失业登记 is handled, from the form alone: the conditions the machine cannot decide
+ * from outside data (鞍人社〔2020〕21号 一), which send the application to a person with the reason, never
+ * refuse it. The office of the place the person chose (人社厅发〔2020〕79号 一(一)) is the parsed form's
+ * `registrationRegion` (shared/unemployment.schema.ts).
  */
 import type { Check } from '@shared/api';
 import { HEALTH_DISABLED } from '@shared/codes';
 import { WORK_ABILITY_REVIEW, isHkMacaoTaiwanResident } from '@shared/registrations';
-
-type Address = { regionCode: string; detail: string };
-
-/** 人社厅发〔2020〕79号 一(一): 户籍地、常住地、就业地或参保地 — the place decides which office handles it. */
-export function registrationRegion(form: Record<string, unknown>): string {
-  const place = form.registrationPlace;
-  if (place === 'hukou') return (form.hukouAddress as Address).regionCode;
-  if ((place === 'employment' || place === 'insurance') && typeof form.registrationRegion === 'string') return form.registrationRegion;
-  return (form.residenceAddress as Address).regionCode;
-}
 
 /**
  * The conditions of 失业登记 the machine cannot decide from outside data (鞍人社〔2020〕21号 一: 有劳动能力; 港澳台居民

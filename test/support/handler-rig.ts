@@ -24,10 +24,16 @@ export interface HandlerRig {
   close(): Promise<void>;
 }
 
-export function handlerRig(now = NOW): HandlerRig {
+/** The outside-data file's people and staff (test/support/people.ts `govRecord`); none by default. */
+export interface RigGov {
+  persons?: unknown[];
+  staff?: unknown[];
+}
+
+export function handlerRig(now = NOW, gov: RigGov = {}): HandlerRig {
   const dir = mkdtempSync(join(tmpdir(), 'jy-handler-'));
   const govFile = join(dir, 'gov.json');
-  writeFileSync(govFile, JSON.stringify({ persons: [], staff: [], down: [] }));
+  writeFileSync(govFile, JSON.stringify({ persons: gov.persons ?? [], staff: gov.staff ?? [], down: [] }));
   const rt = localRuntime({ dataDir: dir, govDataFile: govFile, now, log: () => {} });
   return {
     rt,
@@ -57,6 +63,13 @@ export function applicationRecord(o: Partial<ApplicationRecord> = {}): Applicati
   } as ApplicationRecord;
 }
 
+/** An account bound (face check passed) to a person: answers the person's key. */
+export async function bindAccount(rig: HandlerRig, openid: string, idNumber: string, name = '张小明'): Promise<string> {
+  const personKey = rig.citizen(openid).personKey(idNumber);
+  await put(rig, 'bindings', `${openid}:${personKey}`, { openid, personKey, name, at: Date.parse('2026-03-01T10:00:00+08:00'), via: 'face' });
+  return personKey;
+}
+
 /** Writes a record straight into the store (no handler, no rule). */
 export async function put(rig: HandlerRig, collection: Parameters<LocalRuntime['store']['put']>[0], id: string, doc: Record<string, unknown>): Promise<void> {
   await rig.rt.store.put(collection, id, doc);
@@ -67,11 +80,10 @@ export async function put(rig: HandlerRig, collection: Parameters<LocalRuntime['
  * number format (shared/certificate-number.ts). Answers the person's key and the certificate number.
  */
 export async function seedHolder(rig: HandlerRig, openid: string, idNumber: string): Promise<{ personKey: string; certificateNo: string }> {
-  const personKey = rig.citizen(openid).personKey(idNumber);
+  const personKey = await bindAccount(rig, openid, idNumber);
   const body = '2102042026000001';
   const certificateNo = body + mod11_2(body);
   const at = Date.parse('2026-03-01T10:00:00+08:00');
-  await put(rig, 'bindings', `${openid}:${personKey}`, { openid, personKey, name: '张小明', at, via: 'face' });
   await put(rig, 'certificates', personKey, {
     certificateNo, personKey, version: 1, status: 'valid', name: '张小明', idType: '01', idNumber, issuingRegion: '210204', issuedAt: at, applicationId: 'app-1', history: [],
   });

@@ -1,6 +1,10 @@
 /** The handlers of the CloudBase function `citizen` (actions whose `fn` is 'citizen' in shared/api.ts). */
 import type { HandlerMap } from './handler';
-import { getReturnedApplication, reportEmployment, requestReview, updateMyRegistration, withdrawApplication } from './afterAnswer.handler';
+import { getReturnedApplication } from './getReturnedApplication.handler';
+import { reportEmployment } from './reportEmployment.handler';
+import { requestReview } from './requestReview.handler';
+import { updateMyRegistration } from './updateMyRegistration.handler';
+import { withdrawApplication } from './withdrawApplication.handler';
 import { applyCertificate } from './applyCertificate.handler';
 import { getMyCertificate } from './getMyCertificate.handler';
 import { getMyProfile } from './getMyProfile.handler';
@@ -9,27 +13,34 @@ import { getProgress } from './getProgress.handler';
 import { listMyApplications } from './listMyApplications.handler';
 import { listMyMessages } from './listMyMessages.handler';
 import { whoAmI } from './whoAmI.handler';
-import { submitFlexibleEmployment, submitUnemploymentRegistration } from './registration.handler';
-import { confirmRealPersonCheck, startRealPersonCheck } from './realPerson.handler';
+import { submitFlexibleEmployment } from './submitFlexibleEmployment.handler';
+import { submitUnemploymentRegistration } from './submitUnemploymentRegistration.handler';
+import { confirmRealPersonCheck } from './confirmRealPersonCheck.handler';
+import { startRealPersonCheck } from './startRealPersonCheck.handler';
 import { reissueCertificate } from './reissueCertificate.handler';
 import { createShareCode } from './createShareCode.handler';
 import { listShareCodes } from './listShareCodes.handler';
 import { revokeShareCode } from './revokeShareCode.handler';
 import { viewSharedCertificate } from './viewSharedCertificate.handler';
 import { getRegistrationProof } from './proof.handler';
-import { getMyReminders, recordSubscription, stopSubscription } from './subscription.handler';
+import { getMyReminders } from './getMyReminders.handler';
+import { recordSubscription } from './recordSubscription.handler';
+import { stopSubscription } from './stopSubscription.handler';
 import { getCommitments } from './commitments.handler';
 import { listOffices } from './listOffices.handler';
 import { rateService } from './rateService.handler';
 import { remindOffice } from './remindOffice.handler';
 import { recognizeIdCard } from './idCardOcr.handler';
 import { requestCounterCheck } from './requestCounterCheck.handler';
-import { acceptDelegationInvite, createDelegationInvite, listDelegations, revokeDelegation } from './delegation.handler';
+import { acceptDelegationInvite } from './acceptDelegationInvite.handler';
+import { createDelegationInvite } from './createDelegationInvite.handler';
+import { listDelegations } from './listDelegations.handler';
+import { revokeDelegation } from './revokeDelegation.handler';
 import { getMyData } from './getMyData.handler';
 import { listWhoReadMyData } from './listWhoReadMyData.handler';
 
 export const CITIZEN_HANDLERS: HandlerMap = {
-  // after the first answer (afterAnswer.handler.ts)
+  // after the first answer (人社厅发〔2020〕79号 二(六))
   withdrawApplication,
   getReturnedApplication,
   requestReview,

@@ -1,0 +1,37 @@
+/**
+ * reportEmployment in process (test/support/handler-rig.ts): a registered person reports a job; their
+ * 失业登记 ends with that reason as their own declaration (鞍人社〔2020〕21号 五); a start date after today is
+ * a field error; a person with no registration in force is told there is nothing to report.
+ */
+import { bindAccount, handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { makeIdNumber, requestId } from '../../../test/support/people';
+import { reportEmployment } from './reportEmployment.handler';
+
+const ID = makeIdNumber();
+let rig: HandlerRig;
+beforeAll(async () => {
+  rig = handlerRig();
+  const personKey = await bindAccount(rig, 'o-me', ID);
+  await put(rig, 'registrations', `unemployment:${personKey}`, {
+    registrationId: `unemployment:${personKey}:1`, kind: 'unemployment', personKey, status: 'active', applicationId: 'app-1', openid: 'o-me',
+    region: '210204', since: Date.parse('2026-02-02T09:00:00+08:00'), endedAt: null, endReasonCode: null,
+    person: { name: '张小明', idType: '01', idNumber: ID, gender: '1', birthDate: '1988-06-12' },
+  });
+});
+afterAll(() => rig.close());
+
+const report = (o: Record<string, unknown> = {}) => ({ requestId: requestId(), situation: '11', unit: '大连某公司', since: '2026-03-01', confirmEnds: true, ...o });
+
+it('refuses a start date after today, field by field', async () => {
+  expect(await reportEmployment(report({ since: '2026-03-11' }), rig.citizen('o-me'))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { since: '开始日期不能晚于今天' } } });
+});
+
+it('tells an account with no registration in force that there is nothing to report', async () => {
+  expect(await reportEmployment(report(), rig.citizen('o-nobody'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+});
+
+it('ends the registration with the reported reason, as the person\'s own declaration', async () => {
+  const r = await reportEmployment(report(), rig.citizen('o-me'));
+  expect(r).toMatchObject({ ok: true, data: { status: 'deregistered', reasonCode: '11' } });
+  expect(await reportEmployment(report(), rig.citizen('o-me'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+});
