@@ -5,10 +5,14 @@
 // package.json or the lock: the package is for one platform only, and the lock must stay installable
 // everywhere. Idempotent: a second run finds the binary and only prints its path.
 //   node scripts/node22.mjs          prints the binary's absolute path (installs it first if missing)
+//   node scripts/node22.mjs --better-sqlite3
+//                                    also builds better-sqlite3's native addon for it (once, ≈ 3 min),
+//                                    into .cache/node22/<version>/better-sqlite3-<its version>/, for the
+//                                    jest projects run by Node 22 (scripts/node22.jest.config.cjs)
 // NODE22_CACHE: another folder than .cache/node22.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,8 +60,41 @@ function install() {
   }
 }
 
+/**
+ * node_modules/better-sqlite3 holds the addon built for the machine's Node; this builds the same
+ * sources (the package ships SQLite's amalgamation) for Node 22 with npm's own node-gyp, against the
+ * headers of the fetched release (include/node): no download.
+ */
+function buildBetterSqlite3() {
+  const pkgDir = join(root, 'node_modules', 'better-sqlite3');
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const target = join(home, `better-sqlite3-${version}`);
+  const addon = join(target, 'build', 'Release', 'better_sqlite3.node');
+  const loads = () => existsSync(addon) && spawnSync(binary, ['-e', `new (require(${JSON.stringify(join(pkgDir, 'lib'))}))(':memory:', { nativeBinding: ${JSON.stringify(addon)} }).close()`], { timeout: 30_000 }).status === 0;
+  if (loads()) return;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const gyp = join(execFileSync(npm, ['root', '-g'], { encoding: 'utf8' }).trim(), 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  if (!existsSync(gyp)) throw new Error(`npm's node-gyp is not at ${gyp}`);
+  const work = mkdtempSync(join(home, `.better-sqlite3-${process.pid}-`));
+  try {
+    process.stderr.write(`node22: building better-sqlite3 ${version} for Node ${NODE22_VERSION} (once)\n`);
+    for (const f of ['binding.gyp', 'deps', 'src', 'lib', 'package.json']) cpSync(join(pkgDir, f), join(work, f), { recursive: true });
+    execFileSync(binary, [gyp, 'rebuild', '--release', `--nodedir=${home}`], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'], timeout: 1_200_000 });
+    rmSync(target, { recursive: true, force: true });
+    try {
+      renameSync(work, target);
+    } catch (e) {
+      if (!loads()) throw e;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!loads()) throw new Error(`${addon} was built but does not load in Node ${NODE22_VERSION}`);
+}
+
 if (versionOf(binary) !== `v${NODE22_VERSION}`) {
   if (existsSync(home)) rmSync(home, { recursive: true, force: true }); // half a folder from an interrupted run
   install();
 }
+if (process.argv.includes('--better-sqlite3')) buildBetterSqlite3();
 process.stdout.write(`${binary}\n`);
