@@ -39,7 +39,7 @@ function install() {
   try {
     process.stderr.write(`node22: fetching ${pkg}@${NODE22_VERSION} from the npm registry into ${home}\n`);
     // npm pack: the tarball only (no install scripts run), checked against the registry's integrity by npm
-    execFileSync(npm, ['pack', `${pkg}@${NODE22_VERSION}`, '--pack-destination', work, '--silent'], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
+    execFileSync(npm, ['pack', `${pkg}@${NODE22_VERSION}`, '--pack-destination', work, '--loglevel=error'], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new Error(`npm pack ${pkg}@${NODE22_VERSION} left no tarball`);
     const got = `sha512-${createHash('sha512').update(readFileSync(join(work, tgz))).digest('base64')}`;
@@ -92,9 +92,15 @@ function buildBetterSqlite3() {
   if (!loads()) throw new Error(`${addon} was built but does not load in Node ${NODE22_VERSION}`);
 }
 
-if (versionOf(binary) !== `v${NODE22_VERSION}`) {
-  if (existsSync(home)) rmSync(home, { recursive: true, force: true }); // half a folder from an interrupted run
-  install();
+try {
+  if (versionOf(binary) !== `v${NODE22_VERSION}`) {
+    if (existsSync(home)) rmSync(home, { recursive: true, force: true }); // half a folder from an interrupted run
+    install();
+  }
+  if (process.argv.includes('--better-sqlite3')) buildBetterSqlite3();
+} catch (e) {
+  // the failing command's own output is above (stderr inherited); this says which step
+  process.stderr.write(`node22: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+  process.exit(1);
 }
-if (process.argv.includes('--better-sqlite3')) buildBetterSqlite3();
 process.stdout.write(`${binary}\n`);

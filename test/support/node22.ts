@@ -12,7 +12,7 @@ export function node22(): string {
   const r = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', timeout: 600_000 });
   const path = (r.stdout ?? '').trim().split('\n').pop();
   if (r.status !== 0 || !path) {
-    throw new Error(`Node 22 is not in .cache/node22 and could not be fetched from the npm registry: ${(r.stderr || String(r.error ?? '')).trim().slice(-800)}\nRun: node scripts/node22.mjs`);
+    throw new Error(`Node 22 is not in the cache (.cache/node22) and could not be fetched from the npm registry: ${(r.stderr || String(r.error ?? '')).trim().slice(-800)}\nRun: node scripts/node22.mjs`);
   }
   return path;
 }
