@@ -10,6 +10,11 @@ const babel = ['babel-jest', {
 // chinese-days, jose and a few others ship ESM: let babel transform them.
 const esm = ['chinese-days', 'jose', 'sm-crypto-v2', '@noble'];
 const transformIgnorePatterns = [`node_modules/(?!(${esm.join('|')})/)`];
+// the components project: babel as above plus what Taro's H5 build adds to the app's own code (@tarojs/plugin-platform-h5)
+const taroApi = ['babel-jest', {
+  ...babel[1],
+  plugins: [['babel-plugin-transform-taroapi', { packageName: '@tarojs/taro', definition: require('@tarojs/plugin-platform-h5/dist/definition.json') }]],
+}];
 // the product's shared rules, schemas and code tables (repository `shared/`), imported as @shared/…
 const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/$1' };
 
@@ -60,15 +65,20 @@ module.exports = {
       displayName: 'components',
       testEnvironment: 'jsdom',
       // Taro's H5 build: `@tarojs/components` is its web components' React wrappers, `@tarojs/taro` is
-      // taro-h5, and `X.h5.tsx` is taken before `X.tsx`
+      // the H5 platform's API library (taro-h5), and `X.h5.tsx` is taken before `X.tsx`
       moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
       moduleNameMapper: {
         ...moduleNameMapper,
         '^@tarojs/components$': '@tarojs/components/lib/react',
-        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@tarojs/taro$': '<rootDir>/test/support/render-component.taro.js',
         '\\.css$': '<rootDir>/test/support/render-component.style.js',
       },
-      transform: { '\\.m?[jt]sx?$': babel },
+      transform: {
+        // the app's code as the H5 build compiles it: `Taro.x(…)` becomes taro-h5's own `x` (babel-plugin-transform-taroapi);
+        // the tests themselves are left as written (they reach the APIs as `import * as Taro`)
+        '/client/src/(?!.+\\.test\\.tsx$).+\\.[jt]sx?$': taroApi,
+        '\\.m?[jt]sx?$': babel,
+      },
       // Taro's H5 runtime and its dependencies ship ESM (some nested under pnpm paths): all transformed but React
       transformIgnorePatterns: ['/node_modules/(react|react-dom|scheduler|@babel/runtime|core-js|jsdom)/'],
       testMatch: ['<rootDir>/client/src/components/**/*.test.tsx'],

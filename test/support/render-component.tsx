@@ -10,9 +10,11 @@
  * What it does not: layout and CSS (jsdom draws nothing; stylesheets are left out), the weapp build
  * (the mini-program tests, test/mp, load the compiled pages), a real canvas, and Taro APIs that need
  * the app's router or a device (navigateTo, makePhoneCall, showModal…): a test that taps into one
- * replaces that API with a test double of its own (jest.spyOn on the Taro object) and says so.
+ * replaces that API with a test double (`replaceTaroApi` below) and says so.
  */
 import { act, type ReactElement } from 'react'
+import * as TaroApis from '@tarojs/taro'
+import definition from '@tarojs/plugin-platform-h5/dist/definition.json'
 
 // react-dom's own types (@types/react-dom) are not installed: the two calls used here, typed by hand
 interface Root {
@@ -112,8 +114,21 @@ export async function render(ui: ReactElement): Promise<Rendered> {
   }
 }
 
-/** Every component rendered by a test is taken down after it, so the next test starts on an empty page. */
+/** After each test: its components taken down, storage emptied and test doubles undone, so the next starts afresh. */
 afterEach(() => {
   for (const unmount of [...mounted]) unmount()
   localStorage.clear()
+  jest.restoreAllMocks()
 })
+
+/**
+ * A test double for one Taro API, where the component's compiled code reaches it: the H5 build turns
+ * `Taro.x(…)` into the API library's own export `x` when the platform lists it (definition.json), and
+ * leaves it on the Taro object otherwise (navigateTo, getCurrentInstance…). The double answers
+ * `answer` (a resolved promise, as the real API's success); jest restores it with `mockRestore`.
+ */
+export function replaceTaroApi(name: string, answer: unknown = { errMsg: `${name}:ok` }): jest.SpyInstance {
+  const own = name in (definition as { apis: Record<string, unknown> }).apis
+  const holder = (own ? TaroApis : (TaroApis as unknown as { default: object }).default) as Record<string, () => unknown>
+  return jest.spyOn(holder, name).mockImplementation(() => Promise.resolve(answer))
+}
