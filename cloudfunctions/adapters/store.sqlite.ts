@@ -23,7 +23,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Collection, Doc, FindOptions, StorePort, StoreTx, Where } from '../core/store.port';
-import { checkId, DEFAULT_FILE, ownerOnly, serialise } from './sqlite/file';
+import { serialise } from './store.documents';
+import { checkId, DEFAULT_FILE, ownerOnly } from './sqlite/file';
 import { transactionQueue } from './sqlite/group-commit';
 import { countSql, findSql } from './sqlite/queries';
 import { migrate } from './sqlite/schema';

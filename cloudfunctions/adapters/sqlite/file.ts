@@ -1,11 +1,10 @@
 /**
- * The SQLite store's file (store.sqlite.ts): who may read it, whether it is sound, and what a
- * document becomes in it.
+ * The SQLite store's file (store.sqlite.ts): who may read it, whether it is sound, and which ids
+ * it takes.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Doc } from '../../core/store.port';
 
 export const DEFAULT_FILE = 'store.sqlite';
 
@@ -38,24 +37,4 @@ export function integrityCheck(dataDir: string, fileName: string = DEFAULT_FILE)
 export function checkId(collection: string, id: string): void {
   if (typeof collection !== 'string' || collection === '') throw new TypeError('collection must be a non-empty string');
   if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string');
-}
-
-/**
- * Documents are stored as JSON text: what comes back is a JSON copy (Dates become ISO strings,
- * undefined fields vanish), the same as what the CloudBase adapter stores. `_id` is never part
- * of a stored document (store.port.ts), so a doc taken from `find` can be written back as is.
- * An empty document is refused because CloudBase's doc.set refuses one too.
- */
-export function serialise(doc: object): string {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeError('a document must be a plain object');
-  // Copy only when there is an `_id` to leave out (a doc taken from `find`): the copy of a large
-  // document costs about as much as its JSON.
-  let plain: object = doc;
-  if (Object.prototype.hasOwnProperty.call(doc, '_id')) {
-    const { _id: _ignored, ...rest } = doc as Doc;
-    plain = rest;
-  }
-  const json = JSON.stringify(plain);
-  if (json === '{}') throw new TypeError('a document must have at least one field (CloudBase refuses empty documents)');
-  return json;
 }

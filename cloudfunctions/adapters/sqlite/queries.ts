@@ -4,6 +4,7 @@
  * indexes of schema.ts apply.
  */
 import type { Condition, FindOptions, Scalar, Where } from '../../core/store.port';
+import { checkCondition, RANGE_OPS } from '../store.documents';
 import { checkCollection, COLLECTION_INDEXES, fieldExpr } from './schema';
 
 const DEFAULT_LIMIT = 1000;
@@ -51,15 +52,13 @@ function conditionSql(field: string, cond: Condition, params: unknown[], demote:
     throw new TypeError(`${field}: unsupported condition value`);
   };
 
-  if (cond === null || typeof cond !== 'object') return scalar(cond);
-  if (Array.isArray(cond)) throw new TypeError(`${field}: arrays are not conditions; use { in: [...] }`);
+  const c = checkCondition(field, cond);
+  if (c.kind === 'scalar') return scalar(c.value);
 
-  if ('prefix' in cond) {
-    const p = cond.prefix;
-    if (typeof p !== 'string') throw new TypeError(`${field}: prefix must be a string`);
-    const upper = successor(p);
-    if (upper !== null) {
-      params.push(p, upper);
+  if (c.kind === 'prefix') {
+    const p = c.prefix;
+    if (c.upper !== null) {
+      params.push(p, c.upper);
       return `(${r} >= ? AND ${r} < ?)`;
     }
     // Empty prefix (any string), or a prefix ending in U+10FFFF, which has no successor.
@@ -67,67 +66,35 @@ function conditionSql(field: string, cond: Condition, params: unknown[], demote:
     return `(${r} >= ? AND substr(${x}, 1, ?) = ?)`;
   }
 
-  if ('in' in cond) {
-    const values = cond.in;
-    if (!Array.isArray(values)) throw new TypeError(`${field}: in must be an array`);
-    for (const v of values) {
-      if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
-        throw new TypeError(`${field}: in takes strings, finite numbers, booleans or null`);
-      }
-    }
-    if (values.length === 0) return '0';
-    const strings = values.filter((v): v is string => typeof v === 'string');
-    const numbers = values.filter((v): v is number => typeof v === 'number');
+  if (c.kind === 'in') {
+    if (c.values.length === 0) return '0';
     const parts: string[] = [];
-    if (strings.length) {
-      params.push(...strings);
-      parts.push(`${x} IN (${strings.map(() => '?').join(', ')})`);
+    if (c.strings.length) {
+      params.push(...c.strings);
+      parts.push(`${x} IN (${c.strings.map(() => '?').join(', ')})`);
     }
-    if (numbers.length && !isId) {
-      params.push(...numbers);
-      parts.push(`(${x} IN (${numbers.map(() => '?').join(', ')}) AND ${typeExpr(field)} ${NUMERIC})`);
+    if (c.numbers.length && !isId) {
+      params.push(...c.numbers);
+      parts.push(`(${x} IN (${c.numbers.map(() => '?').join(', ')}) AND ${typeExpr(field)} ${NUMERIC})`);
     }
-    for (const v of values) if (v === null || typeof v === 'boolean') parts.push(scalar(v));
+    for (const v of c.values) if (v === null || typeof v === 'boolean') parts.push(scalar(v));
     return parts.length ? `(${parts.join(' OR ')})` : '0';
   }
 
-  const ops = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-  const keys = Object.keys(cond);
-  if (keys.length === 0 || keys.some((k) => !(k in ops))) {
-    throw new TypeError(`${field}: a condition is a scalar, { prefix }, { in } or a range of gt/gte/lt/lte`);
-  }
-  const bounds = keys.map((k) => [k as keyof typeof ops, (cond as Record<string, unknown>)[k]] as const);
-  const kinds = new Set(bounds.map(([, v]) => typeof v));
-  if (kinds.size !== 1 || !(kinds.has('string') || kinds.has('number'))) {
-    throw new TypeError(`${field}: range bounds must be all strings or all numbers`);
-  }
-  if (kinds.has('number') && isId) return '0'; // ids are strings: no number is in range
-  const parts = bounds.map(([k, v]) => {
+  if (c.numeric && isId) return '0'; // ids are strings: no number is in range
+  const parts = c.bounds.map(([k, v]) => {
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${field}: range bounds must be finite`);
     params.push(v);
-    return `${r} ${ops[k]} ?`;
+    return `${r} ${RANGE_OPS[k]} ?`;
   });
-  if (kinds.has('number')) {
-    if (!('lt' in cond) && !('lte' in cond)) parts.push(`${r} < ''`);
+  const has = (...ops: string[]) => c.bounds.some(([k]) => ops.includes(k));
+  if (c.numeric) {
+    if (!has('lt', 'lte')) parts.push(`${r} < ''`);
     parts.push(`${typeExpr(field)} ${NUMERIC}`);
-  } else if (!('gt' in cond) && !('gte' in cond)) {
+  } else if (!has('gt', 'gte')) {
     parts.push(`${r} >= ''`);
   }
   return `(${parts.join(' AND ')})`;
-}
-
-/**
- * The smallest string greater than every string that starts with `p`: `p` with its last code
- * point incremented (UTF-8 byte order = code point order, which is how SQLite compares text).
- * null when there is none.
- */
-function successor(p: string): string | null {
-  const cps = [...p];
-  if (cps.length === 0) return null;
-  const last = cps[cps.length - 1].codePointAt(0)!;
-  if (last >= 0x10ffff) return null;
-  const next = last === 0xd7ff ? 0xe000 : last + 1; // skip the surrogate range
-  return cps.slice(0, -1).join('') + String.fromCodePoint(next);
 }
 
 function whereSql(collection: string, where: Where): { clause: string; params: unknown[] } {

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Collection } from '../../core/store.port';
+import { checkField } from '../store.documents';
 
 /**
  * The secondary indexes, per collection: for each collection, the field lists the product
@@ -57,8 +58,7 @@ export function indexName(collection: string, fields: readonly string[]): string
 }
 
 // Field names go into SQL text (the JSON path must be a literal for SQLite to match the
-// expression indexes), so only plain dotted names are allowed: no quotes, no injection.
-const FIELD_RE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+// expression indexes): checkField (store.documents.ts) allows only plain dotted names.
 // Collection names go into find/count SQL as literals too (so the partial indexes apply): the
 // port's names are plain words; anything else is refused before it reaches SQL.
 const COLLECTION_RE = /^[A-Za-z0-9_]+$/;
@@ -105,10 +105,6 @@ export function migrate(db: Database.Database): void {
 
 export function checkCollection(collection: string): void {
   if (typeof collection !== 'string' || !COLLECTION_RE.test(collection)) throw new TypeError(`invalid collection name: ${JSON.stringify(collection)}`);
-}
-
-function checkField(field: string): void {
-  if (typeof field !== 'string' || !FIELD_RE.test(field)) throw new TypeError(`invalid field name: ${JSON.stringify(field)}`);
 }
 
 export function fieldExpr(field: string): string {
