@@ -8,6 +8,9 @@
  * preferred (a missing doc then resolves `{ data: null }`), but the default, which rejects, is
  * handled too. This module imports nothing from wx-server-sdk, so loading it runs nothing.
  *
+ * Modules: cloudbase-store/sdk.ts (the wx-server-sdk shapes used), cloudbase-store/query.ts
+ * (find/count conditions), cloudbase-store/documents.ts (ids, documents, errors).
+ *
  * Mapping (docs: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/):
  * - get/put/remove → collection(c).doc(id).get / set({ data }) / remove()
  * - create → a transaction: doc.get, then doc.set when missing
@@ -18,61 +21,15 @@
  *   database/collection/Collection.limit); count() → { total }
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  TransactionConflictError,
-  type Collection,
-  type Condition,
-  type Doc,
-  type FindOptions,
-  type StorePort,
-  type StoreTx,
-  type Where,
-} from '../core/store.port';
+import { TransactionConflictError, type Collection, type Doc, type FindOptions, type StorePort, type StoreTx, type Where } from '../core/store.port';
+import { checkId, errorText, isConflict, isNotFound, normalise, sleep, stripId } from './cloudbase-store/documents';
+import { toQuery } from './cloudbase-store/query';
+import type { CloudbaseDatabase, CloudbaseDocument, CloudbaseQuery, CloudbaseTransaction } from './cloudbase-store/sdk';
+import { checkField } from './store.documents';
 
-/**
- * The part of wx-server-sdk's `Database` this adapter uses. Return types are `unknown` because
- * the SDK's typings declare `Promise<…> | void | string` (callback style); the adapter awaits
- * and reads the documented result shapes.
- */
-export interface CloudbaseDatabase {
-  collection(name: string): CloudbaseCollection;
-  readonly command: CloudbaseCommand;
-  RegExp(options: { regexp: string; options?: string }): unknown;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  runTransaction(run: (transaction: any) => Promise<unknown>, times?: number): Promise<unknown>;
-}
-export interface CloudbaseDocument {
-  get(): unknown;
-  set(options: { data: Record<string, unknown> }): unknown;
-  remove(): unknown;
-}
-export interface CloudbaseQuery {
-  where(condition: Record<string, unknown>): CloudbaseQuery;
-  orderBy(field: string, direction: string): CloudbaseQuery;
-  limit(n: number): CloudbaseQuery;
-  skip(n: number): CloudbaseQuery;
-  get(): unknown;
-  count(): unknown;
-}
-export interface CloudbaseCollection extends CloudbaseQuery {
-  doc(id: string): CloudbaseDocument;
-}
-export interface CloudbaseCommandValue {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  and(...conditions: any[]): unknown;
-}
-export interface CloudbaseCommand {
-  eq(value: unknown): CloudbaseCommandValue;
-  gt(value: unknown): CloudbaseCommandValue;
-  gte(value: unknown): CloudbaseCommandValue;
-  lt(value: unknown): CloudbaseCommandValue;
-  lte(value: unknown): CloudbaseCommandValue;
-  in(values: unknown[]): CloudbaseCommandValue;
-}
-/** What runTransaction hands the callback: single-doc operations only. */
-export interface CloudbaseTransaction {
-  collection(name: string): { doc(id: string): CloudbaseDocument };
-}
+export type {
+  CloudbaseCollection, CloudbaseCommand, CloudbaseCommandValue, CloudbaseDatabase, CloudbaseDocument, CloudbaseQuery, CloudbaseTransaction,
+} from './cloudbase-store/sdk';
 
 const DEFAULT_LIMIT = 1000;
 /** Server-side cap of one get() in a cloud function (Collection.limit docs). */
@@ -85,8 +42,6 @@ const SDK_TIMES = 3;
  * with jitter, before reporting TransactionConflictError.
  */
 const ATTEMPTS = 5;
-
-const FIELD_RE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
 export function cloudbaseStore(db: CloudbaseDatabase): StorePort {
   const _ = db.command;
@@ -151,7 +106,7 @@ export function cloudbaseStore(db: CloudbaseDatabase): StorePort {
         }, SDK_TIMES)) as R;
       } catch (e) {
         if (e instanceof TransactionConflictError || !isConflict(e)) throw e;
-        if (attempt >= ATTEMPTS) throw new TransactionConflictError(`transaction conflict after ${attempt} attempts: ${describe(e)}`);
+        if (attempt >= ATTEMPTS) throw new TransactionConflictError(`transaction conflict after ${attempt} attempts: ${errorText(e)}`);
         await sleep(5 + Math.random() * 20 * attempt);
       }
     }
@@ -216,110 +171,4 @@ export function cloudbaseStore(db: CloudbaseDatabase): StorePort {
       // Nothing to release: the SDK holds no connection this adapter opened.
     },
   };
-}
-
-/** Port conditions → a CloudBase where() object. */
-function toQuery(db: CloudbaseDatabase, where: Where): Record<string, unknown> {
-  if (typeof where !== 'object' || where === null || Array.isArray(where)) throw new TypeError('where must be an object');
-  const _ = db.command;
-  const out: Record<string, unknown> = {};
-  for (const [field, cond] of Object.entries(where)) {
-    if (field !== '_id') checkField(field);
-    out[field] = toCondition(db, field, cond);
-  }
-  return out;
-  function toCondition(db: CloudbaseDatabase, field: string, cond: Condition): unknown {
-    if (cond === null || typeof cond !== 'object') return _.eq(checkScalar(field, cond));
-    if (Array.isArray(cond)) throw new TypeError(`${field}: arrays are not conditions; use { in: [...] }`);
-    if ('prefix' in cond) {
-      if (typeof cond.prefix !== 'string') throw new TypeError(`${field}: prefix must be a string`);
-      // Anchored, metacharacters escaped, no flags: a plain case-sensitive "starts with".
-      return db.RegExp({ regexp: '^' + escapeRegExp(cond.prefix), options: '' });
-    }
-    if ('in' in cond) {
-      if (!Array.isArray(cond.in)) throw new TypeError(`${field}: in must be an array`);
-      return _.in(cond.in.map((v) => checkScalar(field, v)));
-    }
-    const ops = ['gt', 'gte', 'lt', 'lte'] as const;
-    const keys = Object.keys(cond);
-    if (keys.length === 0 || keys.some((k) => !(ops as readonly string[]).includes(k))) {
-      throw new TypeError(`${field}: a condition is a scalar, { prefix }, { in } or a range of gt/gte/lt/lte`);
-    }
-    const bounds = keys.map((k) => [k as (typeof ops)[number], (cond as Record<string, unknown>)[k]] as const);
-    const kinds = new Set(bounds.map(([, v]) => typeof v));
-    if (kinds.size !== 1 || !(kinds.has('string') || kinds.has('number'))) {
-      throw new TypeError(`${field}: range bounds must be all strings or all numbers`);
-    }
-    const parts = bounds.map(([k, v]) => {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${field}: range bounds must be finite`);
-      return _[k](v);
-    });
-    return parts.slice(1).reduce<unknown>((acc, p) => (acc as CloudbaseCommandValue).and(p), parts[0]);
-  }
-}
-
-function checkScalar(field: string, v: unknown): unknown {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
-  throw new TypeError(`${field}: conditions take strings, finite numbers, booleans or null`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function checkField(field: string): void {
-  if (typeof field !== 'string' || !FIELD_RE.test(field)) throw new TypeError(`invalid field name: ${JSON.stringify(field)}`);
-}
-
-function checkId(collection: string, id: string): void {
-  if (typeof collection !== 'string' || collection === '') throw new TypeError('collection must be a non-empty string');
-  if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string');
-}
-
-/**
- * A JSON copy without `_id`: the same values SQLite stores (Dates become strings), and `set`
- * refuses data containing `_id` or empty data (Document.set; SDK asserts).
- */
-function normalise(doc: object): Record<string, unknown> {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeError('a document must be a plain object');
-  const { _id: _ignored, ...rest } = doc as Doc;
-  const copy = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-  if (Object.keys(copy).length === 0) throw new TypeError('a document must have at least one field (CloudBase refuses empty documents)');
-  return copy;
-}
-
-function stripId(d: unknown): Doc {
-  const { _id: _ignored, ...rest } = d as Record<string, unknown>;
-  return rest;
-}
-
-/**
- * doc.get() on a missing doc rejects by default (Document.get: "默认情况下，如果获取不到记录，方法会
- * 抛出异常"); wx-server-sdk 4.0.2 rejects with an Error whose errMsg reads
- * "document.get:fail document with _id … does not exist".
- */
-function isNotFound(e: unknown): boolean {
-  return /does not exist/.test(describe(e));
-}
-
-/**
- * A transaction conflict: at commit the SDK rethrows the raw response `{ code:
- * 'DATABASE_TRANSACTION_CONFLICT' }` once its own retries are used up; inside doc calls the
- * server's message survives only in errMsg, hence the text match.
- */
-function isConflict(e: unknown): boolean {
-  if (e && typeof e === 'object' && (e as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT') return true;
-  return /transaction[ _]?conflict|write ?conflict/i.test(describe(e));
-}
-
-function describe(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as { errMsg?: unknown; message?: unknown; code?: unknown };
-    return [o.code, o.errMsg, o.message].filter((x) => typeof x === 'string').join(' ') || String(e);
-  }
-  return String(e);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
