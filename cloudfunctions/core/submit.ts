@@ -142,8 +142,13 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       }
     }
 
+    // once per transaction: the answer binds too (answerWith), and a second bindInTx would only
+    // read back and rewrite the binding this transaction just wrote
+    let bound = false;
     const bind = async () => {
-      if (bindNow) await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
+      if (!bindNow || bound) return;
+      bound = true;
+      await bindInTx(tx, deps, { openid, personKey, name: spec.person.name, at, via: 'face' }, others);
     };
     const answerWith = async (app: ApplicationRecord): Promise<Result<ApplicationView>> => {
       await bind();
