@@ -100,7 +100,7 @@ function taroBuild(clientDir: string, type: 'weapp' | 'h5'): number {
 }
 
 /** Main package = every file outside the subpackage roots of app.json (what WeChat downloads first). */
-function weappSizes(dist: string) {
+export function weappSizes(dist: string) {
   const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, '') + '/');
   const notMap = (rel: string) => !rel.endsWith('.map');

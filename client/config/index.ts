@@ -3,7 +3,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { PageHintsPlugin, PrecompressPlugin } from './h5-delivery'
+import { PageHintsPlugin, PrecompressPlugin, PREFETCH_TEMPLATE_ID } from './h5-delivery'
 
 // The project's shared rules (schemas, code tables, API contract) live in the repository's shared/ folder, outside
 // src/. Taro's script rule only transpiles src/ and taro packages, so we add the folder.
@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // Empty string = use cloud.DYNAMIC_CURRENT_ENV (the env the mini-program is bound to).
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
+      // H5: where index.html keeps the forms' prefetch hints until home is shown (src/services/prefetch.ts)
+      PREFETCH_TEMPLATE_ID: JSON.stringify(PREFETCH_TEMPLATE_ID),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function openDetail(openid: string, applicationId: string): Promise<Page> {
-  const page = await openAs(browser, gw.url, openid, '/pages/progress/index', NOW);
+  const page = await openAs(browser, gw.url, openid, '/packageMine/progress/index', NOW);
   await page.locator(`#application-${applicationId}`).click();
   await page.locator('#result-status').waitFor();
   return page;

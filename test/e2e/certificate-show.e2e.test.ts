@@ -53,7 +53,7 @@ async function decodeQr(page: Page, png: Buffer): Promise<string | null> {
 }
 
 it('亮证 shows the QR full screen, a camera still reads it, and staff find it valid', async () => {
-  const page = await openAs(browser, gw.url, HOLDER, '/pages/certificate/index', NOW);
+  const page = await openAs(browser, gw.url, HOLDER, '/packageMine/certificate/index', NOW);
   const small = page.locator('#cert-qr');
   await small.waitFor({ timeout: 15000 });
   expect(await small.evaluate((el) => el.tagName)).toBe('CANVAS');
@@ -91,7 +91,7 @@ it('亮证 shows the QR full screen, a camera still reads it, and staff find it 
 }, 180_000);
 
 it('downloads the 失业登记证明 PDF', async () => {
-  const page = await openAs(browser, gw.url, HOLDER, '/pages/certificate/index', NOW);
+  const page = await openAs(browser, gw.url, HOLDER, '/packageMine/certificate/index', NOW);
   await page.locator('#proof-save').waitFor({ timeout: 15000 });
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.locator('#proof-save').click()]);
   expect(download.suggestedFilename()).toBe('失业登记证明-20260310.pdf');

@@ -60,7 +60,7 @@ const openidOf = (who: keyof typeof people) => `e2e-ch-${who}`;
 
 /** 进度查询 opened on one application, as its person, the phone's clock at `now`; `elder` in 长辈模式. */
 async function detail(who: keyof typeof people, now: string, elder = false): Promise<Page> {
-  const route = `/pages/progress/index?id=${encodeURIComponent(ids[who])}`;
+  const route = `/packageMine/progress/index?id=${encodeURIComponent(ids[who])}`;
   let page: Page;
   if (!elder) page = await openAs(browser, gw.url, openidOf(who), route, now);
   else {
@@ -229,7 +229,7 @@ describe('a week later, past the due dates', () => {
     const late = daysLate(view.dueDate!);
 
     // the list says so too, not "预计办结：…前"
-    const list = await openAs(browser, gw.url, openidOf('late'), '/pages/progress/index', LATE);
+    const list = await openAs(browser, gw.url, openidOf('late'), '/packageMine/progress/index', LATE);
     const row = list.locator(`#application-${ids.late}`);
     await row.waitFor({ timeout: 15000 });
     expect(await row.innerText()).toContain(`已超期：应于 ${view.dueDate} 前办结`);

@@ -86,12 +86,12 @@ it('invite → accept → a 申领 filed for the family member, seen and told on
   await helper.screenshot({ path: join(SHOTS, 'family-filed.png'), fullPage: true });
 
   // the family member, on their own phone: the 申领 in 进度查询, and a message naming who filed it
-  const own = await openAs(browser, gw.url, 'e2e-fam-elder', '/pages/progress/index', NOW);
+  const own = await openAs(browser, gw.url, 'e2e-fam-elder', '/packageMine/progress/index', NOW);
   await own.locator('#application-list').waitFor();
   const listed = await own.locator('#application-list').innerText();
   expect(listed).toContain('就业创业证');
   // a new query string: a real load of the page (the hash alone would not reload)
-  await own.goto(`${gw.url}/?as=e2e-fam-elder&n=2#/pages/messages/index`);
+  await own.goto(`${gw.url}/?as=e2e-fam-elder&n=2#/packageMine/messages/index`);
   await own.locator('#message-list').waitFor();
   const told = await own.locator('#message-list').innerText();
   expect(told).toContain('代办提醒');

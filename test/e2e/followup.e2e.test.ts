@@ -45,7 +45,7 @@ it('staff record a reached call with what they learned; the person reads it on è
   await staff.locator(`#task-complete-${key}`).click();
   await staff.locator(`#task-${key}`).waitFor({ state: 'detached' });
 
-  const citizen = await openAs(browser, gw.url, 'e2e-fu-citizen', '/pages/progress/index', NOW);
+  const citizen = await openAs(browser, gw.url, 'e2e-fu-citizen', '/packageMine/progress/index', NOW);
   await citizen.locator(`#application-${app.applicationId}`).click();
   await citizen.locator('#timeline').waitFor();
   const timeline = await citizen.locator('#timeline').innerText();

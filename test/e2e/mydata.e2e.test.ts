@@ -34,7 +34,7 @@ it('shows the person their applications and who read them, with the staff name m
   expect(app.json.data.status).toBe('pending_review');
   expect((await gw.call('getApplicationDetail', { applicationId: app.json.data.applicationId }, STAFF[0].openid)).status).toBe(200);
 
-  const page = await openAs(browser, gw.url, openid, '/pages/settings/index', NOW);
+  const page = await openAs(browser, gw.url, openid, '/packageMine/settings/index', NOW);
   await page.locator('#settings-mydata').click();
   await page.locator('#mydata-reads').waitFor();
   expect(await page.locator('#mydata-applications-0').innerText()).toContain('失业登记');

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function receiptOf(openid: string, applicationId: string) {
-  const page = await openAs(browser, gw.url, openid, '/pages/progress/index', NOW);
+  const page = await openAs(browser, gw.url, openid, '/packageMine/progress/index', NOW);
   await page.locator(`#application-${applicationId}`).click();
   await page.locator('#receipt').waitFor();
   return { page, text: await page.locator('#receipt').innerText() };

@@ -40,7 +40,7 @@ it('the person reads what to change, corrects the pre-filled form and resubmits;
   // the record now matches: what the person corrects is what staff named
   gw.writeGov({ persons: [govRecord(person)], staff: STAFF });
 
-  const page = await openAs(browser, gw.url, openid, '/pages/progress/index', NOW);
+  const page = await openAs(browser, gw.url, openid, '/packageMine/progress/index', NOW);
   await page.locator(`#application-${first.json.data.applicationId}`).click();
   await page.locator('#returned').waitFor();
   expect(await page.locator('#returned-for').innerText()).toBe(WHAT);

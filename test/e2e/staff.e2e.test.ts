@@ -52,7 +52,7 @@ async function decodeQr(page: Page, png: Buffer): Promise<string | null> {
 it('a staff member scans the citizen\'s QR from a screenshot and sees 有效', async () => {
   const applied = await gw.call('applyCertificate', { requestId: requestId(), ...holder }, 'e2e-holder');
   expect(applied.json.data.status).toBe('approved');
-  const citizen = await openAs(browser, gw.url, 'e2e-holder', '/pages/certificate/index', NOW);
+  const citizen = await openAs(browser, gw.url, 'e2e-holder', '/packageMine/certificate/index', NOW);
   const qr = citizen.locator('#cert-qr');
   await qr.waitFor({ timeout: 15000 });
   await citizen.waitForTimeout(500);
@@ -102,11 +102,11 @@ it('a reviewer approves from the queue; the citizen\'s progress and message list
   const after = await gw.call('getProgress', { applicationId: id }, 'e2e-employed');
   expect(after.json.data.status).toBe('approved');
 
-  const citizen = await openAs(browser, gw.url, 'e2e-employed', `/pages/progress/index?id=${id}`, NOW);
+  const citizen = await openAs(browser, gw.url, 'e2e-employed', `/packageMine/progress/index?id=${id}`, NOW);
   await citizen.locator('#timeline').waitFor({ timeout: 15000 });
   expect(await citizen.locator('#timeline').innerText()).toContain('已办结');
   await citizen.screenshot({ path: join(SHOTS, 'progress-approved.png'), fullPage: true });
-  const inbox = await openAs(browser, gw.url, 'e2e-employed', '/pages/messages/index', NOW);
+  const inbox = await openAs(browser, gw.url, 'e2e-employed', '/packageMine/messages/index', NOW);
   await inbox.locator('#message-list').waitFor({ timeout: 15000 });
   expect(await inbox.locator('#message-list').innerText()).toContain('审核通过');
   await inbox.screenshot({ path: join(SHOTS, 'messages.png'), fullPage: true });

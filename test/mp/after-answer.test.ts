@@ -177,7 +177,7 @@ const sent = (action: string) => calls.filter((c) => c.data.action === action);
 
 /** 进度查询 → the one application opened. */
 async function openProgress(applicationId: string) {
-  const page = open('progress');
+  const page = open('packageMine/progress');
   await until(() => !!page.querySelector(`#application-${applicationId}`));
   page.querySelector(`#application-${applicationId}`).dispatchEvent('tap');
   await until(() => !!page.querySelector('#result-status'));

@@ -139,7 +139,7 @@ async function until(fn: () => boolean, ms = 20000) {
 describe('我的电子证 on the weapp build: the QR on a canvas, 亮证, the proof PDF', () => {
   let page: any;
   beforeAll(async () => {
-    page = simulate.render(simulate.load(join(WEAPP, 'pages/certificate/index'), { rootPath: WEAPP }));
+    page = simulate.render(simulate.load(join(WEAPP, 'packageMine/certificate/index'), { rootPath: WEAPP }));
     page.attach(document.createElement('parent-wrapper'));
     await until(() => !!page.querySelector('#cert-qr'));
   });

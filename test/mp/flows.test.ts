@@ -158,7 +158,7 @@ describe('申领《就业创业证》 in miniprogram-simulate (compiled weapp pa
     const certNo = (page.querySelector('#cert-no').dom.textContent as string).trim();
     expect(certNo).toMatch(/^2102042026\d{6}[\dX]$/);
 
-    const cert = open('certificate');
+    const cert = open('packageMine/certificate');
     await until(() => !!cert.querySelector('#cert-no'));
     expect((cert.querySelector('#cert-no').dom.textContent as string).trim()).toBe(certNo);
     const shown = cert.dom.textContent as string;
@@ -277,7 +277,7 @@ describe('the privacy guide in miniprogram-simulate (用户隐私保护指引; �
 
   it('shows the guide when WeChat asks, and answers what the person chose: 不同意, then 同意 by the agree button', async () => {
     expect(typeof privacyHandler).toBe('function');
-    const page = open('settings');
+    const page = open('packageMine/settings');
     await until(() => !!page.querySelector('#settings-personal'));
     const answers: unknown[] = [];
     privacyHandler!((o: unknown) => answers.push(o));
@@ -338,7 +338,7 @@ describe('the separate consent for sensitive personal information in miniprogram
 
   it('设置 withdraws it: the unsent forms on the phone are deleted and the next form asks again', async () => {
     storage.set('draft:certificate-apply', { values: { name: person.name, idNumber: person.idNumber } });
-    const settings = open('settings');
+    const settings = open('packageMine/settings');
     await until(() => !!settings.querySelector('#settings-consents-withdraw-idNumber'));
     await controls(settings).tap('settings-consents-withdraw-idNumber');
     await until(() => !!settings.querySelector('#settings-consents-said'));

@@ -54,7 +54,7 @@ export function OfflineBanner() {
                   role='link'
                   onClick={() => {
                     dismissDone(d.requestId)
-                    Taro.navigateTo({ url: `/pages/progress/index?id=${encodeURIComponent(d.applicationId!)}` })
+                    Taro.navigateTo({ url: `/packageMine/progress/index?id=${encodeURIComponent(d.applicationId!)}` })
                   }}
                 >
                   查看进度

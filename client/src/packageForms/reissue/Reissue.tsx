@@ -17,7 +17,7 @@ type Kind = (typeof REISSUE_KINDS)[number]['code']
 /** Back where the person came from (我的电子证), or there when the page was opened directly. */
 function backToCertificate() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: '/pages/certificate/index' })
+  else void Taro.redirectTo({ url: '/packageMine/certificate/index' })
 }
 
 /**

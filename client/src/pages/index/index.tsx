@@ -17,6 +17,7 @@ import { ElderOffer, ElderSwitch } from '../../components/ElderSwitch'
 import { Screen } from '../../components/Screen'
 import { unreadCount } from '../../services/unread'
 import { clearOpening, openPage, useOpening } from '../../services/navigate'
+import { prefetchNextPages } from '../../services/prefetch'
 import './index.css'
 
 interface Tile {
@@ -67,7 +68,7 @@ const TILES: Tile[] = [
     desc: '看申请办到哪一步、什么时候办完、还需要做什么。',
     ready: '不用准备任何东西',
     plain: '看看申请办得怎么样了',
-    url: '/pages/progress/index',
+    url: '/packageMine/progress/index',
     icon: '查',
   },
 ]
@@ -135,6 +136,8 @@ export default function Index() {
   useEffect(() => {
     void load()
   }, [identity, load])
+  // H5: home is on the screen, so the forms behind the tiles can now use the network (services/prefetch.ts)
+  useEffect(() => prefetchNextPages(), [])
 
   const hasCertificate = status.kind === 'shown' && status.status.certificate?.status === 'valid'
 
@@ -148,7 +151,7 @@ export default function Index() {
       <StatusCard state={status} onRetry={() => void load()} />
 
       {hasCertificate ? (
-        <View id='home-certificate' className='home__cert' role='link' hoverClass='tile--hover' onClick={() => go('/pages/certificate/index')}>
+        <View id='home-certificate' className='home__cert' role='link' hoverClass='tile--hover' onClick={() => go('/packageMine/certificate/index')}>
           <Text className='home__cert-icon' aria-hidden='true'>
             证
           </Text>
@@ -202,11 +205,11 @@ export default function Index() {
 
       <View className='home__more' role='navigation' aria-label='更多'>
         {!hasCertificate ? (
-          <View id='tile-certificate' className='home__link' role='link' onClick={() => go('/pages/certificate/index')}>
+          <View id='tile-certificate' className='home__link' role='link' onClick={() => go('/packageMine/certificate/index')}>
             我的电子证
           </View>
         ) : null}
-        <View id='tile-messages' className='home__link' role='link' aria-label={unread > 0 ? `我的消息，${unread}条未读` : '我的消息'} onClick={() => go('/pages/messages/index')}>
+        <View id='tile-messages' className='home__link' role='link' aria-label={unread > 0 ? `我的消息，${unread}条未读` : '我的消息'} onClick={() => go('/packageMine/messages/index')}>
           我的消息
           {unread > 0 ? (
             <Text id='home-unread' className='home__badge' aria-hidden='true'>
@@ -214,7 +217,7 @@ export default function Index() {
             </Text>
           ) : null}
         </View>
-        <View id='tile-settings' className='home__link' role='link' onClick={() => go('/pages/settings/index')}>
+        <View id='tile-settings' className='home__link' role='link' onClick={() => go('/packageMine/settings/index')}>
           设置
         </View>
         {/* 办事指南 (issue 17): 依据, 条件, 时限, 收费, 咨询电话 of each service */}
@@ -273,7 +276,7 @@ function StatusCard({ state, onRetry }: { state: StatusState; onRetry: () => voi
     lines.push({
       id: `status-pending-${p.applicationId}`,
       text: `… ${KIND_LABELS[p.kind]}待工作人员审核${p.dueDate ? `，${dateText(p.dueDate)}前办结` : ''}`,
-      url: `/pages/progress/index?id=${encodeURIComponent(p.applicationId)}`,
+      url: `/packageMine/progress/index?id=${encodeURIComponent(p.applicationId)}`,
     })
   }
   if (lines.length === 0) return null

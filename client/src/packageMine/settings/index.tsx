@@ -36,7 +36,7 @@ export default function Settings() {
           个人信息
         </View>
         <Text className='settings__note'>查看本服务保存的您的全部信息，以及谁在什么时候为什么查看过。</Text>
-        <Button id='settings-mydata' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/mydata/index' })}>
+        <Button id='settings-mydata' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageMine/mydata/index' })}>
           我的数据
         </Button>
         <Button id='settings-family' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packageForms/family/index' })}>

@@ -77,7 +77,7 @@ export default function Messages() {
                   className='msg__link'
                   role='link'
                   hoverClass='msg__link--hover'
-                  onClick={() => void Taro.navigateTo({ url: `/pages/progress/index?id=${encodeURIComponent(m.applicationId!)}` })}
+                  onClick={() => void Taro.navigateTo({ url: `/packageMine/progress/index?id=${encodeURIComponent(m.applicationId!)}` })}
                 >
                   查看这件事的办理进度 ›
                 </View>
