@@ -444,7 +444,7 @@ function Wizard({ spec }: { spec: RegistrationSpec }) {
           </View>
         ) : null}
         <NextStep app={outcome} />
-        <Button id='go-progress' onClick={() => Taro.redirectTo({ url: `/pages/progress/index?id=${encodeURIComponent(outcome.applicationId)}` })}>
+        <Button id='go-progress' onClick={() => Taro.redirectTo({ url: `/packageMine/progress/index?id=${encodeURIComponent(outcome.applicationId)}` })}>
           查看办理进度
         </Button>
         <Button id='go-home' variant='secondary' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>

@@ -296,7 +296,7 @@ function ApplyForm() {
 
 function Result({ outcome, onAgain, clear }: { outcome: Outcome; onAgain: () => void; clear: () => void }) {
   const { app } = outcome
-  const goCertificate = () => Taro.redirectTo({ url: '/pages/certificate/index' })
+  const goCertificate = () => Taro.redirectTo({ url: '/packageMine/certificate/index' })
   const goHome = () => {
     clear()
     onAgain()
