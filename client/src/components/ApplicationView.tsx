@@ -16,6 +16,12 @@ import './components.css'
 /** The services' names: the one table in shared/application-kinds.ts. */
 export const KIND_LABELS: Readonly<Record<ApplicationKind, string>> = APPLICATION_KIND_LABEL
 
+/** What the blocks of an application take. */
+export interface AppProps {
+  /** the application as the cloud answers it (getApplication, listMyApplications): status, checks, timeline, office… */
+  app: ApplicationView
+}
+
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   approved: '已办结',
   pending_review: '已受理，待人工审核',
@@ -34,7 +40,7 @@ export function shortTime(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso
 }
 
-export function CheckList({ checks }: { checks: readonly Check[] }) {
+export function CheckList({ checks }: { /** the outside-data checks, each shown 没问题 / 需核实 in words; none = nothing shown */ checks: readonly Check[] }) {
   if (checks.length === 0) return null
   return (
     <View className='card' id='checks'>
@@ -65,7 +71,7 @@ export function isOverdue(app: ApplicationView, today = beijingDate(Date.now()))
   return app.status === 'pending_review' && !!app.dueDate && compareDates(today, app.dueDate) > 0
 }
 
-export function DueDate({ app }: { app: ApplicationView }) {
+export function DueDate({ app }: AppProps) {
   if (app.status !== 'pending_review' || !app.dueDate || isOverdue(app)) return null
   return (
     <View className='card'>
@@ -82,7 +88,7 @@ export function DueDate({ app }: { app: ApplicationView }) {
   )
 }
 
-export function Decision({ app }: { app: ApplicationView }) {
+export function Decision({ app }: AppProps) {
   if (app.status !== 'rejected' || !app.decision) return null
   const reason = app.decision.reasonText || labelOf(REJECTION_REASONS, app.decision.reasonCode) || '未注明'
   return (
@@ -94,7 +100,7 @@ export function Decision({ app }: { app: ApplicationView }) {
   )
 }
 
-export function NextStep({ app }: { app: ApplicationView }) {
+export function NextStep({ app }: AppProps) {
   if (!app.nextStep || isOverdue(app)) return null
   return (
     <View className='card'>
@@ -107,7 +113,7 @@ export function NextStep({ app }: { app: ApplicationView }) {
 }
 
 /** The headline: kind and status in words, with an icon that repeats (not replaces) the words. */
-export function StatusHeadline({ app }: { app: ApplicationView }) {
+export function StatusHeadline({ app }: AppProps) {
   const kind = KIND_LABELS[app.kind] ?? '申请'
   const tone = app.status === 'approved' ? 'ok' : app.status === 'pending_review' ? 'wait' : 'end'
   return (
@@ -141,7 +147,7 @@ const PLANNED: Record<ApplicationKind, TimelineStatus[]> = {
  * The timeline as a vertical stepper: what happened (with times), then what is still to come
  * (hollow, in words) so the person sees where the application stands.
  */
-export function Timeline({ app }: { app: ApplicationView }) {
+export function Timeline({ app }: AppProps) {
   const done: TimelineEntry[] = app.timeline
   const seen = new Set(done.map((e) => e.status))
   const finished = app.status !== 'pending_review'

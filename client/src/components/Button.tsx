@@ -3,13 +3,19 @@ import { Button as TaroButton } from '@tarojs/components'
 import './components.css'
 
 export interface ButtonProps {
+  /** for tests and labels; fixed per page (e.g. `submit`) */
   id?: string
+  /** primary: the one main action of a screen, filled; secondary: outlined (default primary) */
   variant?: 'primary' | 'secondary'
+  /** busy: taps are refused and loadingText is shown */
   loading?: boolean
   /** what the button says while busy, e.g. 正在提交… (a spinner alone tells nothing) */
   loadingText?: string
+  /** taps are refused; the button is greyed and marked aria-disabled */
   disabled?: boolean
+  /** a tap, only while neither loading nor disabled */
   onClick?: () => void
+  /** what the button says, Chinese, a verb (提交申请, 撤回同意) */
   children: ReactNode
 }
 

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ApplicationView, Check, OfficeView } from '@shared/api'
-import { KIND_LABELS } from './ApplicationView'
+import { KIND_LABELS, type AppProps } from './ApplicationView'
 import { Button } from './Button'
 import { Notice } from './Notice'
 import { PhoneLink } from './PhoneText'
@@ -17,7 +17,15 @@ import './components.css'
 export { AfterAnswer, Overdue } from './CaseRequests'
 export { RateService } from './RateService'
 
-export function OfficeCard({ office, title = '办理机构' }: { office?: OfficeView; title?: string }) {
+export interface OfficeCardProps {
+  /** the office handling the application; none = nothing shown */
+  office?: OfficeView
+  /** the card's heading, Chinese (default 办理机构) */
+  title?: string
+}
+
+/** The office: name, address, hours, its phone to tap and, with coordinates, the map. */
+export function OfficeCard({ office, title = '办理机构' }: OfficeCardProps) {
   if (!office) return null
   const hasMap = typeof office.latitude === 'number' && typeof office.longitude === 'number'
   return (
@@ -70,7 +78,7 @@ function todoOf(c: Check): string {
  * or due date, the office. Copy as text (WeChat: the clipboard) or keep a screenshot; the same facts the
  * cloud holds, nothing the page makes up.
  */
-export function Receipt({ app }: { app: ApplicationView }) {
+export function Receipt({ app }: AppProps) {
   const [copied, setCopied] = useState(false)
   const done = app.status === 'approved' || app.status === 'rejected'
   const finished = [...app.timeline].reverse().find((t) => t.status === app.status)
@@ -107,7 +115,7 @@ export function Receipt({ app }: { app: ApplicationView }) {
 }
 
 /** 一件事: the 就业困难人员认定 requested with the 失业登记, and its outcome (shared/hardship.ts). */
-export function HardshipCard({ app }: { app: ApplicationView }) {
+export function HardshipCard({ app }: AppProps) {
   const h = app.hardship
   if (!h) return null
   const text =
@@ -132,7 +140,7 @@ function OneThingCard({ id, title, text }: { id: string; title: string; text: st
 }
 
 /** 一件事: where the 失业保险金 claim made with the 失业登记 stands (core/insurance-claims.ts). */
-export function InsuranceClaimCard({ app }: { app: ApplicationView }) {
+export function InsuranceClaimCard({ app }: AppProps) {
   const c = app.insuranceClaim
   if (!c) return null
   const text =
@@ -155,7 +163,7 @@ export const FORM_OF: Record<ApplicationView['kind'], string> = {
  * 退回补正 (issue 20): what staff asked to change, word for word, and the way forward — the form opens
  * with the earlier answers; nothing is to be brought or uploaded.
  */
-export function Returned({ app }: { app: ApplicationView }) {
+export function Returned({ app }: AppProps) {
   if (app.status === 'resubmitted') {
     return (
       <Notice id='resubmitted' kind='info' title='您已修改并重新提交'>
@@ -180,7 +188,7 @@ export function Returned({ app }: { app: ApplicationView }) {
 }
 
 /** A person sent to review is told what to do (issue 17), with the office to call. */
-export function WhatToDo({ app }: { app: ApplicationView }) {
+export function WhatToDo({ app }: AppProps) {
   if (app.status !== 'pending_review') return null
   const open = app.checks.filter((c) => !c.passed)
   return (

@@ -5,13 +5,13 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { ApplicationView } from '@shared/api'
 import { beijingDate, compareDates } from '@shared/dates'
 import { call } from '../services/cloud'
 import { uuid } from '../services/ids'
 import { Button } from './Button'
 import { Notice } from './Notice'
 import { PhoneLink } from './PhoneText'
+import type { AppProps } from './ApplicationView'
 import './components.css'
 
 /**
@@ -19,7 +19,7 @@ import './components.css'
  * returned one), and 复核 of a rejection — once, by another staff member than the one who decided. The
  * cloud validates with the shared schemas; this page only keeps the obvious (a reason of 5–500 字).
  */
-export function AfterAnswer({ app, onChanged }: { app: ApplicationView; onChanged: () => void }) {
+export function AfterAnswer({ app, onChanged }: AppProps & { /** withdrawn or 复核 asked: the page queries the application again */ onChanged: () => void }) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -91,7 +91,7 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * A review past its due date (issue 17: "11月25日前办结" still shown on 12月2日): say it is late, what the
  * office owes, and offer 催办 (remindOffice, once a day) and the office's phone.
  */
-export function Overdue({ app, today = beijingDate(Date.now()) }: { app: ApplicationView; today?: string }) {
+export function Overdue({ app, today = beijingDate(Date.now()) }: AppProps & { /** Beijing date YYYY-MM-DD to judge lateness by (default the phone's) */ today?: string }) {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string }>({ kind: 'idle' })
   if (app.status !== 'pending_review' || !app.dueDate || compareDates(today, app.dueDate) <= 0) return null
   const late = daysBetween(app.dueDate, today)

@@ -1,24 +1,22 @@
 import { View, Text } from '@tarojs/components'
 import type { CodeItem } from '@shared/codes'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { fieldId } from './ids'
 import './components.css'
 
-export interface ChoiceFieldProps {
-  path: string
-  label: string
+export interface ChoiceFieldProps extends FieldCommonProps {
+  /** the options, all shown (a short code table of shared/codes.ts) */
   items: readonly CodeItem[]
   /** single: the chosen code ('' = none); multiple: the chosen codes */
   value: string | readonly string[]
+  /** after each tap: the chosen code (single) or codes in the table's order (multiple) */
   onChange: (value: string | string[]) => void
+  /** after each tap: the field counts as visited */
   onBlur?: () => void
   /** tick boxes (choose any) instead of round buttons (choose one) */
   multiple?: boolean
   /** most that may be chosen (multiple only) */
   max?: number
-  required?: boolean
-  hint?: string
-  error?: string
   /** plain words per code; the item's official label then goes on a smaller second line (issue 17) */
   plain?: Record<string, string>
 }

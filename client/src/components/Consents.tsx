@@ -10,7 +10,7 @@ import { Button } from './Button'
 
 const KINDS: ConsentKind[] = ['idNumber', 'face']
 
-export function Consents({ id }: { id: string }) {
+export function Consents({ id }: { /** the card's id; each consent's row, 撤回 button and message take ids from it */ id: string }) {
   const [given, setGiven] = useState(() => Object.fromEntries(KINDS.map((k) => [k, consentGiven(k)])) as Record<ConsentKind, string | null>)
   const [said, setSaid] = useState('')
   const withdraw = (k: ConsentKind) => {

@@ -1,27 +1,26 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { CodeItem } from '@shared/codes'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { errorId, fieldId } from './ids'
 import { SelectSheet } from './SelectSheet'
 import './components.css'
 
-export interface DateFieldProps {
-  path: string
-  label: string
+export interface DateFieldProps extends FieldCommonProps {
   /** YYYY-MM-DD (YYYY-MM with fields='month') or '' */
   value: string
   /** 'month': choose a year and month only, the value is YYYY-MM */
   fields?: 'day' | 'month'
   /** kept for callers; nothing is preselected (issue 17: a wheel opening on this month gets recorded unread) */
   initialValue?: string
+  /** after each choice: the whole date, or '' while it is incomplete */
   onChange: (date: string) => void
+  /** the last list (日, or 月 with fields='month') closed: the field counts as visited */
   onBlur?: () => void
+  /** earliest date offered, YYYY-MM-DD (default 1900-01-01) */
   start?: string
+  /** latest date offered, YYYY-MM-DD (default 2099-12-31); the caller passes today from its clock */
   end?: string
-  required?: boolean
-  hint?: string
-  error?: string
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

@@ -8,7 +8,7 @@ import { elderUnchosen, setElder, useElder } from '../services/elder'
 import { Button } from './Button'
 import './components.css'
 
-export function ElderSwitch({ id = 'elder-switch' }: { id?: string }) {
+export function ElderSwitch({ id = 'elder-switch' }: { /** default `elder-switch` */ id?: string }) {
   const on = useElder()
   return (
     <View

@@ -3,9 +3,13 @@ import { View, Text } from '@tarojs/components'
 import { wrapId, fieldKey } from './ids'
 import './components.css'
 
+/** One field to fix. */
 export interface SummaryItem {
+  /** the field's path: the entry scrolls to its block (`wrap-…`) */
   path: string
+  /** the field's label as shown on the form */
   label: string
+  /** the field's Chinese error, as under the field */
   message: string
 }
 
@@ -13,7 +17,7 @@ export interface SummaryItem {
  * Shown at the top after a failed submit: how many things to fix, each one tappable to
  * scroll to its field (a long form on a small phone hides most errors below the fold).
  */
-export function ErrorSummary({ items }: { items: SummaryItem[] }) {
+export function ErrorSummary({ items }: { /** every field error of the failed submit, in form order; none = nothing shown */ items: SummaryItem[] }) {
   if (items.length === 0) return null
   return (
     <View id='error-summary' className='es' role='alert' aria-live='assertive'>

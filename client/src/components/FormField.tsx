@@ -3,13 +3,22 @@ import { View, Text } from '@tarojs/components'
 import { errorId, wrapId } from './ids'
 import './components.css'
 
-export interface FormFieldProps {
-  /** field path, e.g. `name` or `hukouAddress.detail` */
+/** What every form field takes (FormField and the fields built on it: TextField, PickerField, DateField…). */
+export interface FieldCommonProps {
+  /** field path in the form's values, e.g. `name` or `hukouAddress.detail`; gives the ids (ids.ts) */
   path: string
+  /** the visible label, Chinese, as on the official form (姓名, 户籍所在地); never a placeholder */
   label: string
+  /** shows the 必填 mark `*`; otherwise the label ends with （选填） */
   required?: boolean
+  /** one line of help under the label, Chinese (e.g. 写到门牌号) */
   hint?: string
+  /** the field's error in Chinese, shown under the control with an icon; '' or absent = none */
   error?: string
+}
+
+export interface FormFieldProps extends FieldCommonProps {
+  /** the control itself (an input, a list of options…) */
   children: ReactNode
 }
 

@@ -13,7 +13,7 @@ type Shown = { kind: 'read'; text: string } | { kind: 'failed'; text: string } |
  * and 户籍地址 through `recognizeIdCard`; the fields stay editable and the page says 请核对识别结果. The
  * photo is sent once and kept nowhere (cloudfunctions/core/handlers/idCardOcr.handler.ts).
  */
-export function IdCardScan({ onRead }: { onRead: (reading: IdCardReading) => void }) {
+export function IdCardScan({ onRead }: { /** the card was read: the form fills 姓名, 证件号码 and 户籍地址 from it, still editable */ onRead: (reading: IdCardReading) => void }) {
   const [busy, setBusy] = useState(false)
   const [shown, setShown] = useState<Shown>(null)
   const busyRef = useRef(false)

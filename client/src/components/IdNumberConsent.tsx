@@ -24,7 +24,16 @@ const ITEMS: Array<{ id: string; label: string; text: string }> = [
   { id: 'who', label: '谁能看到', text: '只有办理您业务的就业服务机构工作人员。证件号码和电话加密保存，列表和工作人员页面只显示部分号码；每次查看都有记录，可在“我的数据”里看到。' },
 ]
 
-export function IdNumberConsent({ service, guideKind, children }: { service: string; guideKind: ApplicationKind; children: ReactNode }) {
+export interface IdNumberConsentProps {
+  /** the service's name, Chinese, as the page title (失业登记) */
+  service: string
+  /** which 办事指南 the way without the phone opens */
+  guideKind: ApplicationKind
+  /** the form: mounted only once the person has agreed */
+  children: ReactNode
+}
+
+export function IdNumberConsent({ service, guideKind, children }: IdNumberConsentProps) {
   const [given, setGiven] = useState(() => consentGiven('idNumber') !== null)
   const [declined, setDeclined] = useState(false)
   if (given) return <>{children}</>

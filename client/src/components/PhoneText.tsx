@@ -15,7 +15,7 @@ export function call(phone: string) {
 }
 
 /** One phone number as a link: tap to call, kept on one line. */
-export function PhoneLink({ phone, id }: { phone: string; id?: string }) {
+export function PhoneLink({ phone, id }: { /** as published, dashes kept (0411-12345678); called without them */ phone: string; id?: string }) {
   return (
     <View id={id} className='phone' role='link' aria-label={`拨打电话 ${phone}`} hoverClass='phone--hover' onClick={() => call(phone)}>
       {phone}
@@ -23,7 +23,8 @@ export function PhoneLink({ phone, id }: { phone: string; id?: string }) {
   )
 }
 
-export function PhoneText({ text, className }: { text: string; className?: string }) {
+/** A message, its phone numbers as PhoneLinks and the rest as text. */
+export function PhoneText({ text, className }: { /** the message, Chinese, as the cloud or a notice gives it */ text: string; className?: string }) {
   return (
     <View className={className}>
       {splitPhones(text).map((p, i) => (p.phone ? <PhoneLink key={i} phone={p.phone} /> : <Text key={i}>{p.text}</Text>))}

@@ -1,20 +1,18 @@
 import type { CodeItem } from '@shared/codes'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { errorId, fieldId } from './ids'
 import { SelectSheet } from './SelectSheet'
 
-export interface PickerFieldProps {
-  path: string
-  label: string
+export interface PickerFieldProps extends FieldCommonProps {
+  /** the code table to choose from (shared/codes.ts): the person reads labels, the form keeps codes */
   items: readonly CodeItem[]
   /** the chosen code, '' when none */
   value: string
+  /** a row was tapped: its code */
   onChange: (code: string) => void
   /** called when the list closes, chosen or not: the field counts as visited */
   onBlur?: () => void
-  required?: boolean
-  hint?: string
-  error?: string
+  /** the box's text while nothing is chosen (default 请选择) */
   placeholder?: string
 }
 

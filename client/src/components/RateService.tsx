@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { ApplicationView, RatingView } from '@shared/api'
+import type { RatingView } from '@shared/api'
+import type { AppProps } from './ApplicationView'
 import { call } from '../services/cloud'
 import { uuid } from '../services/ids'
 import { Button } from './Button'
@@ -11,7 +12,7 @@ const STARS = [1, 2, 3, 4, 5] as const
 const STAR_WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意']
 
 /** 政务服务"好差评" after 办结: 1–5 and a comment, once per application (rateService). */
-export function RateService({ app }: { app: ApplicationView }) {
+export function RateService({ app }: AppProps) {
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
   const [given, setGiven] = useState<RatingView | undefined>(app.rating)

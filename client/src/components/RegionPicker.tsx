@@ -2,26 +2,24 @@ import { useMemo, useState, useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { provinces, citiesOf, countiesOf } from '@shared/regions'
 import type { CodeItem } from '@shared/codes'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { errorId, fieldId } from './ids'
 import { SelectSheet } from './SelectSheet'
 import './components.css'
 
 type Region = CodeItem
 
-export interface RegionPickerProps {
+export interface RegionPickerProps extends FieldCommonProps {
   /** the field path of the address, e.g. `hukouAddress`; the county code is `<path>.regionCode` */
   path: string
-  label: string
   /** 6-digit county code, '' when not chosen yet */
   value: string
+  /** a county chosen: its 6-digit code; '' when a higher level changed and the county must be chosen again */
   onChange: (countyCode: string) => void
+  /** the county's list closed: the field counts as visited */
   onBlur?: () => void
   /** the path of the county code when it is a field of its own (`workRegion`); default `<path>.regionCode` */
   codePath?: string
-  required?: boolean
-  hint?: string
-  error?: string
 }
 
 /** Province and city codes of a county code (GB/T 2260: PPCCDD). */

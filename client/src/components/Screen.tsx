@@ -10,7 +10,16 @@ import { PrivacyDialog } from './PrivacyDialog'
 import './components.css'
 import './elder.css'
 
-export function Screen({ className, id, children }: { className?: string; id?: string; children?: ReactNode }) {
+export interface ScreenProps {
+  /** the page's own class, after `page` */
+  className?: string
+  /** the page's id (tests find the page by it) */
+  id?: string
+  /** the page's content, under the offline banner */
+  children?: ReactNode
+}
+
+export function Screen({ className, id, children }: ScreenProps) {
   const elder = useElder()
   // H5: the first page is up, so the frame index.html paints before any JavaScript goes away
   useEffect(() => {

@@ -15,20 +15,27 @@ import './components.css'
 const SEARCH_FROM = 15
 
 export interface SelectSheetProps {
+  /** the box's id; the rows, search and 取消 take ids from it (see above) */
   id: string
   /** what is chosen, e.g. 民族 (the sheet's heading and the box's accessible name) */
   label: string
+  /** the rows, in order; the person reads `label`, `onChange` gets `code` */
   items: readonly CodeItem[]
   /** the chosen code, '' when none */
   value: string
+  /** a row was tapped: its code (the sheet then closes) */
   onChange: (code: string) => void
   /** the sheet closed, chosen or not: the field counts as visited */
   onClose?: () => void
+  /** the box's text while nothing is chosen (default 请选择) */
   placeholder?: string
+  /** the field has an error: the box is drawn as such (the words are the field's, under it) */
   error?: boolean
+  /** the box does not open (e.g. 市 before 省) */
   disabled?: boolean
   /** shown in the box when disabled, e.g. 请先选择省 */
   disabledText?: string
+  /** id of the element describing the box (the field's error), for screen readers */
   describedBy?: string
   /** a narrow box (年 / 月 / 日 side by side) */
   compact?: boolean

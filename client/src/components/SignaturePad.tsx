@@ -1,5 +1,5 @@
 /**
- * The handwritten signature (optional, docs/forms.md `commitment.signature`). Taro picks
+ * The handwritten signature (optional; the commitment's `signature`, shared/commitment.ts). Taro picks
  * `SignaturePad.weapp.tsx` (canvas 2d) or `SignaturePad.h5.tsx` (a DOM canvas) at build time;
  * this file is what TypeScript sees and what any other platform would get.
  */

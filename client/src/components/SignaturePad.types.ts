@@ -3,6 +3,7 @@ import { MAX_SIGNATURE_CHARS } from '@shared/commitment'
 export interface SignaturePadProps {
   /** PNG data URL of the signature, '' when none */
   value: string
+  /** after each stroke: the signature as it looks now; after 清除 or 重签: '' */
   onChange: (dataUrl: string) => void
 }
 

@@ -1,17 +1,16 @@
 import { Textarea } from '@tarojs/components'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { errorId, fieldId } from './ids'
 import './components.css'
 
-export interface TextAreaFieldProps {
-  path: string
-  label: string
+export interface TextAreaFieldProps extends FieldCommonProps {
+  /** what is in the box now */
   value: string
+  /** each keystroke: the whole new text */
   onChange: (value: string) => void
+  /** the box lost focus: the field counts as visited */
   onBlur?: () => void
-  required?: boolean
-  hint?: string
-  error?: string
+  /** most characters (default 500); without a hint of its own the field shows 最多 N 字，现在 M 字 */
   maxlength?: number
 }
 

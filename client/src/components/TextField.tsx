@@ -1,17 +1,17 @@
 import { Input } from '@tarojs/components'
-import { FormField } from './FormField'
+import { FormField, type FieldCommonProps } from './FormField'
 import { errorId, fieldId } from './ids'
 
-export interface TextFieldProps {
-  path: string
-  label: string
+export interface TextFieldProps extends FieldCommonProps {
+  /** what is in the box now */
   value: string
+  /** each keystroke: the whole new text */
   onChange: (value: string) => void
+  /** the box lost focus: the field counts as visited (its error may show) */
   onBlur?: () => void
-  required?: boolean
-  hint?: string
-  error?: string
+  /** an example in grey, Chinese; never instead of the label */
   placeholder?: string
+  /** most characters accepted (default 140) */
   maxlength?: number
   /** weapp keyboard; on H5 `tel`/`email` pick the matching keyboard */
   kind?: 'text' | 'idcard' | 'tel' | 'email'
@@ -21,6 +21,7 @@ export interface TextFieldProps {
   a11yLabel?: string
 }
 
+/** One line of text inside a FormField; on H5 the real `<input>` gets the label, required, invalid and error ids. */
 export function TextField(props: TextFieldProps) {
   const { path, label, value, onChange, onBlur, required, hint, error, placeholder, maxlength, kind = 'text', autoComplete, a11yLabel } = props
   const weappType = kind === 'tel' ? 'number' : kind === 'idcard' ? 'idcard' : 'text'
