@@ -8,7 +8,8 @@ import type { ActionName, Result } from '@shared/api';
 import { ACTIONS, ERROR_STATUS, fail, isActionName, roleAtLeast } from '@shared/api';
 import { CONFLICT_MESSAGE, isConflict, retryConflicts } from './conflicts';
 import type { Deps } from './deps';
-import { isParsedHandler, type Handler, type HandlerMap } from './handlers/handler';
+import type { Handler, HandlerMap } from './handlers/handler';
+import { isParsedHandler } from './parsed-handler';
 import { StoreUnavailableError, TransactionConflictError } from './store.port';
 import { writeRecord } from './collections';
 

@@ -7,7 +7,7 @@
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import type { z } from '@shared/zod-kit';
-import { parseWith } from './handlers/handler';
+import { parseWith } from './parse';
 import { splitSubmissionExtras } from './submit';
 
 export interface SubmissionInput<T> {

@@ -7,20 +7,21 @@
 import type { ApplicationView, Result } from '@shared/api';
 import { fail } from '@shared/api';
 import { makeApplyCertificateSchema } from '@shared/certificate.schema';
-import { type Commitment, stampCommitment } from '@shared/commitment';
+import { stampCommitment } from '@shared/commitment';
 import { beijingDate } from '@shared/dates';
 import { reviewDaysFor } from '@shared/region-profiles';
-import { validate } from '@shared/validate';
 import { identityCheck, provincialCertificateLookup } from '../checks';
 import { cityOf, type ProvincialCertificate } from '@shared/certificate-entries';
 import type { Deps } from '../deps';
-import type { ApplicationRecord, PersonRecord } from '../records';
+import type { ApplicationRecord } from '../records';
 import type { StoreTx } from '../store.port';
-import { splitSubmissionExtras, submitApplication } from '../submit';
+import { parseSubmission } from '../submission-input';
+import { submitApplication } from '../submit';
 import { applicationView, certificateView } from '../views';
 import { registrationStatusInTx } from '../registrations';
 import { schemaPerDay } from '../schema-cache';
 import { readRecord } from '../collections';
+import { defineParsed } from './handler';
 
 const applySchema = schemaPerDay(makeApplyCertificateSchema);
 
@@ -28,16 +29,17 @@ const applySchema = schemaPerDay(makeApplyCertificateSchema);
 const ISSUED_AS = (prior: ProvincialCertificate, region: string) =>
   cityOf(prior.issuingRegion) === cityOf(region) ? '电子《就业创业证》已按原编号补发' : '电子《就业创业证》已换发';
 
-export async function applyCertificate(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
-  const split = splitSubmissionExtras(input);
-  if (split.error) return fail('VALIDATION_FAILED', split.error.message, { [split.error.field]: split.error.message });
-  input = split.input;
-  const today = beijingDate(deps.clock.now());
-  const v = validate(applySchema(today), input);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const { requestId, reissue, commitment, ...person } = v.data as { requestId: string; reissue?: unknown; commitment: Commitment } & PersonRecord;
-  if (reissue) return fail('VALIDATION_FAILED', '补发请在“我的电子证”页面办理', { reissue: '补发请在“我的电子证”页面办理' });
-  const region = (person.residenceAddress as { regionCode: string }).regionCode;
+const REISSUE_ELSEWHERE = '补发请在“我的电子证”页面办理';
+
+/** The form and what rides beside it (core/submission-input.ts); a 补发 asked for here is sent to its own page. */
+function parse(input: unknown, deps: Deps) {
+  const p = parseSubmission(applySchema(beijingDate(deps.clock.now())), input);
+  if (p.ok && p.data.form.reissue) return fail('VALIDATION_FAILED', REISSUE_ELSEWHERE, { reissue: REISSUE_ELSEWHERE });
+  return p;
+}
+
+export const applyCertificate = defineParsed(parse, async ({ form: { requestId, reissue: _reissue, commitment, ...person }, onBehalfOf, correctsApplicationId }, deps): Promise<Result<ApplicationView>> => {
+  const region = person.residenceAddress.regionCode;
   const personKey = deps.personKey(person.idNumber);
 
   let prior: ProvincialCertificate | null = null;
@@ -52,8 +54,8 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
     kind: 'certificate',
     action: 'applyCertificate',
     requestId,
-    onBehalfOf: split.onBehalfOf,
-    correctsApplicationId: split.correctsApplicationId,
+    onBehalfOf,
+    correctsApplicationId,
     person,
     // the 个人信息书面申报承诺 as accepted: its text and time (大人社规发〔2025〕2号 一(三))
     form: { ...person, commitment: stampCommitment('certificate', commitment, deps.clock.now()) },
@@ -78,4 +80,4 @@ export async function applyCertificate(input: unknown, deps: Deps): Promise<Resu
       : { title: '申领已受理，待人工审核', body: `工作人员将在 ${app.dueDate} 前完成审核。原因：${app.reviewReasons.join('；')}` },
     decorate,
   }, deps);
-}
+});

@@ -1,8 +1,6 @@
 /** A contact attempt that closes its task and tells the citizen on the timeline (core/contact-tasks.ts recordAttempt). */
-import type { Deps } from '../deps';
-import { recordAttempt } from '../contact-tasks';
+import { parseContactAttempt, recordAttempt } from '../contact-tasks';
+import { defineParsed } from './handler';
 
 /** Closes a contact or follow-up task with its outcome (recorded as an attempt). */
-export async function completeContactTask(input: unknown, deps: Deps) {
-  return recordAttempt(input, deps, true);
-}
+export const completeContactTask = defineParsed(parseContactAttempt, (input, deps) => recordAttempt(input, deps, true));

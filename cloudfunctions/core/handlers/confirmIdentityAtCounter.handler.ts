@@ -5,16 +5,15 @@ import { ID_TYPES, labelOf } from '@shared/codes';
 import { maskIdNumber, maskName } from '@shared/mask';
 import { staffMaySee } from '../access';
 import { ids, writeRecord, type CounterCodeRecord as CounterRecord } from '../collections';
-import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { bindInTx, otherBoundOpenids } from '../person-access';
 import { officeName } from '../offices';
 import { personFields } from '../counter-identity';
+import { defineParsed } from './handler';
 
 const CODE_NOT_FOUND = '核验码无效、已过期或已使用，或不属于您所辖区域；请申请人在小程序中重新获取';
 
-export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Promise<Result<{ confirmed: true; holderName: string; idNumberMasked: string }>> {
-  const staff = deps.caller.staff!;
+export const confirmIdentityAtCounter = defineParsed((input) => {
   const raw = (input ?? {}) as { code?: unknown; documentType?: unknown; documentNumber?: unknown; name?: unknown };
   const code = typeof raw.code === 'string' ? raw.code.replace(/\s/g, '') : '';
   const seen = personFields({ name: raw.name, idType: raw.documentType, idNumber: raw.documentNumber });
@@ -26,6 +25,9 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
     if (seen.fields.idNumber) fields.documentNumber = seen.fields.idNumber;
   }
   if (Object.keys(fields).length || !seen.ok) return fail('VALIDATION_FAILED', '请按所见证件填写后再确认', fields);
+  return ok({ code, seen: { name: seen.name, idType: seen.idType, idNumber: seen.idNumber } });
+}, async ({ code, seen }, deps): Promise<Result<{ confirmed: true; holderName: string; idNumberMasked: string }>> => {
+  const staff = deps.caller.staff!;
   const rec = await deps.store.get<CounterRecord>('verifications', ids.counterCode(code));
   const now = deps.clock.now();
   if (!rec || rec.usedAt !== null || now > rec.expiresAt || !staffMaySee(staff, rec)) return fail('NOT_FOUND', CODE_NOT_FOUND);
@@ -57,4 +59,4 @@ export async function confirmIdentityAtCounter(input: unknown, deps: Deps): Prom
   });
   if (!done) return fail('NOT_FOUND', CODE_NOT_FOUND);
   return ok({ confirmed: true, holderName: maskName(rec.name), idNumberMasked: maskIdNumber(rec.idNumber) });
-}
+});

@@ -6,12 +6,12 @@ import { beijingDate } from '@shared/dates';
 import { requestIdSchema } from '@shared/person.schema';
 import { SHARE_HOURS, SHARE_PURPOSES, isSharePurpose, type SharePurposeCode } from '@shared/share';
 import { ids, readRecord, writeRecord, type RateCounter } from '../collections';
-import type { Deps } from '../deps';
 import { priorAnswer, requestKey } from '../idempotency';
 import type { RequestRecord } from '../records';
+import { defineParsed } from './handler';
 import { NO_CERTIFICATE, SHARE_CODES_PER_DAY, codeOf, holderView, myCertificate, shareDocId, type ShareCodeView, type ShareRecord } from '../share-codes';
 
-function createInput(input: unknown): { ok: true; requestId: string; purpose: SharePurposeCode; hours: number; showFullName: boolean; certificateNo?: string } | { ok: false; fields: Record<string, string> } {
+function createInput(input: unknown): Result<{ requestId: string; purpose: SharePurposeCode; hours: number; showFullName: boolean; certificateNo?: string }> {
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   const fields: Record<string, string> = {};
   const rid = requestIdSchema.safeParse(raw.requestId);
@@ -21,17 +21,15 @@ function createInput(input: unknown): { ok: true; requestId: string; purpose: Sh
   if (typeof hours !== 'number' || !Number.isInteger(hours) || hours < SHARE_HOURS.min || hours > SHARE_HOURS.max) fields.hours = `有效时长请选择 ${SHARE_HOURS.min} 至 ${SHARE_HOURS.max} 小时`;
   if (raw.showFullName !== undefined && typeof raw.showFullName !== 'boolean') fields.showFullName = '请选择是否显示完整姓名';
   if (raw.certificateNo !== undefined && (typeof raw.certificateNo !== 'string' || raw.certificateNo.length > 32)) fields.certificateNo = '证号格式不正确';
-  if (Object.keys(fields).length) return { ok: false, fields };
-  return {
-    ok: true, requestId: rid.data as string, purpose: raw.purpose as SharePurposeCode, hours: hours as number, showFullName: raw.showFullName === true,
+  if (Object.keys(fields).length) return fail('VALIDATION_FAILED', '请按提示选择后再生成分享码', fields);
+  return ok({
+    requestId: rid.data as string, purpose: raw.purpose as SharePurposeCode, hours: hours as number, showFullName: raw.showFullName === true,
     ...(typeof raw.certificateNo === 'string' ? { certificateNo: raw.certificateNo } : {}),
-  };
+  });
 }
 
-export async function createShareCode(input: unknown, deps: Deps): Promise<Result<ShareCodeView>> {
+export const createShareCode = defineParsed(createInput, async (v, deps): Promise<Result<ShareCodeView>> => {
   const openid = deps.caller.openid!;
-  const v = createInput(input);
-  if (!v.ok) return fail('VALIDATION_FAILED', '请按提示选择后再生成分享码', v.fields);
   const key = requestKey(openid, v.requestId);
   const now = deps.clock.now();
 
@@ -81,4 +79,4 @@ export async function createShareCode(input: unknown, deps: Deps): Promise<Resul
   if (!created) return fail('CONFLICT', '这个提交编号已用过，请刷新页面后重新生成');
   deps.log?.('share.created', { shareId: created.shareId, purpose: created.purpose });
   return ok(holderView(deps, created, now));
-}
+});

@@ -8,21 +8,18 @@ import { beijingDate, beijingIso } from '@shared/dates';
 import { isOwnCase, staffMaySee } from '../access';
 import { decideSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
 import { ruleFirstMessage } from '@shared/staff-text';
-import { validate } from '@shared/validate';
 import { approveInTx, rejectInTx, returnInTx } from '../approval';
-import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import type { ApplicationRecord } from '../records';
 import { applicationView } from '../views';
 import { readRecord, writeRecord } from '../collections';
 import { NOT_FOUND, OWN_CASE, staffOf } from '../staff-scope';
+import { defineHandler } from './handler';
 
 /** approve, or reject with a reason of the fixed list; on the timeline and told to the citizen. */
-export async function decideApplication(input: unknown, deps: Deps): Promise<Result<ApplicationView>> {
+export const decideApplication = defineHandler(decideSchema, async (input, deps): Promise<Result<ApplicationView>> => {
   const staff = staffOf(deps);
-  const v = validate(decideSchema, input, STAFF_FIELD_LABELS);
-  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
-  const { applicationId, decision, reasonCode, note } = v.data;
+  const { applicationId, decision, reasonCode, note } = input;
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
     const app = await readRecord(tx, 'applications', applicationId);
@@ -56,4 +53,4 @@ export async function decideApplication(input: unknown, deps: Deps): Promise<Res
     return ok(applicationView(done));
   });
   return result;
-}
+}, { labels: STAFF_FIELD_LABELS, message: ruleFirstMessage });

@@ -8,20 +8,17 @@ import { maskName } from '@shared/mask';
 import { isOwnCase, staffMaySee } from '../access';
 import { deregisterSchema, EVIDENCE_CODES, STAFF_FIELD_LABELS } from '@shared/staff.schema';
 import { ruleFirstMessage } from '@shared/staff-text';
-import { validate } from '@shared/validate';
 import { serviceRecordOf } from '../contact-record';
-import type { Deps } from '../deps';
 import type { RegistrationRecord } from '../records';
 import { endRegistrationInTx, registrationId, type RegistrationPerson } from '../registrations';
 import { writeRecord } from '../collections';
 import { NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
+import { defineHandler } from './handler';
 
 /** 注销失业登记 with an AJC00A code; 31/32 only with a verification note, never automatically (人社厅发〔2020〕79号 一(四)). */
-export async function deregister(input: unknown, deps: Deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> {
+export const deregister = defineHandler(deregisterSchema, async (input, deps): Promise<Result<{ registrationId: string; status: 'deregistered'; reasonCode: string; reasonText: string; endedAt: string; holderName: string }>> => {
   const staff = staffOf(deps);
-  const v = validate(deregisterSchema, input, { idType: '证件类型', idNumber: '证件号码', ...STAFF_FIELD_LABELS });
-  if (!v.ok) return fail('VALIDATION_FAILED', ruleFirstMessage(v.fields, v.message), v.fields);
-  const personKey = deps.personKey(v.data.idNumber);
+  const personKey = deps.personKey(input.idNumber);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const reg = await tx.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
@@ -30,20 +27,20 @@ export async function deregister(input: unknown, deps: Deps): Promise<Result<{ r
     if (reg.status !== 'active') return fail('CONFLICT', '该人员的失业登记已经注销');
     // 人社厅发〔2020〕79号 一(四): 31/32 only on what the record of contacts and services shows (shared/contact-record.ts).
     const attempts = (await serviceRecordOf(tx, reg.applicationId))?.attempts ?? [];
-    const lacking = evidenceProblem(v.data.reasonCode, attempts);
+    const lacking = evidenceProblem(input.reasonCode, attempts);
     if (lacking) return fail('VALIDATION_FAILED', lacking, { reasonCode: lacking });
-    const evidence = EVIDENCE_CODES.includes(v.data.reasonCode) ? evidenceSummary(v.data.reasonCode, attempts) : undefined;
+    const evidence = EVIDENCE_CODES.includes(input.reasonCode) ? evidenceSummary(input.reasonCode, attempts) : undefined;
     const ended = await endRegistrationInTx(tx, {
-      kind: 'unemployment', personKey, reasonCode: v.data.reasonCode, note: v.data.note, at,
+      kind: 'unemployment', personKey, reasonCode: input.reasonCode, note: input.note, at,
       by: staff.openid, byName: staff.name, messageId: deps.newId(),
     });
-    await writeRecord(tx, 'audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: v.data.reasonCode, ...(evidence ? { evidence, verification: v.data.note } : {}) });
+    await writeRecord(tx, 'audit', deps.newId(), { at, staffOpenid: staff.openid, staffName: staff.name, staffRegion: staff.region, action: 'deregister', personKey, reasonCode: input.reasonCode, ...(evidence ? { evidence, verification: input.note } : {}) });
     return ok({
-      registrationId: ended!.registrationId, status: 'deregistered' as const, reasonCode: v.data.reasonCode,
-      reasonText: labelOf(DEREGISTRATION_REASONS, v.data.reasonCode) ?? '', endedAt: beijingIso(at), holderName: maskName(reg.person.name),
+      registrationId: ended!.registrationId, status: 'deregistered' as const, reasonCode: input.reasonCode,
+      reasonText: labelOf(DEREGISTRATION_REASONS, input.reasonCode) ?? '', endedAt: beijingIso(at), holderName: maskName(reg.person.name),
     });
   });
-}
+}, { labels: { idType: '证件类型', idNumber: '证件号码', ...STAFF_FIELD_LABELS }, message: ruleFirstMessage });
 
 function evidenceSummary(code: string, attempts: ContactAttempt[]): string[] {
   if (code === '32') return unreachableEvidence(attempts).attempts.map((a) => attemptText({ ...a, reached: false, offers: [] }));

@@ -4,17 +4,18 @@ import { fail, ok } from '@shared/api';
 import { maskContactFields, maskIdNumber } from '@shared/mask';
 import { regionName } from '@shared/regions';
 import { isOwnCase, staffMaySee } from '../access';
-import type { Deps } from '../deps';
 import { applicationView } from '../views';
 import { readRecord } from '../collections';
 import { audit } from '../audit';
 import { NOT_FOUND, OWN_CASE, staffOf } from '../staff-scope';
+import { defineParsed } from './handler';
 
 /** The whole application for a decision: every check, the form, the commitment. Audited. */
-export async function getApplicationDetail(input: unknown, deps: Deps): Promise<Result<ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }>> {
-  const staff = staffOf(deps);
+export const getApplicationDetail = defineParsed((input) => {
   const id = (input as { applicationId?: unknown } | null)?.applicationId;
-  if (typeof id !== 'string' || !id) return fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' });
+  return typeof id !== 'string' || !id ? fail('VALIDATION_FAILED', '请提供申请编号', { applicationId: '请提供申请编号' }) : ok({ applicationId: id });
+}, async ({ applicationId: id }, deps): Promise<Result<ApplicationView & { form: Record<string, unknown>; region: string; regionName: string }>> => {
+  const staff = staffOf(deps);
   const app = await readRecord(deps.store, 'applications', id);
   if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
   if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
@@ -23,4 +24,4 @@ export async function getApplicationDetail(input: unknown, deps: Deps): Promise<
   // every contact field masked alike; the full values only through the audited revealContact
   const form = { ...maskContactFields({ ...app.form, phone: app.person.phone }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
   return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
-}
+});

@@ -8,25 +8,22 @@ import { maskIdNumber, maskName } from '@shared/mask';
 import { regionName } from '@shared/regions';
 import { isOwnCase, staffMaySee } from '../access';
 import { EVIDENCE_CODES, evidenceQuerySchema } from '@shared/staff.schema';
-import { validate } from '@shared/validate';
 import { serviceRecordOf } from '../contact-record';
-import type { Deps } from '../deps';
 import type { RegistrationRecord } from '../records';
 import { registrationId, type RegistrationPerson } from '../registrations';
 import { audit } from '../audit';
 import { NO_ACTIVE_REGISTRATION, OWN_CASE, staffOf } from '../staff-scope';
 import type { DeregistrationEvidence } from '@shared/answers';
+import { defineHandler } from './handler';
 export type { DeregistrationEvidence };
 
 /**
  * What the system holds about contacts and services of a person's active 失业登记, shown to staff on the
  * 注销 page before they confirm (人社厅发〔2020〕79号 一(四)). Own region only; audited like every staff read.
  */
-export async function getDeregistrationEvidence(input: unknown, deps: Deps): Promise<Result<DeregistrationEvidence>> {
+export const getDeregistrationEvidence = defineHandler(evidenceQuerySchema, async (input, deps): Promise<Result<DeregistrationEvidence>> => {
   const staff = staffOf(deps);
-  const v = validate(evidenceQuerySchema, input, { idType: '证件类型', idNumber: '证件号码' });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const personKey = deps.personKey(v.data.idNumber);
+  const personKey = deps.personKey(input.idNumber);
   const reg = await deps.store.get<RegistrationRecord & { person: RegistrationPerson }>('registrations', registrationId('unemployment', personKey));
   if (!reg || !staffMaySee(staff, reg)) return fail('NOT_FOUND', NO_ACTIVE_REGISTRATION);
   if (await isOwnCase(deps.store, staff, { personKey, filedBy: typeof reg.openid === 'string' ? reg.openid : null })) return OWN_CASE();
@@ -46,4 +43,4 @@ export async function getDeregistrationEvidence(input: unknown, deps: Deps): Pro
     })),
     unreachable: unreachableEvidence(attempts), refusals: refusalEvidence(attempts), codes,
   });
-}
+}, { labels: { idType: '证件类型', idNumber: '证件号码' } });

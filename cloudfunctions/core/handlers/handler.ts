@@ -1,9 +1,11 @@
 import type { ActionName, Result } from '@shared/api';
-import { fail } from '@shared/api';
 import type { ActionOutput } from '@shared/contract';
-import { validate } from '@shared/validate';
 import type { z } from '@shared/zod-kit';
 import type { Deps } from '../deps';
+import { parseWith, type SchemaOptions } from '../parse';
+import type { Parse, ParsedHandler } from '../parsed-handler';
+
+export type { ParsedHandler };
 
 /**
  * A handler is `(input, deps) => Promise<Result>` (docs/architecture.md). One made with
@@ -14,19 +16,6 @@ import type { Deps } from '../deps';
  */
 export type Handler = (input: unknown, deps: Deps) => Promise<Result<unknown>>;
 
-/** What turns the untrusted input into the handler's input, or refuses it; no effect of its own. */
-export type Parse<T> = (input: unknown, deps: Deps) => Result<T>;
-
-export interface ParsedHandler<T, O> {
-  (input: unknown, deps: Deps): Promise<Result<O>>;
-  readonly parse: Parse<T>;
-  readonly handle: (input: T, deps: Deps) => Promise<Result<O>>;
-}
-
-export function isParsedHandler(h: unknown): h is ParsedHandler<unknown, unknown> {
-  return typeof h === 'function' && typeof (h as { parse?: unknown }).parse === 'function' && typeof (h as { handle?: unknown }).handle === 'function';
-}
-
 /** A handler whose input `parse` produces (a hand-written check where no shared schema says it). */
 export function defineParsed<T, O>(parse: Parse<T>, handle: (input: T, deps: Deps) => Promise<Result<O>>): ParsedHandler<T, O> {
   const run = async (input: unknown, deps: Deps): Promise<Result<O>> => {
@@ -34,13 +23,6 @@ export function defineParsed<T, O>(parse: Parse<T>, handle: (input: T, deps: Dep
     return p.ok ? handle(p.data, deps) : p;
   };
   return Object.assign(run, { parse, handle });
-}
-
-export interface SchemaOptions {
-  /** the field labels of the summary line, when the schema carries none (shared/validate.ts) */
-  labels?: Readonly<Record<string, string>>;
-  /** the refusal's message from the field messages and the summary (staff forms: the rule first) */
-  message?: (fields: Readonly<Record<string, string>>, summary: string) => string;
 }
 
 /**
@@ -53,13 +35,6 @@ export function defineHandler<S extends z.ZodType, O>(
   options: SchemaOptions = {},
 ): ParsedHandler<z.output<S>, O> {
   return defineParsed((input, deps) => parseWith(typeof schema === 'function' ? schema(deps) : schema, input, options), handle);
-}
-
-/** `validate` answered as the VALIDATION_FAILED body every handler gives (docs/api.md). */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, options: SchemaOptions = {}): Result<z.output<S>> {
-  const v = options.labels ? validate(schema, input, options.labels) : validate(schema, input);
-  if (v.ok) return { ok: true, data: v.data as z.output<S> };
-  return fail('VALIDATION_FAILED', options.message ? options.message(v.fields, v.message) : v.message, v.fields);
 }
 
 /**

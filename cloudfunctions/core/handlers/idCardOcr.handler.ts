@@ -13,6 +13,7 @@ import { ids, type RateCounter } from '../collections';
 import type { Deps } from '../deps';
 import { MAX_ID_CARD_IMAGE_BASE64, MAX_ID_CARD_IMAGE_BYTES, type IdCardReading } from '@shared/id-card-ocr';
 import { ID_CARD_OCR_MESSAGES, addressFromText } from '../id-card-ocr';
+import { defineParsed } from './handler';
 
 /** Readings per WeChat account per hour. */
 export const OCR_PER_HOUR = 20;
@@ -43,11 +44,13 @@ async function withinLimit(deps: Deps, openid: string, now: number): Promise<boo
   });
 }
 
-export async function recognizeIdCard(input: unknown, deps: Deps): Promise<Result<IdCardReading>> {
+export const recognizeIdCard = defineParsed((input, deps) => {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
   const picture = pictureOf((input as { imageBase64?: unknown } | null)?.imageBase64);
   if (typeof picture === 'string') return fail('VALIDATION_FAILED', picture, { imageBase64: picture });
+  return ok({ openid, picture });
+}, async ({ openid, picture }, deps): Promise<Result<IdCardReading>> => {
   if (!deps.idCardOcr) return fail('UNAVAILABLE', ID_CARD_OCR_MESSAGES.unavailable);
   if (!(await withinLimit(deps, openid, deps.clock.now()))) {
     return fail('RATE_LIMITED', `识别次数过多：每个微信账号每小时最多识别 ${OCR_PER_HOUR} 次，请手动填写，或稍后再试`);
@@ -77,4 +80,4 @@ export async function recognizeIdCard(input: unknown, deps: Deps): Promise<Resul
     notice: `请核对识别结果：姓名、证件号码和户籍地址已按照片填好，与证件不一致的请直接修改${address.regionCode ? '' : '；住址的省市区没能认出，请选择'}。`,
     mode: deps.idCardOcr.mode,
   });
-}
+});

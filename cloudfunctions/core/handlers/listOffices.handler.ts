@@ -2,14 +2,14 @@
 import type { OfficeView, Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { regionPrefixMatches } from '@shared/regions';
-import type { Deps } from '../deps';
 import { officesFor } from '../offices';
+import { defineParsed } from './handler';
 
 /** `listOffices {region}`: a county code (6 digits) or a city / province prefix (4 or 2 digits). */
-export async function listOffices(input: unknown, _deps: Deps): Promise<Result<{ region: string; regionName: string; demo: boolean; offices: OfficeView[] }>> {
+export const listOffices = defineParsed((input) => {
   const region = (input as { region?: unknown } | null)?.region;
   if (typeof region !== 'string' || !/^(\d{2}|\d{4}|\d{6})$/.test(region) || !regionPrefixMatches(region, region.padEnd(6, '0'))) {
     return fail('VALIDATION_FAILED', '请选择要查询的地区', { region: '请选择要查询的地区（6位行政区划代码）' });
   }
-  return ok(officesFor(region.padEnd(6, '0')));
-}
+  return ok({ region });
+}, async ({ region }): Promise<Result<{ region: string; regionName: string; demo: boolean; offices: OfficeView[] }>> => ok(officesFor(region.padEnd(6, '0'))));

@@ -7,13 +7,13 @@ import { maskIdNumber, maskName } from '@shared/mask';
 import { regionName } from '@shared/regions';
 import { isOwnCase, regionQueryPrefix, staffMaySee } from '../access';
 import { CASE_NO_MESSAGE, queueQuerySchema } from '@shared/staff.schema';
-import { validate } from '@shared/validate';
-import type { Deps } from '../deps';
 import type { ApplicationRecord } from '../records';
 import { findRecords } from '../collections';
 import { audit } from '../audit';
 import { staffOf } from '../staff-scope';
 import type { QueueItem } from '@shared/answers';
+import { parseWith } from '../parse';
+import { defineParsed } from './handler';
 export type { QueueItem };
 
 function queueItemOf(a: ApplicationRecord, today: string): QueueItem {
@@ -33,13 +33,11 @@ function queueItemOf(a: ApplicationRecord, today: string): QueueItem {
  * through the kind and the submission day the number names. Own cases are left out either way; the
  * read is audited (a search with the number and what it found).
  */
-export async function listReviewQueue(input: unknown, deps: Deps): Promise<Result<{ items: QueueItem[]; today: string; caseNo?: string }>> {
+export const listReviewQueue = defineParsed((input) => parseWith(queueQuerySchema, input ?? {}, { labels: { caseNo: '办件编号' } }), async (input, deps): Promise<Result<{ items: QueueItem[]; today: string; caseNo?: string }>> => {
   const staff = staffOf(deps);
-  const v = validate(queueQuerySchema, input ?? {}, { caseNo: '办件编号' });
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
   const today = beijingDate(deps.clock.now());
   const prefix = regionQueryPrefix(staff);
-  const caseNo = v.data.caseNo;
+  const caseNo = input.caseNo;
   const named = caseNo ? parseCaseNo(caseNo) : undefined;
   if (caseNo && !named) return fail('VALIDATION_FAILED', CASE_NO_MESSAGE, { caseNo: CASE_NO_MESSAGE });
   const found = prefix === null
@@ -56,4 +54,4 @@ export async function listReviewQueue(input: unknown, deps: Deps): Promise<Resul
   const items = apps.map((a) => queueItemOf(a, today));
   await audit(deps, 'listReviewQueue', caseNo ? { count: items.length, caseNo, applicationIds: items.map((i) => i.applicationId), personKeys: apps.map((a) => a.personKey) } : { count: items.length });
   return ok({ items, today, ...(caseNo ? { caseNo } : {}) });
-}
+});

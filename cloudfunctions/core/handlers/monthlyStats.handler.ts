@@ -1,12 +1,11 @@
 /** The monthly statistics of the staff member's region (docs/product.md "Monthly statistics", 人社厅发〔2020〕79号 三). */
 import type { Result } from '@shared/api';
-import { fail, ok } from '@shared/api';
+import { ok } from '@shared/api';
 import { statsPeriod } from '@shared/dates';
 import { isRuralOrNonLocal } from '@shared/region-profiles';
 import { regionName } from '@shared/regions';
 import { regionQueryPrefix, staffMaySee } from '../access';
 import { statsSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
-import { validate } from '@shared/validate';
 import type { Deps, StaffMember } from '../deps';
 import type { ApplicationRecord, RegistrationRecord } from '../records';
 import { registrationId, type RegistrationPerson } from '../registrations';
@@ -15,6 +14,7 @@ import { ratingSummary, type RatingSummary } from '../ratings';
 import { findRecords } from '../collections';
 import { audit } from '../audit';
 import { staffOf } from '../staff-scope';
+import { defineHandler } from './handler';
 
 type Episode = RegistrationRecord & { person?: RegistrationPerson; unemployedSince?: string | null; personCategories?: string[]; history?: Episode[] };
 
@@ -49,18 +49,16 @@ async function registrationsOfRegion(deps: Deps, staff: StaffMember, before: num
 }
 
 /** 人社厅发〔2020〕79号 三: 上月21日至本月20日, by region (the region of each registration). */
-export async function monthlyStats(input: unknown, deps: Deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> {
+export const monthlyStats = defineHandler(statsSchema, async (input, deps): Promise<Result<ReturnType<typeof computeStats> & { regionNames: Record<string, string>; ratings: RatingSummary }>> => {
   const staff = staffOf(deps);
-  const v = validate(statsSchema, input, STAFF_FIELD_LABELS);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const p = statsPeriod(v.data.month);
+  const p = statsPeriod(input.month);
   const regs = await registrationsOfRegion(deps, staff, p.to);
   const prefix = regionQueryPrefix(staff);
   const deregs = (prefix === null ? [] : await findRecords(deps.store, 'deregistrations', { region: { prefix }, at: { gte: p.from, lt: p.to } }, { limit: 100000 }))
     .filter((d) => staffMaySee(staff, d));
-  const stats = computeStats(v.data.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
+  const stats = computeStats(input.month, regs, deregs.map((d) => ({ region: d.region, at: d.at, reasonCode: d.reasonCode })));
   const regionNames = Object.fromEntries(Object.keys(stats.byRegion).map((c) => [c, regionName(c) ?? c]));
   const ratings = await ratingSummary(deps.store, staff, p.from, p.to);
-  await audit(deps, 'monthlyStats', { month: v.data.month });
+  await audit(deps, 'monthlyStats', { month: input.month });
   return ok({ ...stats, regionNames, ratings });
-}
+}, { labels: STAFF_FIELD_LABELS });

@@ -9,22 +9,23 @@
  */
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
-import { REGISTRATION_KIND_LABEL } from '@shared/registrations';
-import type { Deps } from '../deps';
+import { REGISTRATION_KIND_LABEL, type RegistrationKind } from '@shared/registrations';
 import { boundPersonKeys } from '../person-access';
 import { PROOF_TITLE, proofClaims, proofFacts } from '../proof';
 import { proofFont, renderProofPdf } from '../proof.pdf';
 import type { RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { readRecord, writeRecord } from '../collections';
+import { defineParsed } from './handler';
 
 export const PROOF_UNAVAILABLE = '证明文件暂时无法生成，请稍后再试或到就业服务机构窗口开具';
 const KIND_MESSAGE = '请选择要开具的证明：失业登记证明或就业登记证明';
 
-export async function getRegistrationProof(input: unknown, deps: Deps): Promise<Result<{ pdfBase64: string; fileName: string }>> {
+export const getRegistrationProof = defineParsed((input, deps) => {
   if (!deps.caller.openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
   const kind = (input as { kind?: unknown } | null)?.kind;
-  if (kind !== 'unemployment' && kind !== 'flexible') return fail('VALIDATION_FAILED', KIND_MESSAGE, { kind: KIND_MESSAGE });
+  return kind === 'unemployment' || kind === 'flexible' ? ok({ kind: kind as RegistrationKind }) : fail('VALIDATION_FAILED', KIND_MESSAGE, { kind: KIND_MESSAGE });
+}, async ({ kind }, deps): Promise<Result<{ pdfBase64: string; fileName: string }>> => {
   let reg: RegistrationRecord | null = null;
   for (const key of await boundPersonKeys(deps)) {
     const r = await readRecord(deps.store, 'registrations', registrationId(kind, key));
@@ -47,4 +48,4 @@ export async function getRegistrationProof(input: unknown, deps: Deps): Promise<
   await writeRecord(deps.store, 'audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'getRegistrationProof', personKey: reg.personKey, kind, applicationId: reg.applicationId });
   deps.log?.('proof.issued', { kind });
   return ok({ pdfBase64: pdf.toString('base64'), fileName: `${facts.title}-${facts.issuedOn.replace(/-/g, '')}.pdf` });
-}
+});

@@ -17,6 +17,7 @@ import { QR_CLOCK_SKEW_SECONDS } from '../qr/token.port';
 import { registrationId } from '../registrations';
 import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
 import type { ProofReason, ProofAnswer } from '@shared/answers';
+import { defineParsed } from './handler';
 export type { ProofReason, ProofAnswer };
 
 export const PROOF_REASON_TEXT: Record<ProofReason, string> = {
@@ -38,7 +39,8 @@ async function withinRateLimit(deps: Deps, openid: string, now: number): Promise
   });
 }
 
-export async function verifyProof(input: unknown, deps: Deps): Promise<Result<ProofAnswer>> {
+export const verifyProof = defineParsed((input, deps) => {
+  // no signing keys or no staff member: refused before the input is looked at, as always
   const keys = deps.qrKeys;
   if (!keys) return fail('UNAVAILABLE', QR_UNAVAILABLE);
   const staff = deps.caller.staff;
@@ -47,11 +49,13 @@ export async function verifyProof(input: unknown, deps: Deps): Promise<Result<Pr
   if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 2048) {
     return fail('VALIDATION_FAILED', '请扫描登记证明上的二维码', { token: '请扫描登记证明上的二维码' });
   }
+  return ok({ keys, staff, token: raw.trim() });
+}, async ({ keys, staff, token }, deps): Promise<Result<ProofAnswer>> => {
   const now = deps.clock.now();
   if (!(await withinRateLimit(deps, staff.openid, now))) {
     return fail('RATE_LIMITED', `核验过于频繁：每位工作人员每分钟最多核验 ${VERIFY_LIMIT_PER_MINUTE} 次，请稍后再试`);
   }
-  const verdict = await keys.verifyJson(raw.trim(), now);
+  const verdict = await keys.verifyJson(token, now);
   const claims = verdict.ok ? asProofClaims(verdict.claims) : null;
   let reason: ProofReason | null = verdict.ok ? (claims ? null : 'malformed') : verdict.reason;
   const nowS = now / 1000;
@@ -96,4 +100,4 @@ export async function verifyProof(input: unknown, deps: Deps): Promise<Result<Pr
   });
   deps.log?.('proof.verified', { staff: staff.openid, result: answer.valid ? 'valid' : answer.reason });
   return ok(answer);
-}
+});

@@ -10,10 +10,8 @@ import type { CertificateEntries } from '@shared/certificate-entries';
 import { localEntriesInTx } from '../certificate-entries';
 import { requestIdSchema } from '@shared/person.schema';
 import { priorAnswer, requestKey } from '../idempotency';
-import { validate } from '@shared/validate';
 import { z } from '@shared/zod-kit';
 import { readRecord, writeRecord } from '../collections';
-import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { withQr } from '../certificate-qr';
 import type { CertificateRecord, RequestRecord } from '../records';
@@ -21,6 +19,8 @@ import { registrationStatusInTx } from '../registrations';
 import { REAL_PERSON_REQUIRED } from '../submit';
 import { certificateView } from '../views';
 import { boundPersonKeys, mayActFor } from '../person-access';
+import { parseWith } from '../parse';
+import { defineParsed } from './handler';
 
 const reissueInputSchema = reissueSchema.extend({
   requestId: requestIdSchema,
@@ -47,12 +47,12 @@ function mergeEntries(local: CertificateEntries, earlier: CertificateEntries | u
  * version + 1, the written statement kept in the history; every code of the old version stops
  * verifying at once (verifyCertificate compares versions). Idempotent by requestId.
  */
-export async function reissueCertificate(input: unknown, deps: Deps): Promise<Result<CertificateView>> {
+export const reissueCertificate = defineParsed((input, deps) => {
   const openid = deps.caller.openid;
   if (!openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
-  const v = validate(reissueInputSchema, input);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const { requestId, kind, statement, certificateNo } = v.data;
+  const v = parseWith(reissueInputSchema, input);
+  return v.ok ? ok({ ...v.data, openid }) : v;
+}, async ({ openid, requestId, kind, statement, certificateNo }, deps): Promise<Result<CertificateView>> => {
   const key = requestKey(openid, requestId);
   const answer = async (cert: CertificateRecord): Promise<Result<CertificateView>> => {
     const view = certificateView(cert, await registrationStatusInTx(deps.store, cert.personKey));
@@ -111,4 +111,4 @@ export async function reissueCertificate(input: unknown, deps: Deps): Promise<Re
   if (reused) return reused;
   if (!done) return fail('CONFLICT', '该证已注销，不能补发；如需使用请重新申领');
   return answer(done);
-}
+});

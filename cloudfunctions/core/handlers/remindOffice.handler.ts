@@ -4,12 +4,12 @@ import { fail, ok } from '@shared/api';
 import { caseNoOf } from '@shared/case-no';
 import { beijingDate, beijingIso, compareDates } from '@shared/dates';
 import { maskName } from '@shared/mask';
-import type { Deps } from '../deps';
 import { writeMessageInTx } from '../messages';
 import { nearestStaff } from '../schedule';
 import { APPLICATION_KIND_SUBJECT } from '@shared/application-kinds';
 import { messageIds, readRecord, writeRecord } from '../collections';
 import { NOT_FOUND_TEXT, idOf, ownApplication } from '../own-application';
+import { defineParsed } from './handler';
 
 /**
  * `remindOffice {applicationId}` (催办): only for one's own application still waiting for staff after its
@@ -20,10 +20,12 @@ import { NOT_FOUND_TEXT, idOf, ownApplication } from '../own-application';
  * to the region's reviewers (its admins when it has none; never the filer), like the overdue
  * escalations of core/schedule.ts — masked name and 办件编号, no ID number or phone.
  */
-export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{ remindedAt: string; alreadyToday: boolean; reminders: number }>> {
+export const remindOffice = defineParsed((input, deps) => {
   if (!deps.caller.openid) return fail('UNAUTHENTICATED', '请先登录后再办理');
   const applicationId = idOf(input);
   if (!applicationId) return fail('VALIDATION_FAILED', '请提供要催办的申请编号', { applicationId: '请提供要催办的申请编号' });
+  return ok({ applicationId });
+}, async ({ applicationId }, deps): Promise<Result<{ remindedAt: string; alreadyToday: boolean; reminders: number }>> => {
   if (!(await ownApplication(deps, applicationId))) return fail('NOT_FOUND', NOT_FOUND_TEXT);
   const now = deps.clock.now();
   const today = beijingDate(now);
@@ -57,4 +59,4 @@ export async function remindOffice(input: unknown, deps: Deps): Promise<Result<{
     await writeRecord(tx, 'audit', deps.newId(), { at: now, citizenOpenid: deps.caller.openid, action: 'remindOffice', applicationId, personKey: app.personKey, region: app.region, dueDate: app.dueDate, notified: recipients.length });
     return ok({ remindedAt: beijingIso(now), alreadyToday: false, reminders: next.length });
   });
-}
+});

@@ -17,8 +17,8 @@ import { ID_TYPES, labelOf } from '@shared/codes';
 import { beijingIso } from '@shared/dates';
 import { isCountyCode, regionName } from '@shared/regions';
 import { ids, type CounterCodeRecord as CounterRecord, type RateCounter } from '../collections';
-import type { Deps } from '../deps';
 import { personFields } from '../counter-identity';
+import { defineParsed } from './handler';
 
 /** How long a counter code stays usable: time to get to an office. */
 export const COUNTER_CODE_TTL_MS = 7 * 24 * 3_600_000;
@@ -26,12 +26,14 @@ export const COUNTER_CODE_TTL_MS = 7 * 24 * 3_600_000;
 /** Codes per openid per day. */
 export const COUNTER_CODES_PER_DAY = 5;
 
-export async function requestCounterCheck(input: unknown, deps: Deps): Promise<Result<{ code: string; expiresAt: string; where: string }>> {
+export const requestCounterCheck = defineParsed((input) => {
   const p = personFields(input);
   const region = (input as { region?: unknown } | null)?.region;
   const fields = p.ok ? {} : { ...p.fields };
   if (!isCountyCode(region)) (fields as Record<string, string>).region = '请选择您要去办理的区（县）';
   if (!p.ok || Object.keys(fields).length) return fail('VALIDATION_FAILED', '请按提示填写后再获取核验码', fields);
+  return ok({ name: p.name, idType: p.idType, idNumber: p.idNumber, region: region as string });
+}, async ({ region, ...p }, deps): Promise<Result<{ code: string; expiresAt: string; where: string }>> => {
   const openid = deps.caller.openid!;
   const now = deps.clock.now();
   const limitId = ids.rateLimit('counterCode', openid, Math.floor(now / 86_400_000));
@@ -41,13 +43,13 @@ export async function requestCounterCheck(input: unknown, deps: Deps): Promise<R
     await tx.put('counters', limitId, { n: (c?.n ?? 0) + 1, openid, at: now } satisfies RateCounter);
     for (;;) {
       const candidate = String(randomInt(0, 100_000_000)).padStart(8, '0');
-      const rec: CounterRecord = { openid, name: p.name, idType: p.idType, idNumber: p.idNumber, region: region as string, at: now, expiresAt: now + COUNTER_CODE_TTL_MS, usedAt: null };
+      const rec: CounterRecord = { openid, name: p.name, idType: p.idType, idNumber: p.idNumber, region, at: now, expiresAt: now + COUNTER_CODE_TTL_MS, usedAt: null };
       if (await tx.create('verifications', ids.counterCode(candidate), rec)) return candidate;
     }
   });
   if (!code) return fail('RATE_LIMITED', `今天获取核验码的次数已达 ${COUNTER_CODES_PER_DAY} 次，请明天再试`);
   return ok({
     code, expiresAt: beijingIso(now + COUNTER_CODE_TTL_MS),
-    where: `请在 7 天内携带本人${labelOf(ID_TYPES, p.idType)}原件，到${regionName(region as string) ?? ''}的公共就业服务窗口，把核验码 ${code} 告诉工作人员。`,
+    where: `请在 7 天内携带本人${labelOf(ID_TYPES, p.idType)}原件，到${regionName(region) ?? ''}的公共就业服务窗口，把核验码 ${code} 告诉工作人员。`,
   });
-}
+});

@@ -3,7 +3,6 @@ import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';
 import { OWN_CASE_MESSAGE, isOwnCase, staffMaySee } from '../access';
 import { taskRefSchema, TASK_FIELD_LABELS } from '@shared/staff.schema';
-import { validate } from '@shared/validate';
 import type { Deps } from '../deps';
 import { isStaffContactKind } from '../contact-record';
 import type { ApplicationRecord } from '../records';
@@ -11,6 +10,7 @@ import type { TaskRecord } from '../schedule';
 import { audit } from '../audit';
 import { readRecord } from '../collections';
 import { NOT_FOUND } from '../contact-tasks';
+import { defineHandler } from './handler';
 
 async function taskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRecord; app: ApplicationRecord } | null> {
   const task = await readRecord(deps.store, 'tasks', taskId);
@@ -20,18 +20,16 @@ async function taskInRegion(deps: Deps, taskId: string): Promise<{ task: TaskRec
 }
 
 /** The full phone of one person, for the call about to be made; every reveal is audited. */
-export async function revealContact(input: unknown, deps: Deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string; email?: string; otherContact?: string }>> {
-  const v = validate(taskRefSchema, input, TASK_FIELD_LABELS);
-  if (!v.ok) return fail('VALIDATION_FAILED', v.message, v.fields);
-  const found = await taskInRegion(deps, v.data.taskId);
+export const revealContact = defineHandler(taskRefSchema, async (input, deps): Promise<Result<{ taskId: string; holderName: string; phone: string; landline?: string; email?: string; otherContact?: string }>> => {
+  const found = await taskInRegion(deps, input.taskId);
   if (!found) return fail('NOT_FOUND', NOT_FOUND);
   if (await isOwnCase(deps.store, deps.caller.staff!, { personKey: found.app.personKey, filedBy: found.app.openid })) return fail('FORBIDDEN', OWN_CASE_MESSAGE);
   // the phone is revealed for the call about to be made: once the task is closed there is no call
   if (found.task.status !== 'open') return fail('CONFLICT', '这条联系任务已经处理完毕，不能再查看联系方式');
-  await audit(deps, 'revealContact', { taskId: v.data.taskId, personKey: found.task.personKey });
+  await audit(deps, 'revealContact', { taskId: input.taskId, personKey: found.task.personKey });
   const p = found.app.person;
   return ok({
-    taskId: v.data.taskId, holderName: p.name, phone: String(p.phone ?? ''),
+    taskId: input.taskId, holderName: p.name, phone: String(p.phone ?? ''),
     ...(p.landline ? { landline: String(p.landline) } : {}), ...(p.email ? { email: String(p.email) } : {}), ...(p.otherContact ? { otherContact: String(p.otherContact) } : {}),
   });
-}
+}, { labels: TASK_FIELD_LABELS });

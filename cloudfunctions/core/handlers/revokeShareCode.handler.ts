@@ -4,14 +4,13 @@ import { fail, ok } from '@shared/api';
 import { requestIdSchema } from '@shared/person.schema';
 import { normalizeShareCode } from '@shared/share';
 import { readRecord, writeRecord } from '../collections';
-import type { Deps } from '../deps';
 import { priorAnswer, requestKey } from '../idempotency';
 import type { RequestRecord } from '../records';
 import { boundPersonKeys } from '../person-access';
+import { defineParsed } from './handler';
 import { holderView, shareDocId, type ShareCodeView, type ShareRecord } from '../share-codes';
 
-export async function revokeShareCode(input: unknown, deps: Deps): Promise<Result<ShareCodeView>> {
-  const openid = deps.caller.openid!;
+export const revokeShareCode = defineParsed((input) => {
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   const fields: Record<string, string> = {};
   const rid = requestIdSchema.safeParse(raw.requestId);
@@ -21,7 +20,9 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
   if (raw.code !== undefined && !code) fields.code = '分享码为 8 位字母和数字';
   else if (!code && !shareId) fields.code = '请选择要撤销的分享码';
   if (Object.keys(fields).length) return fail('VALIDATION_FAILED', '请选择要撤销的分享码', fields);
-  const requestId = rid.data as string;
+  return ok({ requestId: rid.data as string, code, shareId });
+}, async ({ requestId, code, shareId }, deps): Promise<Result<ShareCodeView>> => {
+  const openid = deps.caller.openid!;
 
   const prior = priorAnswer(await readRecord(deps.store, 'requests', requestKey(openid, requestId)), 'revokeShareCode');
   if (prior.kind === 'reused') return prior.error;
@@ -50,4 +51,4 @@ export async function revokeShareCode(input: unknown, deps: Deps): Promise<Resul
   });
   if (!done) return fail('NOT_FOUND', '没有找到这个分享码');
   return ok(holderView(deps, done, now));
-}
+});

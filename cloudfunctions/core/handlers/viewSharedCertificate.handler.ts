@@ -17,6 +17,7 @@ import { writeMessageInTx } from '../messages';
 import type { RegistrationRecord } from '../records';
 import { registrationId } from '../registrations';
 import { minuteText, shareDocId, type ShareRecord, type SharedCertificateView } from '../share-codes';
+import { defineParsed } from './handler';
 
 /** One counter per key and window; false once the window's limit is reached (counted before any lookup). */
 async function withinLimits(deps: Deps, callerKey: string, codeKey: string, now: number): Promise<'caller' | 'code' | null> {
@@ -57,10 +58,11 @@ async function registrationFacts(deps: Deps, personKey: string): Promise<NonNull
  * Public: no account, no binding. The caller is counted by network address where the edge knows it
  * (the gateway's socket peer, CloudBase's CLIENTIP), else by WeChat account; both only as keyed hashes.
  */
-export async function viewSharedCertificate(input: unknown, deps: Deps): Promise<Result<SharedCertificateView>> {
+export const viewSharedCertificate = defineParsed((input) => {
   const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   const code = normalizeShareCode(raw.code);
-  if (!code) return fail('VALIDATION_FAILED', '请输入持证人提供的 8 位分享码', { code: '分享码为 8 位字母和数字（不含 0、O、1、I）' });
+  return code ? ok({ code }) : fail('VALIDATION_FAILED', '请输入持证人提供的 8 位分享码', { code: '分享码为 8 位字母和数字（不含 0、O、1、I）' });
+}, async ({ code }, deps): Promise<Result<SharedCertificateView>> => {
   const now = deps.clock.now();
   const who = deps.caller.address ? `a:${deps.caller.address}` : deps.caller.openid ? `o:${deps.caller.openid}` : 'anonymous';
   const callerKey = deps.personKey(`share-caller:${who}`).slice(0, 24);
@@ -115,4 +117,4 @@ export async function viewSharedCertificate(input: unknown, deps: Deps): Promise
   if (seen === null) return fail('NOT_FOUND', SHARE_CODE_INVALID);
   deps.log?.('share.viewed', { shareId: s.shareId, purpose: s.purpose });
   return ok(answer);
-}
+});
