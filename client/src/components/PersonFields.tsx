@@ -1,5 +1,5 @@
 /**
- * The person block of every form (docs/forms.md "Person"), in three parts a page can lay out as it
+ * The person block of every form (shared/person.form.ts), in three parts a page can lay out as it
  * needs: one long page (申领电子证) or separate steps (失业登记, 灵活就业登记). Element ids come
  * from the field paths (components/ids.ts), so tests find the same field on every page.
  */
@@ -15,18 +15,26 @@ import { IdCardScan } from './IdCardScan'
 import type { IdCardReading } from '@shared/id-card-ocr'
 import './components.css'
 
+/** What a form gives each field: the props a field component (TextField, PickerField…) spreads. */
 export interface FieldBinding {
+  /** the field's path in the form's values */
   path: string
+  /** the visible label, Chinese */
   label: string
+  /** the field's Chinese error, once it is visited or the form was submitted */
   error?: string
+  /** the field was left: it counts as visited */
   onBlur: () => void
 }
 
 export interface PersonPartProps {
+  /** the person's answers so far */
   values: PersonValues
   /** label, error and blur handler of a field path */
   field: (path: string) => FieldBinding
+  /** a field's new value (the form keeps it) */
   change: (path: string, value: string) => void
+  /** a field counts as visited (after 拍照识别 fills it) */
   touch: (path: string) => void
   /** YYYY-MM-DD, Beijing: the latest birth date offered */
   today: string
@@ -78,7 +86,9 @@ export function IdentityFields({ values: v, field, change, touch, today, childre
 }
 
 export interface AddressPartProps extends PersonPartProps {
+  /** 常住地址同户籍地址: the residence card is then not asked */
   sameAsHukou: boolean
+  /** the "same address" switch was tapped */
   onSameAsHukou: (on: boolean) => void
   /** one card only (长辈模式: one group per screen); 'hukou' also holds the "same address" switch */
   only?: 'hukou' | 'residence'
