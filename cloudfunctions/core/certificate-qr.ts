@@ -1,7 +1,7 @@
 /**
  * The QR of the electronic 《就业创业证》 (docs/product.md flow 6) as the holder's page shows it: a fresh
  * token for a valid certificate (qr/token.port.ts), and the limits its verification shares with the
- * registration proof's (handlers/verifyCertificate.handler.ts, handlers/proofVerify.handler.ts).
+ * registration proof's (handlers/verifyCertificate.handler.ts, handlers/verifyProof.handler.ts).
  */
 import type { CertificateView } from '@shared/api';
 import { beijingIso } from '@shared/dates';

@@ -2,7 +2,8 @@
  * 就业困难人员认定 with the 失业登记 (shared/hardship.ts): approval of a 失业登记 whose person declared a
  * 人员类别 that usually qualifies opens a request for the region's staff (`tasks/hardship:<applicationId>`)
  * and tells the person; staff recognize it or not (with the reason), and the person is told. The state
- * is kept on the application (`hardship`) so 进度查询 shows it. Staff actions: handlers/hardship.handler.ts.
+ * is kept on the application (`hardship`) so 进度查询 shows it. Staff actions:
+ * handlers/listHardshipRequests.handler.ts, handlers/decideHardship.handler.ts.
  */
 import { beijingIso } from '@shared/dates';
 import { hardshipCategories, type HardshipStatus } from '@shared/hardship';

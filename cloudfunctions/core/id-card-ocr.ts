@@ -1,7 +1,7 @@
 /**
  * ID-card OCR (issue 17 "No retyping where a library does it"): a photo of the 人像面 of a 居民身份证
  * fills 姓名, 公民身份号码 and 住址 in the forms, always shown to the person to check. The port the
- * handler calls (handlers/idCardOcr.handler.ts); production: Tencent Cloud OCR `IDCardOCR`
+ * handler calls (handlers/recognizeIdCard.handler.ts); production: Tencent Cloud OCR `IDCardOCR`
  * (adapters/idCardOcr.tencent.ts); local: a simulation that reads the outside-data file
  * (adapters/idCardOcr.local.ts). The image is neither stored nor logged by anyone here.
  *

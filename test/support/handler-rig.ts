@@ -28,12 +28,14 @@ export interface HandlerRig {
 export interface RigGov {
   persons?: unknown[];
   staff?: unknown[];
+  /** the local ID-card OCR's known pictures (by SHA-256) */
+  idCardImages?: unknown[];
 }
 
 export function handlerRig(now = NOW, gov: RigGov = {}): HandlerRig {
   const dir = mkdtempSync(join(tmpdir(), 'jy-handler-'));
   const govFile = join(dir, 'gov.json');
-  writeFileSync(govFile, JSON.stringify({ persons: gov.persons ?? [], staff: gov.staff ?? [], down: [] }));
+  writeFileSync(govFile, JSON.stringify({ persons: gov.persons ?? [], staff: gov.staff ?? [], idCardImages: gov.idCardImages ?? [], down: [] }));
   const rt = localRuntime({ dataDir: dir, govDataFile: govFile, now, log: () => {} });
   return {
     rt,

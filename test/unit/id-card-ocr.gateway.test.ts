@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { MAX_ID_CARD_IMAGE_BYTES, addressFromText } from '../../cloudfunctions/core/id-card-ocr';
 import { mapOcrError, tencentIdCardOcr, type IdCardOcrClient } from '../../cloudfunctions/adapters/idCardOcr.tencent';
-import { OCR_PER_HOUR } from '../../cloudfunctions/core/handlers/idCardOcr.handler';
+import { OCR_PER_HOUR } from '../../cloudfunctions/core/handlers/recognizeIdCard.handler';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { makePerson } from '../support/people';
 

@@ -22,15 +22,15 @@ import { createShareCode } from './createShareCode.handler';
 import { listShareCodes } from './listShareCodes.handler';
 import { revokeShareCode } from './revokeShareCode.handler';
 import { viewSharedCertificate } from './viewSharedCertificate.handler';
-import { getRegistrationProof } from './proof.handler';
+import { getRegistrationProof } from './getRegistrationProof.handler';
 import { getMyReminders } from './getMyReminders.handler';
 import { recordSubscription } from './recordSubscription.handler';
 import { stopSubscription } from './stopSubscription.handler';
-import { getCommitments } from './commitments.handler';
+import { getCommitments } from './getCommitments.handler';
 import { listOffices } from './listOffices.handler';
 import { rateService } from './rateService.handler';
 import { remindOffice } from './remindOffice.handler';
-import { recognizeIdCard } from './idCardOcr.handler';
+import { recognizeIdCard } from './recognizeIdCard.handler';
 import { requestCounterCheck } from './requestCounterCheck.handler';
 import { acceptDelegationInvite } from './acceptDelegationInvite.handler';
 import { createDelegationInvite } from './createDelegationInvite.handler';
@@ -54,7 +54,7 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   listShareCodes,
   revokeShareCode,
   viewSharedCertificate,
-  // issue 18: 失业登记证明 / 就业登记证明 (proof.handler.ts)
+  // issue 18: 失业登记证明 / 就业登记证明 (getRegistrationProof.handler.ts)
   getRegistrationProof,
   getProgress,
   listMyApplications,
@@ -74,7 +74,7 @@ export const CITIZEN_HANDLERS: HandlerMap = {
   listOffices,
   remindOffice,
   rateService,
-  // issue 17: 拍照识别身份证 (idCardOcr.handler.ts)
+  // issue 17: 拍照识别身份证 (recognizeIdCard.handler.ts)
   recognizeIdCard,
   // identity and personal data (docs/identity.md)
   requestCounterCheck,

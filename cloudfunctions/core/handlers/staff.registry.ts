@@ -15,15 +15,15 @@ import { listContactTasks } from './listContactTasks.handler';
 import { recordContactAttempt } from './recordContactAttempt.handler';
 import { revealContact } from './revealContact.handler';
 import { verifyCertificate } from './verifyCertificate.handler';
-import { getRevocationList } from './revocations.handler';
-import { verifyProof } from './proofVerify.handler';
+import { getRevocationList } from './getRevocationList.handler';
+import { verifyProof } from './verifyProof.handler';
 import { confirmIdentityAtCounter } from './confirmIdentityAtCounter.handler';
 
 export const STAFF_HANDLERS: HandlerMap = {
   verifyCertificate,
-  // issue 18: the signed revocation list (revocations.handler.ts)
+  // issue 18: the signed revocation list (getRevocationList.handler.ts)
   getRevocationList,
-  // issue 18: the registration proof's QR (proofVerify.handler.ts)
+  // issue 18: the registration proof's QR (verifyProof.handler.ts)
   verifyProof,
   confirmIdentityAtCounter,
   listReviewQueue,

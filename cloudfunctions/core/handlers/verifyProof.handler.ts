@@ -1,7 +1,7 @@
 /**
  * `verifyProof {token}` (staff, verifier and above; not region-scoped, like verifyCertificate): is a
  * 失业登记证明 / 就业登记证明 (core/proof.ts) genuine, and what is the registration NOW. Audited; the holder
- * is told. Kept apart from proof.handler.ts so the staff function does not bundle the PDF library.
+ * is told. Kept apart from getRegistrationProof.handler.ts so the staff function does not bundle the PDF library.
  */
 import type { Result } from '@shared/api';
 import { fail, ok } from '@shared/api';

@@ -1,6 +1,6 @@
 /**
  * 失业登记证明 / 就业登记证明 (core/proof.ts): the person issues it for themselves; staff verify it
- * (proofVerify.handler.ts).
+ * (verifyProof.handler.ts).
  *
  * - `getRegistrationProof {kind}` (citizen): the caller's own registration of that kind — active, or
  *   the last one — as a PDF. Own records only, like getMyCertificate: the people the openid is bound
