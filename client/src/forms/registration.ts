@@ -1,69 +1,37 @@
 /**
- * State of the step-by-step registration forms (失业登记, 灵活就业登记), apart from rendering:
- * the draft kept on the phone after every change (values, step, requestId, commitment), which
- * step a field path belongs to, and the input sent to the cloud. Rules are the shared schemas'.
+ * The draft of the step-by-step registration forms (失业登记, 灵活就业登记) kept on the phone after every
+ * change (values, step, requestId, commitment): made, restored, refilled. What the form asks, which step a
+ * field path belongs to and the input sent are the form's definition (shared/registration.form.ts).
  */
-import { SUPERSEDES } from '@shared/registrations'
-import { COMMITMENTS, type CommitmentKind } from '@shared/commitment'
+import {
+  STEP_COMMITMENT,
+  STEP_CONFIRM,
+  STEP_CONTACT,
+  STEP_COUNT,
+  STEP_PERSON,
+  STEP_SITUATION,
+  emptyExtra,
+  emptyQualifications,
+  trimmed,
+  type Answers,
+  type RegistrationAnswers,
+  type RegistrationForm,
+} from '@shared/registration.form'
 import { uuid } from '../services/ids'
-import { PERSON_LABELS, emptyPersonValues, personHasContent, personInput, personValuesFrom, type PersonValues } from './person'
+import { emptyPersonValues, personHasContent, personValuesFrom, sameAddresses } from './person'
 
-export type Extra = Record<string, unknown>
+export type Extra = Answers
+export type RegistrationDraft = RegistrationAnswers
 
-export interface RegistrationDraft {
-  /** One per form fill: a resent submit is the same submission (docs/api.md "requestId"). */
-  requestId: string
-  /** the step shown, 0-based */
-  step: number
-  person: PersonValues
-  /** residence = hukou address */
-  sameAsHukou: boolean
-  /** the form's own fields, plus the optional person fields only these forms show (otherContact, qualifications) */
-  extra: Extra
-  commitment: { accepted: boolean; signature: string }
-  /** field paths the person has visited: only these show errors before 下一步 */
-  touched: string[]
-  /** 退回补正: the returned application this fill corrects (sent as `correctsApplicationId`) */
-  correctsApplicationId?: string
-  /** 家人代办: the delegation this fill is made under (sent as `onBehalfOf`) */
-  onBehalfOf?: string
-}
+export { STEP_COUNT, STEP_PERSON, STEP_CONTACT, STEP_SITUATION, STEP_COMMITMENT, STEP_CONFIRM, trimmed, emptyExtra, emptyQualifications }
 
-export const STEP_COUNT = 5
-export const STEP_PERSON = 0
-export const STEP_CONTACT = 1
-export const STEP_SITUATION = 2
-export const STEP_COMMITMENT = 3
-export const STEP_CONFIRM = 4
-
-const STEP0 = ['name', 'idType', 'idNumber', 'birthDate', 'gender', 'ethnicity', 'politicalStatus', 'education', 'health', 'disabilityLevel', 'qualifications']
-const STEP1 = ['hukouAddress', 'residenceAddress', 'phone', 'landline', 'email', 'otherContact']
-
-/** The step that shows a field path (`hukouAddress.detail` → 1); a server error on it brings the person there. */
-export function stepOf(path: string): number {
-  const head = path.split('.')[0]
-  if (STEP0.includes(head)) return STEP_PERSON
-  if (STEP1.includes(head)) return STEP_CONTACT
-  // the tick that an active registration of the other kind ends is given beside the commitment
-  if (head === 'commitment' || head === 'endsUnemploymentConfirmed' || head === 'endsFlexibleConfirmed') return STEP_COMMITMENT
-  if (head === 'requestId' || head === '') return STEP_CONFIRM
-  return STEP_SITUATION
-}
-
-export const emptyQualifications = () => [0, 1, 2].map(() => ({ title: '', level: '' }))
-
-/** What the forms' own fields start as; `own` is the form's part (see the page's spec). */
-export function emptyExtra(own: Extra): Extra {
-  return { otherContact: '', qualifications: emptyQualifications(), ...own }
-}
-
-export function newRegistrationDraft(own: Extra): RegistrationDraft {
+export function newRegistrationDraft(form: RegistrationForm): RegistrationDraft {
   return {
     requestId: uuid(),
     step: 0,
     person: emptyPersonValues(),
     sameAsHukou: false,
-    extra: emptyExtra(own),
+    extra: emptyExtra(form),
     commitment: { accepted: false, signature: '' },
     touched: [],
   }
@@ -86,7 +54,7 @@ function sameShape(empty: unknown, stored: unknown): unknown {
   return empty
 }
 
-export function restoreRegistrationDraft(stored: unknown, own: Extra): RegistrationDraft | undefined {
+export function restoreRegistrationDraft(stored: unknown, form: RegistrationForm): RegistrationDraft | undefined {
   if (!stored || typeof stored !== 'object') return undefined
   const d = stored as Partial<RegistrationDraft>
   if (typeof d.requestId !== 'string' || !d.person || typeof d.person !== 'object') return undefined
@@ -97,7 +65,7 @@ export function restoreRegistrationDraft(stored: unknown, own: Extra): Registrat
     step,
     person: personValuesFrom(d.person),
     sameAsHukou: !!d.sameAsHukou,
-    extra: sameShape(emptyExtra(own), d.extra) as Extra,
+    extra: sameShape(emptyExtra(form), d.extra) as Extra,
     commitment: { accepted: c.accepted === true, signature: typeof c.signature === 'string' ? c.signature : '' },
     touched: Array.isArray(d.touched) ? d.touched.filter((t): t is string => typeof t === 'string') : [],
     ...(typeof d.correctsApplicationId === 'string' ? { correctsApplicationId: d.correctsApplicationId } : {}),
@@ -111,20 +79,20 @@ export function restoreRegistrationDraft(stored: unknown, own: Extra): Registrat
  * boolean reads back as 'yes' / 'no'). The commitment and any "this ends my other registration" tick
  * are given again.
  */
-export function correctionDraft(own: Extra, applicationId: string, form: Record<string, unknown>): RegistrationDraft {
-  const empty = emptyExtra(own)
+export function correctionDraft(def: RegistrationForm, applicationId: string, form: Record<string, unknown>): RegistrationDraft {
+  const empty = emptyExtra(def)
   const answers = Object.fromEntries(
     Object.keys(empty).map((k) => {
       const v = form[k]
       return [k, typeof v === 'boolean' && typeof empty[k] === 'string' ? (v ? 'yes' : 'no') : v]
     }),
   )
-  const d = prefill(newRegistrationDraft(own), form)
+  const d = prefill(newRegistrationDraft(def), form)
   return { ...d, extra: { ...(sameShape(empty, answers) as Extra), endsConfirmed: false }, correctsApplicationId: applicationId }
 }
 
-export function draftHasContent(d: RegistrationDraft, own: Extra): boolean {
-  return personHasContent(d.person) || JSON.stringify(d.extra) !== JSON.stringify(emptyExtra(own)) || d.commitment.accepted || !!d.commitment.signature
+export function draftHasContent(d: RegistrationDraft, form: RegistrationForm): boolean {
+  return personHasContent(d.person) || JSON.stringify(d.extra) !== JSON.stringify(emptyExtra(form)) || d.commitment.accepted || !!d.commitment.signature
 }
 
 /** Set a value at a dot path (`qualifications.1.title`, `jobIntentions.0`) without mutating. */
@@ -145,54 +113,6 @@ export function getPath(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj)
 }
 
-export const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : '')
-
-/** Person fields only the registration forms show: sent when given. */
-function extraPersonInput(extra: Extra): Record<string, unknown> {
-  const input: Record<string, unknown> = {}
-  if (trimmed(extra.otherContact)) input.otherContact = trimmed(extra.otherContact)
-  const rows = (extra.qualifications as { title: string; level: string }[]).map((q) => ({ title: q.title.trim(), level: q.level.trim() }))
-  // rows keep their index so an error names the row the person sees; all-blank = not given
-  if (rows.some((q) => q.title || q.level)) input.qualifications = rows
-  return input
-}
-
-/** What is sent (and validated): the person block, the form's own fields, the commitment. */
-export function registrationInput(
-  kind: Exclude<CommitmentKind, 'certificate'>,
-  draft: RegistrationDraft,
-  ownInput: (extra: Extra) => Record<string, unknown>,
-): Record<string, unknown> {
-  const { accepted, signature } = draft.commitment
-  return {
-    requestId: draft.requestId,
-    ...personInput(draft.person, draft.sameAsHukou),
-    ...extraPersonInput(draft.extra),
-    ...ownInput(draft.extra),
-    commitment: { accepted, textVersion: COMMITMENTS[kind].version, ...(signature ? { signature } : {}) },
-    ...(draft.extra.endsConfirmed === true ? { [SUPERSEDES[kind].confirmField]: true } : {}),
-    ...(draft.correctsApplicationId ? { correctsApplicationId: draft.correctsApplicationId } : {}),
-    ...(draft.onBehalfOf ? { onBehalfOf: draft.onBehalfOf } : {}),
-  }
-}
-
-/** Labels shared by both forms (person block and the two optional person fields). */
-export const COMMON_LABELS: Record<string, string> = {
-  ...PERSON_LABELS,
-  otherContact: '其他联系方式',
-  qualifications: '职业资格',
-  'qualifications.0.title': '职业资格（第1项）名称',
-  'qualifications.0.level': '职业资格（第1项）等级',
-  'qualifications.1.title': '职业资格（第2项）名称',
-  'qualifications.1.level': '职业资格（第2项）等级',
-  'qualifications.2.title': '职业资格（第3项）名称',
-  'qualifications.2.level': '职业资格（第3项）等级',
-  commitment: '承诺',
-  'commitment.accepted': '承诺',
-  'commitment.textVersion': '承诺',
-  'commitment.signature': '手写签名',
-}
-
 /** Merge the person of an earlier submission (getMyProfile) into an untouched draft. */
 export function prefill(d: RegistrationDraft, person: Record<string, unknown>): RegistrationDraft {
   const values = personValuesFrom(person)
@@ -204,9 +124,5 @@ export function prefill(d: RegistrationDraft, person: Record<string, unknown>): 
       return { title: typeof q[i]?.title === 'string' ? (q[i].title as string) : e.title, level: typeof q[i]?.level === 'string' ? (q[i].level as string) : e.level }
     })
   }
-  const same =
-    values.residenceAddress.regionCode !== '' &&
-    values.residenceAddress.regionCode === values.hukouAddress.regionCode &&
-    values.residenceAddress.detail === values.hukouAddress.detail
-  return { ...d, person: values, extra, sameAsHukou: same }
+  return { ...d, person: values, extra, sameAsHukou: sameAddresses(values) }
 }
