@@ -1,7 +1,7 @@
 /**
  * 拍照识别身份证 (issue 17 "No retyping where a library does it"): what the page and the cloud agree on —
  * the largest picture sent, and what a reading answers (`recognizeIdCard`, cloudfunctions/core/
- * handlers/idCardOcr.handler.ts). The page shrinks the photo to fit before sending it.
+ * handlers/recognizeIdCard.handler.ts). The page shrinks the photo to fit before sending it.
  */
 
 /**

@@ -62,7 +62,7 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<LifecycleState, readonly A
   // final: a decision is not re-opened here; an approved registration ends by deregistration
   approved: [],
   // 复核: a rejection goes back before another staff member once, at the person's request
-  // (cloudfunctions/core/handlers/afterAnswer.handler.ts requestReview)
+  // (cloudfunctions/core/handlers/requestReview.handler.ts)
   rejected: ['pending_review'],
   withdrawn: [],
   // the person resubmits it corrected (a new application linked to this one), or withdraws it

@@ -59,7 +59,8 @@ describe('each CloudBase function bundle holds only its own handlers', () => {
     for (const fn of ['staff', 'scheduler']) {
       const text = readFileSync(join(`${OUT}-readable`, fn, 'index.js'), 'utf8');
       expect(declares(text, 'submitUnemploymentRegistration')).toBe(false);
-      expect(bundledFiles(OUT, fn)).not.toContain('cloudfunctions/core/handlers/registration.handler.ts');
+      expect(bundledFiles(OUT, fn)).not.toContain('cloudfunctions/core/handlers/submitUnemploymentRegistration.handler.ts');
+      expect(bundledFiles(OUT, fn)).not.toContain('cloudfunctions/core/handlers/submitFlexibleEmployment.handler.ts');
     }
     expect(bundledFiles(OUT, 'scheduler').filter((p) => p.includes('/handlers/') && !p.includes('scheduler.'))).toEqual([]);
   });

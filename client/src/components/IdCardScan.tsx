@@ -11,7 +11,7 @@ type Shown = { kind: 'read'; text: string } | { kind: 'failed'; text: string } |
 /**
  * 拍照识别身份证 (issue 17 "No retyping where a library does it"): a photo of the 人像面 fills 姓名, 证件号码
  * and 户籍地址 through `recognizeIdCard`; the fields stay editable and the page says 请核对识别结果. The
- * photo is sent once and kept nowhere (cloudfunctions/core/handlers/idCardOcr.handler.ts).
+ * photo is sent once and kept nowhere (cloudfunctions/core/handlers/recognizeIdCard.handler.ts).
  */
 export function IdCardScan({ onRead }: { /** the card was read: the form fills 姓名, 证件号码 and 户籍地址 from it, still editable */ onRead: (reading: IdCardReading) => void }) {
   const [busy, setBusy] = useState(false)

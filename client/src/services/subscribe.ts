@@ -1,7 +1,7 @@
 /**
  * Asks for WeChat subscribe-message consent at the moments it makes sense (on submitting, on
  * reading a result) and reports the taps to the cloud, which counts one send per accepted tap
- * (docs/toolchain.md: one tap = one send; cloudfunctions/core/handlers/subscription.handler.ts).
+ * (docs/toolchain.md: one tap = one send; cloudfunctions/core/handlers/recordSubscription.handler.ts, core/subscriptions.ts).
  * Pages call `askSubscription(moment)` from the tap handler itself: WeChat only shows the dialog
  * in direct response to a user tap. Never throws and never blocks the page's own action: a
  * refusal or an error only means reminders come by SMS or stay in 我的消息.
