@@ -26,6 +26,7 @@ const person = makePerson({ region: '210204' });
 let gw: TestGateway;
 let raw: StorePort;
 let storeDir: string;
+let applicationId: string;
 
 interface Change { at: number; fields: string[]; by: string }
 interface Reg { registrationId: string; region: string; status: string; changes?: Change[]; details?: Record<string, unknown> }
@@ -46,6 +47,7 @@ beforeAll(async () => {
     commitment: { accepted: true, textVersion: COMMITMENTS.unemployment.version },
   }, OPENID);
   expect(r.json.data.status).toBe('approved');
+  applicationId = r.json.data.applicationId;
 });
 afterAll(async () => {
   await gw.close();
@@ -125,5 +127,13 @@ describe('a move to another county tells the staff of both', () => {
     const [reg] = await raw.find<Reg>('registrations', { status: 'active' });
     expect(reg.region).toBe('210204');
     expect((await gw.call('getMyStatus', {}, OPENID)).json.data.registrations.map((x: { kind: string }) => x.kind)).toEqual(['unemployment']);
+  });
+
+  it('shows staff the person\'s current address and phone in the application, not the ones first filed', async () => {
+    const detail = await gw.call('getApplicationDetail', { applicationId }, 'ur-dl-reviewer');
+    expect(detail.status).toBe(200);
+    expect(detail.json.data.form.residenceAddress).toEqual({ regionCode: MOVED_TO, detail: '胜利路16号' });
+    expect(detail.json.data.form.phone).not.toBe(person.phone);
+    expect(detail.json.data.form.phone).toMatch(/^137\*+1234$/);
   });
 });

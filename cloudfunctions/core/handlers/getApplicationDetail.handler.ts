@@ -22,6 +22,8 @@ export const getApplicationDetail = defineParsed((input) => {
   await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
   const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
   // every contact field masked alike; the full values only through the audited revealContact
-  const form = { ...maskContactFields({ ...app.form, phone: app.person.phone }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
+  // the answers as filed, with the person's details as they are now (updateMyRegistration changes
+  // `person`: a new phone or 常住地址 is what staff must see, not the first filing's)
+  const form = { ...maskContactFields({ ...app.form, ...app.person }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
   return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
 });
