@@ -22,6 +22,8 @@
  */
 import type Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
+// Node's own, not the global: under a browser-like test environment (jsdom) the global has none.
+import { setImmediate } from 'node:timers';
 import { TransactionConflictError, type StoreTx } from '../../core/store.port';
 
 const DEFAULT_MAX_GROUP = 64;
@@ -94,7 +96,14 @@ export function transactionQueue(
 
   /** Runs one member's fn; true when its writes are kept (in the open transaction). */
   const runMember = async (m: Member, first: boolean, done: Array<{ m: Member; result: unknown }>): Promise<boolean> => {
-    if (!first) ctl.savepoint.run();
+    if (!first) {
+      try {
+        ctl.savepoint.run();
+      } catch (e) {
+        m.reject(e);
+        return false;
+      }
+    }
     let active = true;
     const tx = makeTx(() => active);
     try {
@@ -141,24 +150,32 @@ export function transactionQueue(
       }
       const done: Array<{ m: Member; result: unknown }> = [];
       let waited = false;
-      for (;;) {
-        let m = queue.shift();
-        if (!m && groupCommit && worthWaiting() && done.length > 0 && done.length < maxGroup) {
-          // The window (see above): only under concurrent load, one event-loop turn.
-          await new Promise<void>((ok) => setImmediate(ok));
-          waited = true;
-          m = queue.shift();
+      try {
+        for (;;) {
+          let m = queue.shift();
+          if (!m && groupCommit && worthWaiting() && done.length > 0 && done.length < maxGroup) {
+            // The window (see above): only under concurrent load, one event-loop turn.
+            await new Promise<void>((ok) => setImmediate(ok));
+            waited = true;
+            m = queue.shift();
+          }
+          if (!m) break;
+          await runMember(m, done.length === 0, done);
+          if (!writer.inTransaction) {
+            // The first member failed (its ROLLBACK ended the transaction, nothing else was in it),
+            // or SQLite itself aborted the transaction (disk full, I/O error): members kept so far
+            // are lost with it and fail — none of them was acknowledged.
+            for (const d of done.splice(0)) d.m.reject(new Error('group transaction aborted by the database'));
+            break;
+          }
+          if (!groupCommit || done.length >= maxGroup) break;
         }
-        if (!m) break;
-        await runMember(m, done.length === 0, done);
-        if (!writer.inTransaction) {
-          // The first member failed (its ROLLBACK ended the transaction, nothing else was in it),
-          // or SQLite itself aborted the transaction (disk full, I/O error): members kept so far
-          // are lost with it and fail — none of them was acknowledged.
-          for (const d of done.splice(0)) d.m.reject(new Error('group transaction aborted by the database'));
-          break;
-        }
-        if (!groupCommit || done.length >= maxGroup) break;
+      } catch (e) {
+        // Anything unexpected while the group was open: the group ends rolled back and its members
+        // fail (none was acknowledged); the queue goes on with a clean connection.
+        if (writer.inTransaction) ctl.rollback.run();
+        for (const d of done.splice(0)) d.m.reject(e);
+        continue;
       }
       if (!writer.inTransaction) continue;
       try {
