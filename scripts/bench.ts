@@ -35,6 +35,7 @@ import { mod11_2 } from '@shared/id-number';
 import { validUnemploymentInput } from '../test/support/shared-fixtures';
 import { govRecord, makePerson, type TestPerson } from '../test/support/people';
 import { CERTIFICATE_COMMITMENT } from '../test/support/gateway';
+import { node22 } from '../test/support/node22';
 
 // autocannon ships no types; the few fields read here are typed by hand.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -403,6 +404,9 @@ async function functions() {
   const store = await openMysqlStore({ url });
   await store.put('staff', 'bench-cold-staff', { name: '审核员', region: '2102', role: 'reviewer' });
   await store.close?.();
+  // the runtime the functions deploy to (Nodejs22.21, docs/runtime.md), fetched once into .cache/node22
+  const runtimeNode = node22();
+  const runtimeVersion = spawnSync(runtimeNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
   for (const name of readdirSync(join(ROOT, 'build/cloudfunctions'))) {
     const f = join(ROOT, 'build/cloudfunctions', name, 'index.js');
     if (!existsSync(f)) continue;
@@ -412,7 +416,7 @@ async function functions() {
       `m.main(${JSON.stringify(FIRST_CALLS[name] ?? {})}).then((a)=>{const t2=performance.now();process.stdout.write('\\n@@'+JSON.stringify({load:t1-t0,first:t2-t1,ok:!!(a&&a.ok),a:JSON.stringify(a).slice(0,200)})+'\\n');process.exit(0)},(e)=>{process.stdout.write('\\n@@'+JSON.stringify({error:String(e)})+'\\n');process.exit(1)})`;
     const runs: Array<{ load: number; first: number; ok: boolean; a: string }> = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      const r = spawnSync(process.execPath, ['-e', driver], {
+      const r = spawnSync(runtimeNode, ['-e', driver], {
         cwd: ROOT, encoding: 'utf8', timeout: 60_000,
         env: {
           ...process.env, STORE: 'mysql', MYSQL_URL: url, PERSON_KEY_SECRET: '11'.repeat(32),
@@ -434,8 +438,8 @@ async function functions() {
     if (!coldStart[name].answeredOk) log(`${name} first call: ${runs[0].a}`);
   }
   return {
-    bundles, coldStart, runs: COLD_RUNS, limit: 1024 * KB,
-    note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk, tencentcloud-sdk-*, mysql2 and pdfkit are installed by the platform and not counted; cold start = require + first call in a fresh node process, store on MariaDB',
+    bundles, coldStart, runs: COLD_RUNS, limit: 1024 * KB, node: runtimeVersion,
+    note: 'index.js as bundled by scripts/build-functions.mjs; wx-server-sdk, tencentcloud-sdk-*, mysql2 and pdfkit are installed by the platform and not counted; cold start = require + first call in a fresh process of the runtime\'s Node (node above), store on MariaDB',
   };
 }
 
@@ -503,7 +507,7 @@ function rows(r: Record<string, any>): Row[] {
     for (const [name, size] of Object.entries(r.functions.bundles as Record<string, number>)) {
       out.push([`cloud function ${name}`, kb(size), '≤ 1 MB', verdict(size <= r.functions.limit)]);
       const c = r.functions.coldStart?.[name];
-      if (c) out.push([`  ${name} cold start: load + first call`, `${c.loadMs} + ${c.firstCallMs} ms (median of ${r.functions.runs}; requires ${c.requires.join(', ')})`, 'answers ok', verdict(c.answeredOk)]);
+      if (c) out.push([`  ${name} cold start: load + first call`, `${c.loadMs} + ${c.firstCallMs} ms (median of ${r.functions.runs}, Node ${r.functions.node ?? process.version}; requires ${c.requires.join(', ')})`, 'answers ok', verdict(c.answeredOk)]);
     }
   }
   out.push(...clientRows(r, has));
