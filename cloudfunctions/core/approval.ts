@@ -21,7 +21,7 @@ import { INCOME_NEEDED, REGISTRATION_KIND_LABEL, SUPERSEDES, endsWarning, type R
 import { ids } from './collections';
 import { issueCertificateInTx } from './certificates';
 import type { Deps } from './deps';
-import type { ApplicationInLife, ApplicationRecord } from './records';
+import { answersOf, type ApplicationInLife, type ApplicationRecord } from './records';
 import { activeRegistrationInTx, endRegistrationInTx, openRegistrationInTx } from './registrations';
 import { openHardshipRequestInTx } from './hardship';
 import { queueInsuranceClaimInTx } from './insurance-claims';
@@ -78,7 +78,7 @@ export type Approver = { by: 'machine' } | { by: 'staff'; note?: string };
  * Returns the approved record (the caller stores it) or a CONFLICT the caller returns as is.
  */
 export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: number, deps: Deps, approver: Approver): Promise<Result<ApplicationRecord>> {
-  const refusal = await unconfirmedEndRefusal(tx, app.kind, app.personKey, app.form, approver.by === 'machine' ? 'citizen' : 'staff');
+  const refusal = await unconfirmedEndRefusal(tx, app.kind, app.personKey, answersOf(app), approver.by === 'machine' ? 'citizen' : 'staff');
   if (refusal) return refusal;
   const note = approver.by === 'machine' ? '秒办：系统自动办结' : `经办人员审核通过${approver.note ? `：${approver.note}` : ''}`;
   const moved = transition(app, 'approved', at, note);
@@ -101,7 +101,7 @@ export async function approveInTx(tx: StoreTx, app: ApplicationInLife, at: numbe
   await issueInResidenceCountyInTx(tx, approved, at);
   await afterApprovalInTx(tx, approved, at, deps);
   // 一件事 (人社厅发〔2020〕79号 一(五)): the 失业保险金 claim the person asked for goes on to its system
-  if (approved.kind === 'unemployment' && approved.form.claimsUnemploymentInsurance === true) await queueInsuranceClaimInTx(tx, approved, at);
+  if (approved.kind === 'unemployment' && answersOf(approved).claimsUnemploymentInsurance === true) await queueInsuranceClaimInTx(tx, approved, at);
   // … and the 就业困难人员认定 a declared 人员类别 suggests (shared/hardship.ts), for staff to decide
   if (approved.kind === 'unemployment') await openHardshipRequestInTx(tx, approved, at);
   return ok(approved);

@@ -9,7 +9,7 @@ import { beijingIso } from '@shared/dates';
 import { hardshipCategories, type HardshipStatus } from '@shared/hardship';
 import { createRecord, ids, messageIds } from './collections';
 import { writeMessageInTx } from './messages';
-import type { ApplicationRecord } from './records';
+import { answersOf, type ApplicationRecord } from './records';
 import type { TaskRecord } from './schedule';
 import type { StoreTx } from './store.port';
 
@@ -25,7 +25,7 @@ const hardshipTaskId = (applicationId: string) => ids.task('hardship', applicati
 
 /** In the approval's transaction: a request for staff when a declared category usually qualifies. */
 export async function openHardshipRequestInTx(tx: StoreTx, app: ApplicationRecord, at: number): Promise<void> {
-  const categories = hardshipCategories(app.form.personCategories);
+  const categories = hardshipCategories(answersOf(app).personCategories);
   if (categories.length === 0) return;
   const id = hardshipTaskId(app.applicationId);
   const task: TaskRecord = {

@@ -7,6 +7,10 @@ import type { ApplicationKind, ApplicationStatus, CertificateStatus, Check, Regi
 import type { MessageEvent } from '@shared/events';
 import type { LifecycleState } from '@shared/lifecycle';
 import type { CertificateEntries, ProvincialCertificate } from '@shared/certificate-entries';
+import type { stampCommitment } from '@shared/commitment';
+
+/** A written commitment as stored: what the person accepted, its version and time. */
+export type StampedCommitment = ReturnType<typeof stampCommitment>;
 
 export interface PersonRecord {
   name: string;
@@ -35,9 +39,18 @@ export interface ApplicationFields {
   dueDateUncertain: boolean;
   checks: Check[];
   timeline: TimelineEntry[];
-  /** the validated input, person fields included */
-  form: Record<string, unknown> & { person?: PersonRecord };
+  /**
+   * The person's answers, stored once: the validated form (without its requestId and commitment),
+   * kept current by 我的登记 (updateMyRegistration). Read them through `answersOf`.
+   */
   person: PersonRecord;
+  /** the written commitment as accepted: its text, version and time (shared/commitment.ts stampCommitment) */
+  commitment?: StampedCommitment;
+  /**
+   * Records written before the form was stored once also hold the whole input again here (the
+   * answers, requestId and commitment). Never written now; read through `answersOf` / `commitmentOf`.
+   */
+  form?: Record<string, unknown>;
   certificateNo: string | null;
   decision: null | { decision: 'approve' | 'reject' | 'return'; reasonCode?: string; note?: string; at: string; by: string };
   /** 退回补正: the returned application this one corrects, and on the returned one its correction */
@@ -113,4 +126,18 @@ export interface MessageRecord {
   createdAt: number;
   event: MessageEvent;
   applicationId?: string;
+}
+
+/**
+ * The person's answers on an application: `person` (current), over what an older record also kept in
+ * `form` (the input as first filed); never the requestId or the commitment.
+ */
+export function answersOf(app: Pick<ApplicationFields, 'person' | 'form'>): Record<string, unknown> {
+  const { commitment: _c, requestId: _r, person: _p, ...filed } = app.form ?? {};
+  return { ...filed, ...app.person };
+}
+
+/** The written commitment an application carries (older records keep it in `form.commitment`). */
+export function commitmentOf(app: Pick<ApplicationFields, 'commitment' | 'form'>): Record<string, unknown> | undefined {
+  return (app.commitment ?? (app.form?.commitment as Record<string, unknown> | undefined)) ?? undefined;
 }

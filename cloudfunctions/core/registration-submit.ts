@@ -47,7 +47,7 @@ export async function submitRegistration<F extends PersonRecord>(deps: Deps, s: 
     onBehalfOf: s.input.onBehalfOf,
     correctsApplicationId: s.input.correctsApplicationId,
     person: form,
-    form: { ...form, commitment: stampCommitment(s.kind, commitment, deps.clock.now()) },
+    commitment: stampCommitment(s.kind, commitment, deps.clock.now()),
     region: s.region,
     reviewDays: reviewDaysFor(s.kind, s.region),
     runChecks: async () => [...(await personChecks(deps, form)), ...s.formChecks(form)],

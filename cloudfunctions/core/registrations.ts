@@ -16,7 +16,7 @@ import { activeRegistration, recordEvent, transitionRegistration } from '@shared
 import { REGISTRATION_KINDS, REGISTRATION_KIND_LABEL, type RegistrationKind, type RegistrationState } from '@shared/registrations';
 import { ids, readRecord, writeRecord, type PersonRegistrationLock, type SequenceCounter } from './collections';
 import { writeMessageInTx } from './messages';
-import type { ApplicationRecord, RegistrationRecord } from './records';
+import { answersOf, type ApplicationRecord, type RegistrationRecord } from './records';
 import type { StoreTx } from './store.port';
 import type { Deps } from './deps';
 import { boundPersonKeys } from './person-access';
@@ -85,8 +85,8 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     endReasonCode: null,
     person: { name: app.person.name, idType: app.person.idType, idNumber: app.person.idNumber, gender: app.person.gender, birthDate: String(app.person.birthDate ?? '') },
     openid: app.openid,
-    unemployedSince: (app.form.unemployedSince as string | undefined) ?? null,
-    personCategories: (app.form.personCategories as string[] | undefined) ?? [],
+    unemployedSince: (answersOf(app).unemployedSince as string | undefined) ?? null,
+    personCategories: (answersOf(app).personCategories as string[] | undefined) ?? [],
     history,
   };
   await writeRecord(tx, 'registrations', id, reg);

@@ -20,7 +20,7 @@ import type { Deps } from './deps';
 import { maskName } from '@shared/mask';
 import { writeMessageInTx } from './messages';
 import { bindInTx, bindingOf, mayActFor, otherBoundOpenids } from './person-access';
-import type { ApplicationFields, ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord } from './records';
+import type { ApplicationFields, ApplicationInLife, ApplicationRecord, PersonRecord, RequestRecord, StampedCommitment } from './records';
 import type { StoreTx } from './store.port';
 import { applicationView, senderView } from './views';
 import { priorAnswer, requestKey } from './idempotency';
@@ -31,8 +31,10 @@ export interface SubmitSpec {
   kind: ApplicationKind;
   action: string;
   requestId: string;
+  /** the person's answers: the validated form without its requestId and commitment (stored once) */
   person: PersonRecord;
-  form: Record<string, unknown>;
+  /** the written commitment, stamped (shared/commitment.ts) */
+  commitment: StampedCommitment;
   /** county code whose staff handle it */
   region: string;
   /** working days staff have when the machine cannot approve (regional profile) */
@@ -106,7 +108,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
   const activeLock = await deps.store.get<ApplicationLock>('locks', lockKey);
   // Nothing of the person's ends without their say (shared/registrations.ts): told before the slow checks.
   if (!activeLock) {
-    const refused = await unconfirmedEndRefusal(deps.store, spec.kind, personKey, spec.form, 'citizen');
+    const refused = await unconfirmedEndRefusal(deps.store, spec.kind, personKey, spec.person, 'citizen');
     if (refused) return refused;
   }
   const realPersonCheck: Check = access.as === 'self'
@@ -174,7 +176,7 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
     }
 
     // Again inside the transaction: a registration of the other kind may have been approved meanwhile.
-    const refused = await unconfirmedEndRefusal(tx, spec.kind, personKey, spec.form, 'citizen');
+    const refused = await unconfirmedEndRefusal(tx, spec.kind, personKey, spec.person, 'citizen');
     if (refused) return refused;
     await bind();
 
@@ -197,8 +199,8 @@ export async function submitApplication(spec: SubmitSpec, deps: Deps): Promise<R
       dueDateUncertain: due ? due.uncertain : false,
       checks,
       timeline: start.timeline,
-      form: spec.form,
       person: spec.person,
+      commitment: spec.commitment,
       ...(access.as === 'delegate' ? { onBehalfOf: access.delegation.delegationId } : {}),
       certificateNo: null,
       decision: null,

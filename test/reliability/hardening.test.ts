@@ -304,7 +304,7 @@ describe('3. every scheduled pass reaches all of its work (thousands of items), 
           await tx.put('applications', id, {
             applicationId: id, kind: 'unemployment', status: 'pending_review', openid: `c-${i}`, personKey: `pk-rv-${i}`, requestId: `req-${i}`,
             region: '210204', submittedAt: base, approvedAt: null, dueDate: '2026-03-10', dueDateUncertain: false, checks: [], timeline: [],
-            form: {}, person: { ...person, name: '周海涛' }, certificateNo: null, decision: null, reviewReasons: [],
+            person: { ...person, name: '周海涛' }, certificateNo: null, decision: null, reviewReasons: [],
           });
         }
       });
@@ -677,7 +677,7 @@ describe('7. control and direction characters are refused in every free-text fie
     const r = await call(rt, 'submitUnemploymentRegistration', unemployment(p, { remarks: 'Cafe\u0301 与 e\u0301' }), 'ctrl-nfc');
     expect(r.status).toBe(200);
     const app = await rt.store.get<any>('applications', r.body.data.applicationId);
-    expect(app.form.remarks).toBe('Caf\u00e9 与 \u00e9');
+    expect(app.person.remarks).toBe('Caf\u00e9 与 \u00e9');
   });
 });
 

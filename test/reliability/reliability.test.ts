@@ -293,7 +293,7 @@ describe('fuzzed input: every bad form is refused with field messages, nothing s
         const text = JSON.stringify(app);
         expect(text).not.toContain('polluted');
         expect(text).not.toContain('isAdmin');
-        expect(Object.keys(app!.form)).not.toContain('constructor');
+        expect(Object.keys(app!.person)).not.toContain('constructor');
       } finally {
         await store.close?.();
       }

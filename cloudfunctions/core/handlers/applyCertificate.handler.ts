@@ -58,7 +58,7 @@ export const applyCertificate = defineParsed(parse, async ({ form: { requestId, 
     correctsApplicationId,
     person,
     // the 个人信息书面申报承诺 as accepted: its text and time (大人社规发〔2025〕2号 一(三))
-    form: { ...person, commitment: stampCommitment('certificate', commitment, deps.clock.now()) },
+    commitment: stampCommitment('certificate', commitment, deps.clock.now()),
     region,
     reviewDays: reviewDaysFor('certificate', region),
     runChecks: async () => {

@@ -9,6 +9,7 @@ import { readRecord } from '../collections';
 import { audit } from '../audit';
 import { NOT_FOUND, OWN_CASE, staffOf } from '../staff-scope';
 import { defineParsed } from './handler';
+import { answersOf, commitmentOf } from '../records';
 
 /** The whole application for a decision: every check, the form, the commitment. Audited. */
 export const getApplicationDetail = defineParsed((input) => {
@@ -20,10 +21,11 @@ export const getApplicationDetail = defineParsed((input) => {
   if (!app || !staffMaySee(staff, app)) return fail('NOT_FOUND', NOT_FOUND);
   if (await isOwnCase(deps.store, staff, { personKey: app.personKey, filedBy: app.openid })) return OWN_CASE();
   await audit(deps, 'getApplicationDetail', { applicationId: id, personKey: app.personKey });
-  const { signature: _sig, ...commitment } = (app.form.commitment ?? {}) as Record<string, unknown>;
+  const stamped = commitmentOf(app);
+  const { signature: _sig, ...commitment } = stamped ?? {};
   // every contact field masked alike; the full values only through the audited revealContact
-  // the answers as filed, with the person's details as they are now (updateMyRegistration changes
-  // `person`: a new phone or 常住地址 is what staff must see, not the first filing's)
-  const form = { ...maskContactFields({ ...app.form, ...app.person }), idNumber: maskIdNumber(app.person.idNumber), ...(app.form.commitment ? { commitment } : {}) };
+  // the person's answers as they are now (updateMyRegistration changes a phone or 常住地址: staff see
+  // the current one, not the first filing's)
+  const form = { ...maskContactFields(answersOf(app)), idNumber: maskIdNumber(app.person.idNumber), ...(stamped ? { commitment } : {}) };
   return ok({ ...applicationView(app), holderName: app.person.name, form, region: app.region, regionName: regionName(app.region) ?? app.region });
 });

@@ -9,6 +9,7 @@ import type { ReturnedApplication } from '@shared/answers';
 import { NOT_FOUND_TEXT, applicationActedOn } from '../own-application';
 import { applicationView } from '../views';
 import { defineHandler } from './handler';
+import { answersOf } from '../records';
 
 export type { ReturnedApplication };
 
@@ -18,7 +19,6 @@ export const getReturnedApplication = defineHandler(returnedQuerySchema, async (
   if (app.status !== 'returned') {
     return fail('CONFLICT', app.status === 'resubmitted' ? '这条申请已经修改并重新提交过了，请查看新的申请' : '这条申请没有被退回补正，不需要修改后重新提交');
   }
-  const { commitment: _c, requestId: _r, ...form } = app.form as Record<string, unknown>;
   const view = applicationView(app);
-  return ok<ReturnedApplication>({ applicationId: app.applicationId, caseNo: view.caseNo, kind: app.kind, returnedFor: view.returnedFor ?? '', form: { ...form, ...app.person } });
+  return ok<ReturnedApplication>({ applicationId: app.applicationId, caseNo: view.caseNo, kind: app.kind, returnedFor: view.returnedFor ?? '', form: answersOf(app) });
 });

@@ -7,7 +7,7 @@ import { regionName } from '@shared/regions';
 import { regionQueryPrefix, staffMaySee } from '../access';
 import { statsSchema, STAFF_FIELD_LABELS } from '@shared/staff.schema';
 import type { Deps, StaffMember } from '../deps';
-import type { ApplicationRecord, RegistrationRecord } from '../records';
+import { answersOf, type ApplicationRecord, type RegistrationRecord } from '../records';
 import { registrationId, type RegistrationPerson } from '../registrations';
 import { monthlyStats as computeStats, type StatsRegistration } from '../stats';
 import { ratingSummary, type RatingSummary } from '../ratings';
@@ -39,9 +39,10 @@ async function registrationsOfRegion(deps: Deps, staff: StaffMember, before: num
     for (const x of [doc, ...(doc.history ?? [])]) {
       const app = x ? ofPerson.get(x.applicationId) : undefined;
       if (!x || !app || !staffMaySee(staff, x) || x.since >= before) continue;
+      const answers = answersOf(app);
       out.push({
         region: x.region, since: x.since, endedAt: x.endedAt ?? null, birthDate: x.person?.birthDate ?? '', unemployedSince: x.unemployedSince ?? null, personCategories: x.personCategories ?? [],
-        ruralOrNonLocal: isRuralOrNonLocal({ householdType: app.form.householdType, hukouAddress: app.form.hukouAddress }, x.region), stableAtResidence: typeof app.form.stableEmploymentAtResidence === 'string' ? app.form.stableEmploymentAtResidence : null,
+        ruralOrNonLocal: isRuralOrNonLocal({ householdType: answers.householdType, hukouAddress: answers.hukouAddress }, x.region), stableAtResidence: typeof answers.stableEmploymentAtResidence === 'string' ? answers.stableEmploymentAtResidence : null,
       });
     }
   }

@@ -37,3 +37,12 @@ it('registers at once with the office of the place chosen: the 户籍地 county 
   const [app] = await rig.rt.store.find<{ region: string }>('applications', {});
   expect(app.region).toBe('210202');
 });
+
+it('stores the answers once, beside the commitment as accepted (its text, version and time)', async () => {
+  const [app] = await rig.rt.store.find<Record<string, any>>('applications', {});
+  expect(app.form).toBeUndefined();
+  expect(app.person).toMatchObject({ name: me.name, unemployedSince: '2025-12', reason: '从各类单位辞职', registrationPlace: 'hukou' });
+  expect(app.person).not.toHaveProperty('commitment');
+  expect(app.person).not.toHaveProperty('requestId');
+  expect(app.commitment).toMatchObject({ accepted: true, textVersion: COMMITMENTS.unemployment.version, text: COMMITMENTS.unemployment.text, acceptedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+});
