@@ -44,7 +44,7 @@ test('a kept submission that arrived: 已提交, 查看进度 opens it and the n
   expect(r.text('outbox-done-ok')).toContain('已提交：申领《就业创业证》')
   const open = Array.from(r.byId('outbox-done-ok').querySelectorAll<HTMLElement>('[role="link"]')).find((e) => e.textContent === '查看进度')!
   await r.tap(open)
-  expect(navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/\/progress\/index\?id=app%201$/) })
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packageMine/progress/index?id=app%201' })
   expect(r.find('outbox-done-ok')).toBeNull()
 })
 
