@@ -26,6 +26,7 @@ import { QR_UNAVAILABLE, VERIFY_LIMIT_PER_MINUTE } from '../certificate-qr';
 import type { CertificateRecord } from '../records';
 import { registrationStatusInTx } from '../registrations';
 import type { VerifyReason, VerifyAnswer } from '@shared/answers';
+import { defineParsed } from './handler';
 export type { VerifyReason, VerifyAnswer };
 
 /** What the staff member reads: short, plain, and what to do about it. */
@@ -63,8 +64,9 @@ function minuteText(at: number): string {
   return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
 }
 
-export async function verifyCertificate(input: unknown, deps: Deps): Promise<Result<VerifyAnswer>> {
-  const keys: TokenKeys | undefined = deps.qrKeys;
+/** The parse step: no signing keys or no staff member are refused before the input is looked at. */
+function parseScan(input: unknown, deps: Deps): Result<{ keys: TokenKeys; staff: StaffMember; token: string }> {
+  const keys = deps.qrKeys;
   if (!keys) return fail('UNAVAILABLE', QR_UNAVAILABLE);
   const staff = deps.caller.staff;
   if (!staff) return fail('FORBIDDEN', '只有经办人员可以核验电子证');
@@ -72,7 +74,10 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 2048) {
     return fail('VALIDATION_FAILED', '请扫描电子证上的二维码', { token: '请扫描电子证上的二维码' });
   }
-  const token = raw.trim();
+  return ok({ keys, staff, token: raw.trim() });
+}
+
+export const verifyCertificate = defineParsed(parseScan, async ({ keys, staff, token }, deps): Promise<Result<VerifyAnswer>> => {
   const now = deps.clock.now();
   const limited = (): Result<VerifyAnswer> => {
     deps.log?.('certificate.verify.limited', { staff: staff.openid });
@@ -138,4 +143,4 @@ export async function verifyCertificate(input: unknown, deps: Deps): Promise<Res
   if (!counted) return limited();
   deps.log?.('certificate.verified', { staff: staff.openid, result: valid ? 'valid' : reason });
   return ok(answer);
-}
+});
