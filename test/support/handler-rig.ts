@@ -59,7 +59,7 @@ export function applicationRecord(o: Partial<ApplicationRecord> = {}): Applicati
     submittedAt: at, approvedAt: null, dueDate: '2026-03-13', dueDateUncertain: false,
     checks: [{ name: '身份核验', passed: false, detail: '证件号码与身份信息库不一致' }],
     timeline: [{ status: 'submitted', at: '2026-03-10T10:00:00.000+08:00' }],
-    form: {}, person: { name: '张小明', idNumber: '210204198806120011', phone: '13912345678' } as ApplicationRecord['person'],
+    person: { name: '张小明', idNumber: '210204198806120011', phone: '13912345678' } as ApplicationRecord['person'],
     certificateNo: null, decision: null, reviewReasons: ['身份核验'],
     ...o,
   } as ApplicationRecord;
@@ -70,6 +70,24 @@ export async function bindAccount(rig: HandlerRig, openid: string, idNumber: str
   const personKey = rig.citizen(openid).personKey(idNumber);
   await put(rig, 'bindings', `${openid}:${personKey}`, { openid, personKey, name, at: Date.parse('2026-03-01T10:00:00+08:00'), via: 'face' });
   return personKey;
+}
+
+/** The person's 失业登记 in force in 210204 since 2026-02-02, opened by the approval of app-1. */
+export async function seedRegistration(rig: HandlerRig, personKey: string, idNumber: string, openid = 'o-sender'): Promise<void> {
+  await put(rig, 'registrations', `unemployment:${personKey}`, {
+    registrationId: `unemployment:${personKey}:1`, kind: 'unemployment', personKey, status: 'active', applicationId: 'app-1', openid,
+    region: '210204', since: Date.parse('2026-02-02T09:00:00+08:00'), endedAt: null, endReasonCode: null,
+    person: { name: '张小明', idType: '01', idNumber, gender: '1', birthDate: '1988-06-12' },
+  });
+}
+
+/** app-1 approved for o-me, and its open first-contact task (region 210204, due 2026-03-16). */
+export async function seedContactTask(rig: HandlerRig): Promise<void> {
+  await put(rig, 'applications', 'app-1', applicationRecord({ status: 'approved', openid: 'o-me' }));
+  await put(rig, 'tasks', 'contact:app-1', {
+    taskId: 'contact:app-1', kind: 'contact', status: 'open', applicationId: 'app-1', personKey: 'pk-1', openid: 'o-me', region: '210204',
+    dueDate: '2026-03-16', createdAt: Date.parse('2026-03-09T10:00:00+08:00'),
+  });
 }
 
 /** Writes a record straight into the store (no handler, no rule). */

@@ -2,15 +2,13 @@
  * completeContactTask in process (test/support/handler-rig.ts): a reached first contact closes the task and
  * the citizen's timeline says what was offered; a second close is refused.
  */
-import { applicationRecord, handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { handlerRig, seedContactTask, type HandlerRig } from '../../../test/support/handler-rig';
 import { completeContactTask } from './completeContactTask.handler';
 
 let rig: HandlerRig;
 beforeAll(async () => {
   rig = handlerRig();
-  const created = Date.parse('2026-03-09T10:00:00+08:00');
-  await put(rig, 'applications', 'app-1', applicationRecord({ status: 'approved', openid: 'o-me' }));
-  await put(rig, 'tasks', 'contact:app-1', { taskId: 'contact:app-1', kind: 'contact', status: 'open', applicationId: 'app-1', personKey: 'pk-1', openid: 'o-me', region: '210204', dueDate: '2026-03-16', createdAt: created });
+  await seedContactTask(rig);
 });
 afterAll(() => rig.close());
 

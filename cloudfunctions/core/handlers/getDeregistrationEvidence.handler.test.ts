@@ -3,7 +3,7 @@
  * registration with no recorded contacts does not allow AJC00A 31 or 32 (人社厅发〔2020〕79号 一(四)); the
  * name and number masked, the read audited.
  */
-import { handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { handlerRig, seedRegistration, type HandlerRig } from '../../../test/support/handler-rig';
 import { makeIdNumber } from '../../../test/support/people';
 import { getDeregistrationEvidence } from './getDeregistrationEvidence.handler';
 
@@ -12,11 +12,7 @@ let rig: HandlerRig;
 beforeAll(async () => {
   rig = handlerRig();
   const personKey = rig.staff().personKey(ID);
-  await put(rig, 'registrations', `unemployment:${personKey}`, {
-    registrationId: `unemployment:${personKey}:1`, kind: 'unemployment', personKey, status: 'active', applicationId: 'app-1', openid: 'o-sender',
-    region: '210204', since: Date.parse('2026-02-02T09:00:00+08:00'), endedAt: null, endReasonCode: null,
-    person: { name: '张小明', idType: '01', idNumber: ID, gender: '1', birthDate: '1988-06-12' },
-  });
+  await seedRegistration(rig, personKey, ID, 'o-sender');
 });
 afterAll(() => rig.close());
 

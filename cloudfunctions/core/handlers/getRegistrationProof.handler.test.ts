@@ -2,7 +2,7 @@
  * getRegistrationProof in process (test/support/handler-rig.ts): the holder of a 失业登记 gets a PDF of
  * their 失业登记证明; a person with none gets NOT_FOUND that says where to check; the kind is a field.
  */
-import { bindAccount, handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { bindAccount, handlerRig, seedRegistration, type HandlerRig } from '../../../test/support/handler-rig';
 import { makeIdNumber } from '../../../test/support/people';
 import { getRegistrationProof } from './getRegistrationProof.handler';
 
@@ -11,11 +11,7 @@ let rig: HandlerRig;
 beforeAll(async () => {
   rig = handlerRig();
   const personKey = await bindAccount(rig, 'o-me', ID);
-  await put(rig, 'registrations', `unemployment:${personKey}`, {
-    registrationId: `unemployment:${personKey}:1`, kind: 'unemployment', personKey, status: 'active', applicationId: 'app-1', openid: 'o-me',
-    region: '210204', since: Date.parse('2026-02-02T09:00:00+08:00'), endedAt: null, endReasonCode: null,
-    person: { name: '张小明', idType: '01', idNumber: ID, gender: '1', birthDate: '1988-06-12' },
-  });
+  await seedRegistration(rig, personKey, ID, 'o-me');
 });
 afterAll(() => rig.close());
 

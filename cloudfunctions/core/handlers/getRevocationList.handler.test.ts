@@ -2,7 +2,7 @@
  * getRevocationList in process (test/support/handler-rig.ts): the staff scanner's signed revocation list
  * and the public keys to check it offline.
  */
-import { handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { handlerRig, type HandlerRig } from '../../../test/support/handler-rig';
 import { getRevocationList } from './getRevocationList.handler';
 
 let rig: HandlerRig;

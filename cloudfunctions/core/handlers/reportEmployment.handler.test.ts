@@ -3,7 +3,7 @@
  * 失业登记 ends with that reason as their own declaration (鞍人社〔2020〕21号 五); a start date after today is
  * a field error; a person with no registration in force is told there is nothing to report.
  */
-import { bindAccount, handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { bindAccount, handlerRig, seedRegistration, type HandlerRig } from '../../../test/support/handler-rig';
 import { makeIdNumber, requestId } from '../../../test/support/people';
 import { reportEmployment } from './reportEmployment.handler';
 
@@ -12,11 +12,7 @@ let rig: HandlerRig;
 beforeAll(async () => {
   rig = handlerRig();
   const personKey = await bindAccount(rig, 'o-me', ID);
-  await put(rig, 'registrations', `unemployment:${personKey}`, {
-    registrationId: `unemployment:${personKey}:1`, kind: 'unemployment', personKey, status: 'active', applicationId: 'app-1', openid: 'o-me',
-    region: '210204', since: Date.parse('2026-02-02T09:00:00+08:00'), endedAt: null, endReasonCode: null,
-    person: { name: '张小明', idType: '01', idNumber: ID, gender: '1', birthDate: '1988-06-12' },
-  });
+  await seedRegistration(rig, personKey, ID, 'o-me');
 });
 afterAll(() => rig.close());
 

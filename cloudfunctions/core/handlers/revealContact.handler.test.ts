@@ -1,13 +1,11 @@
 /** revealContact in process (test/support/handler-rig.ts): the full phone for the call about to be made, audited; NOT_FOUND outside the region. */
-import { applicationRecord, handlerRig, put, type HandlerRig } from '../../../test/support/handler-rig';
+import { handlerRig, seedContactTask, type HandlerRig } from '../../../test/support/handler-rig';
 import { revealContact } from './revealContact.handler';
 
 let rig: HandlerRig;
 beforeAll(async () => {
   rig = handlerRig();
-  const created = Date.parse('2026-03-09T10:00:00+08:00');
-  await put(rig, 'applications', 'app-1', applicationRecord({ status: 'approved', openid: 'o-me' }));
-  await put(rig, 'tasks', 'contact:app-1', { taskId: 'contact:app-1', kind: 'contact', status: 'open', applicationId: 'app-1', personKey: 'pk-1', openid: 'o-me', region: '210204', dueDate: '2026-03-16', createdAt: created });
+  await seedContactTask(rig);
 });
 afterAll(() => rig.close());
 
