@@ -139,5 +139,5 @@ export function answersOf(app: Pick<ApplicationFields, 'person' | 'form'>): Reco
 
 /** The written commitment an application carries (older records keep it in `form.commitment`). */
 export function commitmentOf(app: Pick<ApplicationFields, 'commitment' | 'form'>): Record<string, unknown> | undefined {
-  return (app.commitment ?? (app.form?.commitment as Record<string, unknown> | undefined)) ?? undefined;
+  return app.commitment ?? (app.form?.commitment as Record<string, unknown> | undefined);
 }

@@ -73,6 +73,7 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
   const id = registrationId(kind, app.personKey);
   const prev = await tx.get<RegistrationRecord & { history?: unknown[] }>('registrations', id);
   const history = prev ? [...(prev.history ?? []), { ...prev, history: undefined }] : [];
+  const answers = answersOf(app);
   const reg: RegistrationRecord & { history: unknown[]; person: RegistrationPerson } = {
     registrationId: `${id}:${at}`,
     kind,
@@ -85,8 +86,8 @@ export async function openRegistrationInTx(tx: StoreTx, kind: RegistrationKind, 
     endReasonCode: null,
     person: { name: app.person.name, idType: app.person.idType, idNumber: app.person.idNumber, gender: app.person.gender, birthDate: String(app.person.birthDate ?? '') },
     openid: app.openid,
-    unemployedSince: (answersOf(app).unemployedSince as string | undefined) ?? null,
-    personCategories: (answersOf(app).personCategories as string[] | undefined) ?? [],
+    unemployedSince: (answers.unemployedSince as string | undefined) ?? null,
+    personCategories: (answers.personCategories as string[] | undefined) ?? [],
     history,
   };
   await writeRecord(tx, 'registrations', id, reg);
